@@ -1,0 +1,64 @@
+// Package routes lists every route of the HTTP API: the one source of truth
+// that the Go router registers handlers for, that the CDK stack declares on
+// API Gateway, and that openapi.yaml is tested against.
+package routes
+
+// Auth says which credential a route needs.
+type Auth string
+
+// Credentials.
+const (
+	// None: no key (health, the tracked-link redirect).
+	None Auth = "none"
+	// Admin: an admin key of the workspace.
+	Admin Auth = "admin"
+	// Ingest: an ingest (public site) key or an admin key.
+	Ingest Auth = "ingest"
+)
+
+// Route is one method and path. Path uses the syntax shared by Go 1.22
+// ServeMux patterns and API Gateway HTTP API routes: literal segments and
+// {name} parameters.
+type Route struct {
+	Method string
+	Path   string
+	Auth   Auth
+}
+
+// Pattern is the net/http ServeMux pattern, "GET /v1/offers/{id}".
+func (r Route) Pattern() string { return r.Method + " " + r.Path }
+
+// All returns every route of the API, in documentation order.
+func All() []Route {
+	return []Route{
+		{"GET", "/v1/health", None},
+
+		{"GET", "/v1/workspace", Admin},
+		{"PATCH", "/v1/workspace", Admin},
+
+		{"POST", "/v1/keys", Admin},
+		{"GET", "/v1/keys", Admin},
+		{"GET", "/v1/keys/{id}", Admin},
+		{"DELETE", "/v1/keys/{id}", Admin},
+
+		{"POST", "/v1/communities", Admin},
+		{"GET", "/v1/communities", Admin},
+		{"GET", "/v1/communities/{id}", Admin},
+		{"PATCH", "/v1/communities/{id}", Admin},
+		{"DELETE", "/v1/communities/{id}", Admin},
+
+		{"POST", "/v1/partners", Admin},
+		{"GET", "/v1/partners", Admin},
+		{"GET", "/v1/partners/{id}", Admin},
+		{"PATCH", "/v1/partners/{id}", Admin},
+		{"DELETE", "/v1/partners/{id}", Admin},
+
+		{"POST", "/v1/offers", Admin},
+		{"GET", "/v1/offers", Admin},
+		{"GET", "/v1/offers/{id}", Ingest},
+		{"PATCH", "/v1/offers/{id}", Admin},
+		{"DELETE", "/v1/offers/{id}", Admin},
+
+		{"POST", "/v1/score", Admin},
+	}
+}

@@ -1,0 +1,147 @@
+// Package scoring scores how well a draft fits a community of interest.
+//
+// It is pure Go: no I/O, no AWS, no syscall/js, no reflection-heavy packages
+// (encoding/json, regexp) so that the same code runs natively behind the HTTP
+// API and compiled to WebAssembly in the browser, and gives the same number in
+// both places. Its word lists are embedded data files (see data/).
+//
+// The field names below are the contract every client reads (DESIGN.md,
+// "Scoring contract"); they may gain fields but never rename one.
+package scoring
+
+// Generation identifiers, the keys of Audience.Generations.
+const (
+	Boomers     = "boomers"
+	GenX        = "genx"
+	Millennials = "millennials"
+	GenZ        = "genz"
+)
+
+// Check identifiers, the values of Check.ID and of Audience.Disabled.
+const (
+	CheckRelevance   = "relevance"
+	CheckFocus       = "focus"
+	CheckValue       = "value"
+	CheckGenerations = "generations"
+	CheckReadability = "readability"
+	CheckChannel     = "channel"
+	CheckHooks       = "hooks"
+)
+
+// Ratings, the values of Result.Rating and Check.Rating.
+const (
+	RatingGood = "good"
+	RatingOK   = "ok"
+	RatingPoor = "poor"
+)
+
+// Interest is one thing a community cares about: a word or a phrase
+// ("referral marketing") with a relative weight (default 1).
+type Interest struct {
+	Term   string  `json:"term"`
+	Weight float64 `json:"weight,omitempty"`
+}
+
+// Threshold moves the rating boundaries for one check (or "overall"):
+// a score >= Good rates good, >= OK rates ok, anything lower rates poor.
+type Threshold struct {
+	Good float64 `json:"good"`
+	OK   float64 `json:"ok"`
+}
+
+// Audience is the community profile a draft is scored against.
+type Audience struct {
+	Name      string     `json:"name"`
+	Interests []Interest `json:"interests"`
+	// Generations holds the community's generation mix as shares
+	// (keys Boomers, GenX, Millennials, GenZ); they need not sum to 1.
+	Generations map[string]float64 `json:"generations,omitempty"`
+	// Networks holds the community's member count per network.
+	Networks map[string]int `json:"networks,omitempty"`
+	Traits   []string       `json:"traits,omitempty"`
+	// Thresholds overrides rating boundaries per check id or "overall".
+	Thresholds map[string]Threshold `json:"thresholds,omitempty"`
+	// Disabled lists check ids this community does not want scored.
+	Disabled []string `json:"disabled,omitempty"`
+}
+
+// Content is the draft being scored.
+type Content struct {
+	Title string `json:"title,omitempty"`
+	Body  string `json:"body"`
+	// Network is where the draft will be published: twitter (or x),
+	// linkedin, facebook, instagram, pinterest, threads, bluesky, email, blog.
+	Network string `json:"network,omitempty"`
+	// Kind is the offer kind (content, tool, checklist, coupon, expert,
+	// event, training, news, entertainment).
+	Kind string `json:"kind,omitempty"`
+}
+
+// Span points at the text a check refers to. Start and End are byte
+// offsets into the UTF-8 encoding of Content.Title or Content.Body (as named
+// by Field); Text repeats the spanned text so clients need not slice.
+type Span struct {
+	Field string `json:"field"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Check is the verdict of one check.
+type Check struct {
+	ID         string  `json:"id"`
+	Score      int     `json:"score"`
+	Rating     string  `json:"rating"`
+	Weight     float64 `json:"weight"`
+	Message    string  `json:"message"`
+	Suggestion string  `json:"suggestion"`
+	Spans      []Span  `json:"spans,omitempty"`
+}
+
+// GenerationFit is the draft's resonance with one generation.
+type GenerationFit struct {
+	ID     string  `json:"id"`
+	Share  float64 `json:"share"`
+	Score  int     `json:"score"`
+	Rating string  `json:"rating"`
+}
+
+// NetworkFit is how well the draft fits one network and how much of the
+// community is there.
+type NetworkFit struct {
+	ID      string  `json:"id"`
+	Members int     `json:"members"`
+	Share   float64 `json:"share"`
+	Score   int     `json:"score"`
+	Rating  string  `json:"rating"`
+	Limit   int     `json:"limit,omitempty"`
+	Target  bool    `json:"target,omitempty"`
+}
+
+// Language says which language the draft was detected as and which checks
+// could not be applied because the language is not modelled.
+type Language struct {
+	Code       string   `json:"code"`
+	Modelled   bool     `json:"modelled"`
+	NotApplied []string `json:"not_applied,omitempty"`
+}
+
+// Result is the full analysis of a draft against an audience.
+type Result struct {
+	Score       int             `json:"score"`
+	Rating      string          `json:"rating"`
+	Checks      []Check         `json:"checks"`
+	Generations []GenerationFit `json:"generations"`
+	Networks    []NetworkFit    `json:"networks"`
+	Language    Language        `json:"language"`
+	Version     string          `json:"version"`
+}
+
+// InputError reports an invalid audience or content, naming the field
+// (in the JSON spelling, e.g. "interests[2].weight") so an API can return it.
+type InputError struct {
+	Field   string
+	Message string
+}
+
+func (e *InputError) Error() string { return e.Field + ": " + e.Message }

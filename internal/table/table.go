@@ -1,0 +1,73 @@
+// Package table is the one definition of Sweetspot's DynamoDB table: its
+// keys, global secondary indexes and TTL attribute. The store creates local
+// tables from it and the CDK stack (infra/) declares the real table from it,
+// so the two cannot drift.
+//
+// It deliberately has no AWS SDK dependency: it describes, others translate.
+package table
+
+// DefaultName is the table name used locally when TABLE_NAME is unset.
+const DefaultName = "sweetspot"
+
+// Attribute names of the keys. The table is a single-table design with
+// overloaded generic keys; docs/ACCESS_PATTERNS.md lists what each holds.
+const (
+	PK     = "pk"
+	SK     = "sk"
+	GSI1PK = "gsi1pk"
+	GSI1SK = "gsi1sk"
+	GSI2PK = "gsi2pk"
+	GSI2SK = "gsi2sk"
+	// TTL is the attribute DynamoDB's time-to-live reads (epoch seconds).
+	TTL = "expires_at"
+)
+
+// Index names.
+const (
+	GSI1 = "gsi1"
+	GSI2 = "gsi2"
+)
+
+// KeyType is the DynamoDB scalar type of a key attribute.
+type KeyType string
+
+// Key attribute types.
+const (
+	String KeyType = "S"
+	Number KeyType = "N"
+)
+
+// Key is one key attribute.
+type Key struct {
+	Name string
+	Type KeyType
+}
+
+// Index is a global secondary index. All indexes project all attributes.
+type Index struct {
+	Name         string
+	PartitionKey Key
+	SortKey      Key
+}
+
+// Definition describes the table.
+type Definition struct {
+	PartitionKey Key
+	SortKey      Key
+	Indexes      []Index
+	TTLAttribute string
+}
+
+// Sweetspot returns the table definition. It is a function, not a variable,
+// so no caller can change it for everyone.
+func Sweetspot() Definition {
+	return Definition{
+		PartitionKey: Key{PK, String},
+		SortKey:      Key{SK, String},
+		Indexes: []Index{
+			{Name: GSI1, PartitionKey: Key{GSI1PK, String}, SortKey: Key{GSI1SK, String}},
+			{Name: GSI2, PartitionKey: Key{GSI2PK, String}, SortKey: Key{GSI2SK, String}},
+		},
+		TTLAttribute: TTL,
+	}
+}
