@@ -64,3 +64,7 @@ build: $(BUILD_TARGETS)
 
 clean:
 	rm -rf $(BUILD)
+
+# `make dev`'s recipe lives in mk/api.mk; every area adds what must be built first.
+.PHONY: dev
+dev: setup $(DEV_DEPS)
