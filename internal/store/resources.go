@@ -221,3 +221,19 @@ func (s *Store) refusedIfReferenced(ctx context.Context, ws, prefix, attr, id, n
 	}
 	return err
 }
+
+// IssueKey validates k, gives it an id and a fresh secret, stores it and
+// returns it with the token to show once. The API's POST /v1/keys and the
+// `sweetspot admin` bootstrap both use it.
+func IssueKey(ctx context.Context, s *Store, k domain.APIKey) (domain.APIKey, string, error) {
+	if err := k.Validate(); err != nil {
+		return k, "", err
+	}
+	k.ID = domain.NewID(domain.KeyPrefix)
+	token, hash, hint := domain.NewSecret(k.WorkspaceID, k.ID)
+	k.Hint = hint
+	if err := s.CreateKey(ctx, &k, hash); err != nil {
+		return k, "", err
+	}
+	return k, token, nil
+}
