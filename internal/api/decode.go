@@ -108,9 +108,9 @@ func jsonError(err error) error {
 	case errors.As(err, &syn):
 		return domain.Errorf(domain.Invalid, "", "malformed JSON at byte %d", syn.Offset)
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "(body)"
+		field := jsonField(typ.Field)
+		if strings.HasPrefix(typ.Value, "number") && typ.Value != "number" {
+			return domain.Errorf(domain.Invalid, field, "holds a number out of range (%s)", strings.TrimPrefix(typ.Value, "number "))
 		}
 		return domain.Errorf(domain.Invalid, field, "must be %s, not %s", jsonType(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
@@ -121,6 +121,20 @@ func jsonError(err error) error {
 		return domain.Errorf(domain.Invalid, name, "is not a known field")
 	}
 	return domain.Errorf(domain.Invalid, "", "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// jsonField turns encoding/json's field path into the API's spelling:
+// names of embedded Go structs ("Audience" in "Audience.interests.weight")
+// are not part of the JSON, and every JSON name of the API is lowercase.
+func jsonField(path string) string {
+	parts := strings.Split(path, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p != "" && !(p[0] >= 'A' && p[0] <= 'Z') {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
 }
 
 func jsonType(kind string) string {

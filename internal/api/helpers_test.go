@@ -39,6 +39,9 @@ func newEnv(t *testing.T, opt api.Options) *env {
 	st := storetest.New(t)
 	logs := &bytes.Buffer{}
 	opt.Store = st
+	if opt.Rate == 0 { // tests send bursts; TestRateLimit sets its own
+		opt.Rate, opt.Burst = 1e6, 1e6
+	}
 	opt.Logger = slog.New(slog.NewJSONHandler(logs, nil))
 	h, err := api.New(opt)
 	if err != nil {
