@@ -101,7 +101,10 @@ func start(ctx context.Context, bin string, opt Options) (*Server, error) {
 	// (make dev stops it itself, after the API has drained).
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = filepath.Dir(bin)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // Ctrl-C in a terminal reaches us, we stop it in order
+	// Its own process group: Ctrl-C in a terminal reaches only us, and we
+	// stop dynalite after the API has drained. Pdeathsig ends it should we
+	// die without running Stop.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
