@@ -25,7 +25,7 @@ const testOrigin = "https://shop.example"
 
 // env is a running API on a fresh table with one workspace.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httptest.Server
 	st     *store.Store
 	ws     domain.Workspace
@@ -35,6 +35,11 @@ type env struct {
 }
 
 func newEnv(t *testing.T, opt api.Options) *env {
+	t.Helper()
+	return newEnvTB(t, opt)
+}
+
+func newEnvTB(t testing.TB, opt api.Options) *env {
 	t.Helper()
 	st := storetest.New(t)
 	logs := &bytes.Buffer{}
@@ -77,7 +82,7 @@ type resp struct {
 	body   []byte
 }
 
-func (r resp) json(t *testing.T) map[string]any {
+func (r resp) json(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.body, &m); err != nil {
@@ -87,7 +92,7 @@ func (r resp) json(t *testing.T) map[string]any {
 }
 
 // errCode returns error.code and error.field of an error response.
-func (r resp) errCode(t *testing.T) (string, string) {
+func (r resp) errCode(t testing.TB) (string, string) {
 	t.Helper()
 	m := r.json(t)
 	e, ok := m["error"].(map[string]any)
