@@ -261,6 +261,11 @@ func (a *analysis) phraseAt(f *field, i int, stems []string) (int32, bool) {
 		if t.sent != sent || !t.kind.wordLike() || a.words[t.word].stem != stems[k] {
 			return 0, false
 		}
+		if t.cjk && f.toks[j-1].end != t.start {
+			// Han and kana words are written without spaces: "美 食"
+			// is two words, not the phrase "美食".
+			return 0, false
+		}
 	}
 	return int32(i + len(stems)), true
 }

@@ -35,6 +35,7 @@ type token struct {
 	sent       int32 // index into field.sents
 	kind       tokKind
 	caps       bool // all upper case, at least two letters
+	cjk        bool // one Han or kana character
 }
 
 // sentence is a run of tokens ended by . ! ? (or their CJK forms), a line
@@ -225,7 +226,7 @@ func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
 			}
 		}
 		if isHanOrKana(r) {
-			tok := token{start: int32(i), end: int32(i + w), word: -1, kind: tokWord}
+			tok := token{start: int32(i), end: int32(i + w), word: -1, kind: tokWord, cjk: true}
 			f.wideRunes++
 			if unicode.Is(unicode.Han, r) {
 				f.letters[scriptHan]++
@@ -267,7 +268,7 @@ func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
 		}
 		switch r {
 		case '.':
-			if i+1 >= n || !isWordByte(s[i+1]) {
+			if (i+1 >= n || !isWordByte(s[i+1])) && !abbreviation(f, i) {
 				sc.endSentence('.', i+1)
 			}
 		case '!', '！', '‼':
@@ -355,6 +356,28 @@ func isCaps(w string, letters int) bool {
 		}
 	}
 	return upper >= 2 && upper == letters
+}
+
+// abbreviation reports whether the '.' at i ends an abbreviation ("e.g.",
+// "J.", "Dr.") rather than a sentence.
+func abbreviation(f *field, i int) bool {
+	if len(f.toks) == 0 {
+		return false
+	}
+	t := &f.toks[len(f.toks)-1]
+	if int(t.end) != i || t.kind != tokWord {
+		return false
+	}
+	w := f.text[t.start:t.end]
+	if len(w) == 1 {
+		return true
+	}
+	for _, a := range [...]string{"mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "prof"} {
+		if len(w) == len(a) && equalFoldASCII(w, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
