@@ -225,7 +225,8 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) string {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		line, col := lineCol(data, syntax.Offset)
+		// Offset counts the offending byte itself: point at it.
+		line, col := lineCol(data, syntax.Offset-1)
 		return fmt.Sprintf("malformed JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(syntax.Error(), "json: "))
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset)
