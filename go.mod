@@ -4,6 +4,8 @@ go 1.26
 
 tool gotest.tools/gotestsum
 
+require github.com/blevesearch/snowballstem v0.9.0
+
 require (
 	github.com/aws/aws-lambda-go v1.55.1
 	github.com/aws/aws-sdk-go-v2 v1.47.7
