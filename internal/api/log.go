@@ -63,11 +63,11 @@ func (a *API) logged(next http.Handler) http.Handler {
 		r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
 		defer func() {
 			if v := recover(); v != nil {
-				info.cause = fmt.Errorf("panic: %v", v)
 				if rec.status == 0 {
 					a.writeError(rec, r, domain.Errorf(domain.Internal, "", "internal error"))
 				}
 				info.errCode = string(domain.Internal)
+				info.cause = fmt.Errorf("panic: %v", v)
 			}
 			attrs := []slog.Attr{
 				slog.String("request_id", info.id),
