@@ -104,10 +104,10 @@ func New(opt Options) (http.Handler, error) {
 		// this only answers the methods the route list does not have.
 		mux.Handle(path, a.plain(func(w http.ResponseWriter, r *http.Request) error {
 			w.Header().Set("Allow", allow)
-			return errMethod
+			return errMethod()
 		}))
 	}
-	mux.Handle("/v1/", a.plain(func(w http.ResponseWriter, r *http.Request) error { return errNoRoute }))
+	mux.Handle("/v1/", a.plain(func(w http.ResponseWriter, r *http.Request) error { return errNoRoute() }))
 	return a.logged(mux), nil
 }
 
@@ -154,6 +154,7 @@ func (a *API) route(rt routes.Route, h handlerFunc) http.Handler {
 // plain wraps a handler that needs no key.
 func (a *API) plain(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		infoFrom(r.Context()).route = r.Pattern
 		w.Header().Set("Cache-Control", "no-store")
 		if err := h(w, r); err != nil {
 			a.writeError(w, r, err)

@@ -11,10 +11,13 @@ import (
 // retried with backoff, so the store needs a moment, not a hammering.
 const RetryAfterSeconds = "1"
 
-var (
-	errNoRoute = domain.Errorf(domain.NotFound, "", "no such route")
-	errMethod  = &domain.Error{Code: methodNotAllowed, Message: "method not allowed on this route"}
-)
+// errNoRoute and errMethod are the answers of the mux's fallbacks (fresh
+// values each time: errors are never shared between requests).
+func errNoRoute() error { return domain.Errorf(domain.NotFound, "", "no such route") }
+
+func errMethod() error {
+	return &domain.Error{Code: methodNotAllowed, Message: "method not allowed on this route"}
+}
 
 // methodNotAllowed is an HTTP concern only (no domain rule produces it).
 const methodNotAllowed domain.Code = "method_not_allowed"
