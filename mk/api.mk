@@ -1,7 +1,8 @@
 # HTTP API, store and local dev (issue 4).
 #
 #   make dev          dynalite + table + demo seed + API + site on http://127.0.0.1:8080 (PORT to change)
-#   make bench-api    handler overhead, server req/s against dynalite, dynalite's raw PutItem rate
+#   make bench-api    handler overhead (internal/api); `sweetspot serve` req/s against dynalite
+#                     next to dynalite's raw PutItem/GetItem rates (cmd/sweetspot)
 
 DYNALITE_DIR := tools/dynalite
 DYNALITE_BIN := $(DYNALITE_DIR)/node_modules/.bin/dynalite
@@ -27,4 +28,4 @@ dev:
 
 bench-api:
 	@mkdir -p $(BUILD)/bench
-	$(GO) test -run '^$$' -bench . -benchtime 3s ./internal/api | tee $(BUILD)/bench/api.txt
+	$(GO) test -run '^$$' -bench . -benchtime 3s ./internal/api ./cmd/sweetspot | tee $(BUILD)/bench/api.txt
