@@ -44,6 +44,8 @@ func TestBadInput(t *testing.T) {
 		{"share out of range", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"}],"generations":{"genz":1.5}}`, "", 400, "invalid", "generations.genz"},
 		{"negative members", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"}],"networks":{"email":-1}}`, "", 400, "invalid", "networks.email"},
 		{"number too big", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"}],"networks":{"email":1e40}}`, "", 400, "invalid", "networks"},
+		{"unknown disabled check (engine rule)", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"}],"disabled":["bogus"]}`, "", 400, "invalid", "disabled[0]"},
+		{"thresholds upside down (engine rule)", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"}],"thresholds":{"relevance":{"good":10,"ok":50}}}`, "", 400, "invalid", "thresholds.relevance.ok"},
 		{"oversized name", "POST", "/v1/partners", `{"name":"` + long(domain.MaxNameLen+1) + `"}`, "", 400, "invalid", "name"},
 		{"oversized term", "POST", "/v1/communities", `{"kind":"interest","name":"n","interests":[{"term":"x"},{"term":"` + long(domain.MaxTermLen+1) + `"}]}`, "", 400, "invalid", "interests[1].term"},
 		{"oversized offer body", "POST", "/v1/offers", `{"kind":"tool","title":"t","body":"` + long(domain.MaxOfferBodyLen+1) + `"}`, "", 400, "invalid", "body"},
