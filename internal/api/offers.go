@@ -49,16 +49,13 @@ func (a *API) prepareOffer(ctx context.Context, p *Principal, o *domain.Offer) e
 	if err := a.partnerExists(ctx, p, o.PartnerID); err != nil {
 		return err
 	}
-	targets := make([]domain.Community, 0, len(o.Communities))
-	for i, id := range o.Communities {
-		c, err := a.store.GetCommunity(ctx, p.WorkspaceID, id)
-		if domain.ErrorCode(err) == domain.NotFound {
-			return domain.Errorf(domain.Invalid, "communities["+itoa(i)+"]", "no such community")
-		}
-		if err != nil {
-			return err
-		}
-		targets = append(targets, c)
+	// One BatchGetItem for all targets (at most domain.MaxTargets).
+	targets, err := a.store.GetCommunities(ctx, p.WorkspaceID, o.Communities)
+	if e := domain.AsError(err); err != nil && e.Code == domain.NotFound {
+		return domain.Errorf(domain.Invalid, e.Field, "no such community")
+	}
+	if err != nil {
+		return err
 	}
 	o.Rescore(targets, a.now().UTC())
 	return nil

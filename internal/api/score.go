@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/scoring"
@@ -82,5 +81,3 @@ func validateContent(c scoring.Content) error {
 	}
 	return nil
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/sweetspot/sweetspot/internal/domain"
@@ -236,4 +240,66 @@ func IssueKey(ctx context.Context, s *Store, k domain.APIKey) (domain.APIKey, st
 		return k, "", err
 	}
 	return k, token, nil
+}
+
+// batchGetMax is DynamoDB's limit of keys per BatchGetItem call.
+const batchGetMax = 100
+
+// maxBatchRounds bounds how often unprocessed keys are retried before the
+// store reports Unavailable (DynamoDB returns them under throttling).
+const maxBatchRounds = 5
+
+// GetCommunities reads the communities ids of workspace ws in one
+// BatchGetItem (strongly consistent), in the order of ids. A missing id is
+// reported as NotFound with Field "communities[i]".
+func (s *Store) GetCommunities(ctx context.Context, ws string, ids []string) ([]domain.Community, error) {
+	if len(ids) == 0 {
+		return []domain.Community{}, nil
+	}
+	if len(ids) > batchGetMax {
+		return nil, domain.Errorf(domain.Invalid, "communities", "at most %d at once", batchGetMax)
+	}
+	keys := make([]map[string]types.AttributeValue, 0, len(ids))
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			keys = append(keys, s.key(ws, skCommunity+id))
+		}
+	}
+	found := map[string]domain.Community{}
+	req := map[string]types.KeysAndAttributes{s.table: {Keys: keys, ConsistentRead: aws.Bool(true)}}
+	for round := 0; len(req) > 0; round++ {
+		if round == maxBatchRounds {
+			return nil, domain.Errorf(domain.Unavailable, "", "the store is busy, retry later")
+		}
+		if round > 0 {
+			select {
+			case <-ctx.Done():
+				return nil, s.fail("get communities", ctx.Err())
+			case <-time.After(time.Duration(round*round) * 20 * time.Millisecond):
+			}
+		}
+		out, err := s.db.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: req})
+		if err != nil {
+			return nil, s.fail("get communities", err)
+		}
+		for _, av := range out.Responses[s.table] {
+			var c domain.Community
+			if err := unmarshal(av, &c); err != nil {
+				return nil, domain.Wrap(domain.Internal, fmt.Errorf("decode community: %w", err), "internal error")
+			}
+			found[c.ID] = c
+		}
+		req = out.UnprocessedKeys
+	}
+	res := make([]domain.Community, 0, len(ids))
+	for i, id := range ids {
+		c, ok := found[id]
+		if !ok {
+			return nil, domain.Errorf(domain.NotFound, fmt.Sprintf("communities[%d]", i), "no such community")
+		}
+		res = append(res, c)
+	}
+	return res, nil
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"net/http"
@@ -243,5 +244,32 @@ func TestUnavailable(t *testing.T) {
 				t.Fatalf("cause not kept for the log: %v", err)
 			}
 		})
+	}
+}
+
+func TestGetCommunitiesBatch(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	a := storetest.Workspace(t, st, "A")
+	b := storetest.Workspace(t, st, "B")
+	var ids []string
+	for i := 0; i < 3; i++ {
+		c := community(fmt.Sprintf("c%d", i))
+		if err := st.CreateCommunity(ctx, a.ID, &c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	other := community("B's")
+	if err := st.CreateCommunity(ctx, b.ID, &other); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.GetCommunities(ctx, a.ID, []string{ids[2], ids[0], ids[1]})
+	if err != nil || len(got) != 3 || got[0].ID != ids[2] || got[1].Name != "c0" {
+		t.Fatalf("batch: %+v %v", got, err)
+	}
+	_, err = st.GetCommunities(ctx, a.ID, []string{ids[0], other.ID})
+	if e := domain.AsError(err); e.Code != domain.NotFound || e.Field != "communities[1]" {
+		t.Fatalf("another workspace's community: %v", err)
 	}
 }
