@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Value vs pitch: what the draft gives the reader against how hard it sells.
 //
@@ -91,15 +88,12 @@ func (a *analysis) value() checkResult {
 	default:
 		r.suggestion = "Keep leading with the value; a concrete number or example makes it stronger."
 	}
-	// Spans: the pitch, then shouted words.
+	// Spans: the pitch and the shouted words, in text order.
+	var pitch []Span
 	for _, m := range a.matchesOf(catPitch) {
-		r.spans = append(r.spans, m.f.tokSpan(m.first, m.last))
+		pitch = append(pitch, m.f.tokSpan(m.first, m.last))
 	}
-	r.spans = append(r.spans, shouted...)
-	sortSpans(r.spans)
-	if len(r.spans) > MaxSpansPerCheck {
-		r.spans = r.spans[:MaxSpansPerCheck]
-	}
+	r.spans = mergeSpans(pitch, shouted)
 	return r
 }
 
@@ -137,7 +131,7 @@ func (a *analysis) examples(cat category, n int) []string {
 		}
 		count[e.text] += e.weight
 	}
-	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	insertionSort(order, func(x, y string) bool { return count[x] > count[y] })
 	var out []string
 	for _, t := range order[:min(n, len(order))] {
 		out = append(out, quote(t))
