@@ -22,3 +22,12 @@ size-scoring:
 	  br=$$(command -v brotli >/dev/null && brotli -c -q 11 $$1 | wc -c || echo 0); echo "$$raw $$gz $$br"; }; \
 	read r0 g0 b0 <<<"$$(size $(SIZE_DIR)/base.wasm)"; read r1 g1 b1 <<<"$$(size $(SIZE_DIR)/engine.wasm)"; \
 	echo "scoring engine adds: raw $$(( (r1-r0)/1024 )) KB, gzip -9 $$(( (g1-g0)/1024 )) KB, brotli $$(( (b1-b0)/1024 )) KB (0 = brotli not installed)"
+
+# test-scoring-wasm runs the engine's tests compiled to js/wasm under node
+# (Go's go_js_wasm_exec runner): with TestGolden it shows that the browser
+# gets byte-identical results to the native API.
+TEST_TARGETS += test-scoring-wasm
+.PHONY: test-scoring-wasm
+test-scoring-wasm:
+	@mkdir -p $(TESTOUT)
+	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -json -count=1 ./internal/scoring > $(TESTOUT)/scoring-wasm.json
