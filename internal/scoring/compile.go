@@ -80,6 +80,7 @@ type Profile struct {
 
 	thresholds [numChecks + 1]Threshold
 	disabled   [numChecks]bool
+	traits     traitRules
 }
 
 // Compile validates an audience and prepares it for scoring. An invalid
@@ -153,6 +154,7 @@ func Compile(a Audience) (*Profile, error) {
 			return nil, inputErr("traits["+strconv.Itoa(i)+"]", "longer than "+strconv.Itoa(MaxTraitBytes)+" bytes")
 		}
 	}
+	p.traits = compileTraits(a.Traits)
 
 	switch {
 	case len(a.Generations) > MaxMapEntries:

@@ -25,6 +25,8 @@ var (
 	stopwordsTxt string
 	//go:embed data/languages.txt
 	languagesTxt string
+	//go:embed data/traits.txt
+	traitsTxt string
 )
 
 // stem returns the Snowball English (Porter2) stem of a lower-case word.

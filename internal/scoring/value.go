@@ -43,6 +43,9 @@ func (a *analysis) value() checkResult {
 	extraExclaims := math.Max(0, float64(exclaims)-ExclaimFreePer100*words/100)
 	shouted := a.shouted()
 	pt := a.lexPoints[catPitch] + extraExclaims*PitchExclaimPoints + float64(len(shouted))*PitchCapsPoints
+	if a.p.traits.skeptical {
+		pt *= TraitSkepticalPitch
+	}
 	vs, ps := v*per100+ValuePrior, pt*per100+ValuePrior
 	share := vs / (vs + ps)
 	you, we := a.lexPoints[catReader], a.lexPoints[catSelf]
@@ -73,6 +76,9 @@ func (a *analysis) value() checkResult {
 		r.message += "." + focus
 	case len(pitchWords) > 0 && ps > vs:
 		r.message = "Reads as a sales pitch: " + listAnd(pitchWords) + "." + focus
+		if a.p.traits.skeptical {
+			r.message += " This community is skeptical of marketing: pitch counts double."
+		}
 	default:
 		r.message = "Little value for the reader: no how-to, checklist, guide, data or example." + focus
 	}
