@@ -16,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/term"
+
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
 
@@ -104,7 +106,7 @@ func runScore(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("audience %s: %w", opts.audience, err)
 	}
 
-	body, err := readDraft(e.stdin, opts.bodyFile)
+	body, err := readDraft(ctx, e.stdin, opts.bodyFile)
 	if err != nil {
 		return err
 	}
@@ -376,7 +378,7 @@ func lineCol(data []byte, offset int64) (line, col int) {
 
 // readDraft reads the draft from --body-file, or from stdin when the flag is
 // absent or "-".
-func readDraft(stdin io.Reader, path string) (string, error) {
+func readDraft(ctx context.Context, stdin io.Reader, path string) (string, error) {
 	var data []byte
 	var err error
 	source := "standard input"
@@ -389,12 +391,10 @@ func readDraft(stdin io.Reader, path string) (string, error) {
 	} else {
 		// A terminal on stdin means the user forgot the redirect: waiting
 		// for them to type would look like a hang.
-		if f, ok := stdin.(*os.File); ok {
-			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-				return "", usageError{"no draft: redirect one on standard input (< draft.txt) or pass --body-file"}
-			}
+		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			return "", usageError{"no draft: redirect one on standard input (< draft.txt) or pass --body-file"}
 		}
-		data, err = io.ReadAll(io.LimitReader(stdin, maxDraftBytes+1))
+		data, err = readAll(ctx, io.LimitReader(stdin, maxDraftBytes+1))
 		if err != nil {
 			return "", fmt.Errorf("draft: reading standard input: %w", err)
 		}
@@ -406,6 +406,27 @@ func readDraft(stdin io.Reader, path string) (string, error) {
 		return "", fmt.Errorf("draft: %s is empty: nothing to score", source)
 	}
 	return string(data), nil
+}
+
+// readAll reads r to the end unless ctx ends first: main cancels ctx on
+// Ctrl-C and SIGTERM instead of dying, so a pipe that never closes must not
+// keep the command waiting. (The abandoned read ends with the process.)
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- result{data, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case res := <-done:
+		return res.data, res.err
+	}
 }
 
 // readLimited reads a whole file, refusing one larger than limit bytes.

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
@@ -471,5 +473,31 @@ func TestScoreBinary(t *testing.T) {
 				t.Errorf("stderr = %q, want nothing", errOut.String())
 			}
 		})
+	}
+}
+
+// TestScoreCancelWhileReading checks Ctrl-C (the context main cancels)
+// ends a command waiting on a pipe that never closes.
+func TestScoreCancelWhileReading(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, env{stdin: pr, stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }},
+			[]string{"score", "--audience", itAdmins})
+	}()
+	if _, err := pw.Write([]byte("The first half of a draft, then the writer stalls")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(errOut.String(), "context canceled") || out.Len() != 0 {
+			t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and a cancellation message", code, out.String(), errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("score kept waiting on stdin after its context was cancelled")
 	}
 }
