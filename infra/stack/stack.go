@@ -1,0 +1,174 @@
+// Package stack builds Sweetspot's AWS stack: the DynamoDB table from the
+// application's own table definition, the API function behind an HTTP API
+// that declares exactly the application's routes, the site and the widget on
+// S3 behind CloudFront, and the alarms that page someone. The CDK app in
+// infra/main.go only reads context and calls New, so tests build the same
+// stack from temporary asset folders.
+package stack
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// APIFunction is the folder name of the API function: functions/api in the
+// application module, built by `make lambda` into <LambdaDir>/api/bootstrap.
+const APIFunction = "api"
+
+// WidgetPrefix is where the built widget (build/widget) is served:
+// /widget/sweetspot.wasm, the same paths as `sweetspot serve`.
+const WidgetPrefix = "widget/"
+
+// Props configure the stack.
+type Props struct {
+	StackProps awscdk.StackProps
+	// Stage is the stage's configuration (see Stages).
+	Stage StageConfig
+	// LambdaDir holds one folder per function, each with a `bootstrap`
+	// built for linux/arm64 (build/lambda).
+	LambdaDir string
+	// SiteDir is served at the root of the site (site/).
+	SiteDir string
+	// WidgetDir is served under /widget/ (build/widget). Empty means the
+	// widget has not been built: the stack deploys the site without it.
+	WidgetDir string
+	// AllowedOrigins are the origins (https://www.example.com) whose pages
+	// may call the API from a browser: the sites that embed the widgets.
+	// "*" allows any origin; the API itself still checks an ingest key's
+	// allowed origins. Required in prod.
+	AllowedOrigins []string
+	// AlarmEmail, if set, is subscribed to the alarm topic.
+	AlarmEmail string
+	// EventTTLDays, if positive, is passed to the API as EVENT_TTL_DAYS
+	// (how long raw engagement events are kept before DynamoDB expires them).
+	EventTTLDays int
+}
+
+// Stack is the built stack and the constructs tests and outputs refer to.
+type Stack struct {
+	awscdk.Stack
+	Data *Data
+	API  *API
+	Site *Site
+}
+
+// New builds the stack. Every input is checked before any construct is
+// created, so a bad folder or origin is a clear error, not a jsii panic.
+func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	var siteFiles, widgetFiles []StaticFile
+	var err error
+	if siteFiles, err = ListStatic(p.SiteDir, ""); err != nil {
+		return nil, err
+	}
+	if p.WidgetDir != "" {
+		if widgetFiles, err = ListStatic(p.WidgetDir, WidgetPrefix); err != nil {
+			return nil, err
+		}
+		for _, f := range siteFiles {
+			if strings.HasPrefix(f.Key, WidgetPrefix) {
+				return nil, fmt.Errorf("site file %s collides with the widget folder %s", f.Key, WidgetPrefix)
+			}
+		}
+	}
+
+	st := awscdk.NewStack(scope, jsii.String(id), &p.StackProps)
+	awscdk.Tags_Of(st).Add(jsii.String("app"), jsii.String("sweetspot"), nil)
+	awscdk.Tags_Of(st).Add(jsii.String("stage"), jsii.String(p.Stage.Name), nil)
+
+	s := &Stack{Stack: st}
+	s.Data = newData(st, p.Stage)
+	s.API = newAPI(st, p, s.Data)
+	s.Site = newSite(st, p, s.API, siteFiles, widgetFiles)
+	newAlarms(st, p, s.API)
+	s.outputs()
+	suppressFindings(s)
+	return s, nil
+}
+
+func (p Props) validate() error {
+	var errs []error
+	if p.Stage.Name == "" {
+		errs = append(errs, errors.New("stage: empty (use stack.Stage)"))
+	}
+	bootstrap := filepath.Join(p.LambdaDir, APIFunction, "bootstrap")
+	if fi, err := os.Stat(bootstrap); err != nil || !fi.Mode().IsRegular() {
+		errs = append(errs, fmt.Errorf("lambda dir: %s is missing: run `make lambda` (it builds functions/%s)", bootstrap, APIFunction))
+	}
+	if fi, err := os.Stat(p.SiteDir); err != nil || !fi.IsDir() {
+		errs = append(errs, fmt.Errorf("site dir: %q is not a folder", p.SiteDir))
+	}
+	if p.WidgetDir != "" {
+		if fi, err := os.Stat(p.WidgetDir); err != nil || !fi.IsDir() {
+			errs = append(errs, fmt.Errorf("widget dir: %q is not a folder (leave it empty to deploy without the widget)", p.WidgetDir))
+		}
+	}
+	if len(p.AllowedOrigins) == 0 && p.Stage.Name == Prod {
+		errs = append(errs, errors.New("allowedOrigins: required for prod: the origins of the sites that embed the widget, comma-separated (or * for any)"))
+	}
+	for _, o := range p.AllowedOrigins {
+		if err := checkOrigin(o); err != nil {
+			errs = append(errs, fmt.Errorf("allowedOrigins: %w", err))
+		}
+	}
+	if p.EventTTLDays < 0 {
+		errs = append(errs, fmt.Errorf("eventTtlDays: %d is negative", p.EventTTLDays))
+	}
+	return errors.Join(errs...)
+}
+
+// checkOrigin accepts "*" or scheme://host[:port] with nothing after it, the
+// exact form browsers send in the Origin header.
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%q is not an origin like https://www.example.com", o)
+	}
+	if u.Path == "/" {
+		return fmt.Errorf("%q: an origin has no trailing slash", o)
+	}
+	return nil
+}
+
+// removal returns the removal policy of stateful resources for the stage.
+func removal(c StageConfig) awscdk.RemovalPolicy {
+	if c.Retain {
+		return awscdk.RemovalPolicy_RETAIN
+	}
+	return awscdk.RemovalPolicy_DESTROY
+}
+
+// Output names, so the README, the Makefile and tests agree.
+const (
+	OutputAPIURL        = "ApiUrl"
+	OutputSiteURL       = "SiteUrl"
+	OutputTableName     = "TableName"
+	OutputWidgetSnippet = "WidgetSnippet"
+)
+
+func (s *Stack) outputs() {
+	site := "https://" + *s.Site.Distribution.DistributionDomainName()
+	out := func(id, value, desc string) {
+		awscdk.NewCfnOutput(s.Stack, jsii.String(id), &awscdk.CfnOutputProps{Value: jsii.String(value), Description: jsii.String(desc)})
+	}
+	out(OutputAPIURL, *s.API.Stage.Url(), "The HTTP API, directly (the site also serves it under /v1/)")
+	out(OutputSiteURL, site+"/", "The site, the widget (/widget/) and the API (/v1/) through CloudFront")
+	out(OutputTableName, *s.Data.Table.TableName(), "TABLE_NAME for `sweetspot admin` (creating the first admin key)")
+	out(OutputWidgetSnippet,
+		`<script src="`+site+`/widget.js" data-target="#editor" data-api="`+site+`" data-community="COMMUNITY_ID" data-key="INGEST_KEY" async></script>`,
+		"Paste into the page that holds the editor; replace COMMUNITY_ID and INGEST_KEY")
+}
