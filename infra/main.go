@@ -6,7 +6,8 @@
 //
 // `make synth` runs it without the CDK CLI (offline) and `make deploy`
 // deploys what it wrote. Context keys: stage (dev|prod, default dev),
-// allowedOrigins (comma-separated), alarmEmail, eventTtlDays, lambdaDir,
+// allowedOrigins (comma-separated), alarmEmail, eventTtlDays,
+// reservedConcurrency (overrides the stage's; 0 for none), lambdaDir,
 // siteDir, widgetDir (asset folders, relative to infra/).
 package main
 
@@ -54,6 +55,13 @@ func run() error {
 		if ttl, err = strconv.Atoi(v); err != nil {
 			return fmt.Errorf("context eventTtlDays: %q is not a whole number of days", v)
 		}
+	}
+	if v := ctx("reservedConcurrency", ""); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("context reservedConcurrency: %q is not a whole number >= 0 (0: none)", v)
+		}
+		cfg.ReservedConcurrency = n
 	}
 	widgetDir := ctx("widgetDir", defaultWidgetDir)
 	if _, err := os.Stat(widgetDir); err != nil {

@@ -3,6 +3,7 @@
 #
 #   make lambda                  build/lambda/<fn>/bootstrap for every functions/<fn>/
 #   make synth [STAGE=prod]      CloudFormation template in infra/cdk.out, offline, no CDK CLI
+#   make cdk-bootstrap           `cdk bootstrap` of the account and region (once, needs credentials)
 #   make deploy [STAGE=prod]     synth, then `cdk deploy` of that template (needs AWS credentials)
 #   make test-infra              assertion and cdk-nag tests of the stack
 #   make bench-synth             synth time and template size
@@ -28,7 +29,7 @@ BUILD_TARGETS += lambda
 TEST_TARGETS  += test-infra
 BENCH_TARGETS += bench-synth
 
-.PHONY: lambda synth deploy test-infra setup-infra bench-synth
+.PHONY: lambda synth deploy cdk-bootstrap test-infra setup-infra bench-synth
 
 # Static, stripped linux/arm64 binaries named bootstrap, as provided.al2023
 # wants; lambda.norpc drops the unused RPC mode of aws-lambda-go.
@@ -57,6 +58,10 @@ $(INFRA)/node_modules/.package-lock.json: $(INFRA)/package.json $(INFRA)/package
 
 deploy: setup-infra synth
 	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file cdk.out/outputs.json
+
+# Once per account and region, before the first deploy.
+cdk-bootstrap: setup-infra synth
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) bootstrap --app cdk.out
 
 test-infra:
 	@mkdir -p $(TESTOUT)

@@ -715,6 +715,20 @@ func TestAlarms(t *testing.T) {
 			}),
 		}))
 	})
+	check(t, "only this account's alarms may publish", func() {
+		s.template.HasResourceProperties(jsii.String("AWS::SNS::TopicPolicy"), obj(map[string]any{
+			"PolicyDocument": obj(map[string]any{
+				"Statement": arrayWith(obj(map[string]any{
+					"Effect":    "Allow",
+					"Action":    "sns:Publish",
+					"Principal": map[string]any{"Service": "cloudwatch.amazonaws.com"},
+					"Condition": obj(map[string]any{
+						"StringEquals": map[string]any{"aws:SourceAccount": ref("AWS::AccountId")},
+					}),
+				})),
+			}),
+		}))
+	})
 	check(t, "e-mail subscription", func() {
 		s.template.HasResourceProperties(jsii.String("AWS::SNS::Subscription"), obj(map[string]any{
 			"Protocol": "email", "Endpoint": testAlarmEmail, "TopicArn": ref(topicID),
