@@ -32,14 +32,16 @@ const (
 
 func main() {
 	defer jsii.Close()
-	if err := run(); err != nil {
+	if err := run(nil); err != nil {
 		fmt.Fprintln(os.Stderr, "infra:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	app := awscdk.NewApp(nil)
+// run builds the app. props is nil under the CLI and `make synth` (context
+// and out dir come from CDK_CONTEXT_JSON and CDK_OUTDIR); tests pass both.
+func run(props *awscdk.AppProps) error {
+	app := awscdk.NewApp(props)
 	ctx := func(key, def string) string {
 		if v, ok := app.Node().TryGetContext(jsii.String(key)).(string); ok && v != "" {
 			return v
