@@ -15,12 +15,15 @@ import (
 // exactly the files it uploads, so edges never serve a stale file for long.
 const (
 	// CacheShort is for files whose name does not change when their content
-	// does (the html pages, widget.js, sweetspot.wasm, wasm_exec.js): a
+	// does (the html pages, widget.js, the widget's manifest.json): a
 	// browser re-checks them after five minutes (a cheap 304 thanks to the
 	// ETag), so a deploy reaches every visitor within five minutes.
 	CacheShort = "public, max-age=300, s-maxage=86400"
-	// CacheImmutable is for content-hashed names (app.3f9c2b1a.js): a new
-	// content is a new name, so the old one may be kept for a year.
+	// CacheImmutable is for content-hashed names (the widget build's
+	// sweetspot.<12 hex>.wasm and wasm_exec.<12 hex>.js): a new content is a
+	// new name, so the old one may be kept for a year. Old hashed files are
+	// not pruned from the bucket (no deployment includes their name), so a
+	// page holding a five-minute-old manifest.json still finds its wasm.
 	CacheImmutable = "public, max-age=31536000, immutable"
 )
 

@@ -25,7 +25,8 @@ const (
 	allViewerExceptHostHeaderID   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 	testOrigin                    = "https://www.example.com"
 	testAlarmEmail                = "ops@example.com"
-	hashedWidgetFile              = "chunk.0123abcd.js"
+	wasmFile                      = "sweetspot.0123456789ab.wasm"
+	execFile                      = "wasm_exec.ba9876543210.js"
 	prodReservedConcurrencyWanted = 100
 )
 
@@ -46,11 +47,16 @@ func newFixture() (fixture, error) {
 		filepath.Join(f.site, "widget.js"):                "/* loader */",
 		filepath.Join(f.site, "demo", "index.html"):       "<h1>demo</h1>",
 		filepath.Join(f.site, "communities", "c1.json"):   "{}",
-		filepath.Join(f.widget, "sweetspot.wasm"):         "\x00asm",
-		filepath.Join(f.widget, "sweetspot.wasm.br"):      "br",
-		filepath.Join(f.widget, "sweetspot.wasm.gz"):      "gz",
-		filepath.Join(f.widget, "wasm_exec.js"):           "/* go */",
-		filepath.Join(f.widget, hashedWidgetFile):         "/* hashed */",
+		// What `make wasm` writes: content-hashed names with brotli and
+		// gzip twins, and manifest.json mapping plain names to them.
+		filepath.Join(f.widget, wasmFile):        "\x00asm",
+		filepath.Join(f.widget, wasmFile+".br"):  "br",
+		filepath.Join(f.widget, wasmFile+".gz"):  "gz",
+		filepath.Join(f.widget, execFile):        "/* go */",
+		filepath.Join(f.widget, execFile+".br"):  "br",
+		filepath.Join(f.widget, execFile+".gz"):  "gz",
+		filepath.Join(f.widget, "manifest.json"): `{"sweetspot.wasm":"` + wasmFile + `","wasm_exec.js":"` + execFile + `"}`,
+		filepath.Join(f.widget, "plain.wasm"):    "\x00asm",
 	}
 	for p, content := range files {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -633,11 +639,13 @@ func TestStaticContentTypesAndCaching(t *testing.T) {
 	tests := []struct {
 		key, contentType, encoding, cacheControl string
 	}{
-		{"widget/sweetspot.wasm", "application/wasm", "", CacheShort},
-		{"widget/sweetspot.wasm.br", "application/wasm", "br", CacheShort},
-		{"widget/sweetspot.wasm.gz", "application/wasm", "gzip", CacheShort},
-		{"widget/wasm_exec.js", "text/javascript; charset=utf-8", "", CacheShort},
-		{"widget/" + hashedWidgetFile, "text/javascript; charset=utf-8", "", CacheImmutable},
+		{"widget/" + wasmFile, "application/wasm", "", CacheImmutable},
+		{"widget/" + wasmFile + ".br", "application/wasm", "br", CacheImmutable},
+		{"widget/" + wasmFile + ".gz", "application/wasm", "gzip", CacheImmutable},
+		{"widget/" + execFile, "text/javascript; charset=utf-8", "", CacheImmutable},
+		{"widget/" + execFile + ".br", "text/javascript; charset=utf-8", "br", CacheImmutable},
+		{"widget/manifest.json", "application/json", "", CacheShort},
+		{"widget/plain.wasm", "application/wasm", "", CacheShort},
 		{"widget.js", "text/javascript; charset=utf-8", "", CacheShort},
 		{"index.html", "text/html; charset=utf-8", "", CacheShort},
 		{"demo/index.html", "text/html; charset=utf-8", "", CacheShort},
@@ -667,7 +675,7 @@ func TestStaticContentTypesAndCaching(t *testing.T) {
 	// The edge function knows the wasm's twins.
 	_, fn := s.only(t, "AWS::CloudFront::Function", nil)
 	code, _ := props(fn)["FunctionCode"].(string)
-	if !strings.Contains(code, `"/widget/sweetspot.wasm":{"br":true,"gz":true}`) {
+	if !strings.Contains(code, `"/widget/`+wasmFile+`":{"br":true,"gz":true}`) {
 		t.Errorf("edge function does not list the wasm's twins:\n%s", code)
 	}
 	if props(fn)["FunctionConfig"].(map[string]any)["Runtime"] != "cloudfront-js-2.0" {
