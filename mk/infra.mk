@@ -8,9 +8,9 @@
 #   make test-infra              assertion and cdk-nag tests of the stack
 #   make bench-synth             synth time and template size
 #
-# Deploy options (CDK context): STAGE (dev|prod, default dev), ALLOWED_ORIGINS
-# (comma-separated origins of the sites embedding the widget; required for
-# prod), ALARM_EMAIL, EVENT_TTL_DAYS.
+# Deploy options (CDK context, see docs/deploy.md): STAGE (dev|prod, default
+# dev), ALLOWED_ORIGINS (optional: API Gateway answers CORS for these instead
+# of the function), ALARM_EMAIL, EVENT_TTL_DAYS.
 
 INFRA          := infra
 LAMBDA_OUT     := $(BUILD)/lambda

@@ -145,7 +145,9 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 		MaxAge:        awscdk.Duration_Hours(jsii.Number(corsMaxAgeHours)),
 	}
 	if len(p.AllowedOrigins) == 0 {
-		cors = nil // dev without origins: only same-origin pages (the site) call the API
+		// The function answers CORS itself, per key: an ingest key's
+		// allowed origins are data, not deploy-time configuration.
+		cors = nil
 	}
 	a.HttpApi = awsapigatewayv2.NewHttpApi(scope, jsii.String("HttpApi"), &awsapigatewayv2.HttpApiProps{
 		ApiName:            jsii.String("sweetspot-" + p.Stage.Name),
@@ -180,7 +182,7 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 			PayloadFormatVersion:   awsapigatewayv2.PayloadFormatVersion_VERSION_2_0(),
 			ScopePermissionToRoute: jsii.Bool(false),
 		})
-	for _, r := range routes.All() {
+	for _, r := range DeclaredRoutes(p) {
 		a.HttpApi.AddRoutes(&awsapigatewayv2.AddRoutesOptions{
 			Path:        jsii.String(r.Path),
 			Methods:     &[]awsapigatewayv2.HttpMethod{awsapigatewayv2.HttpMethod(r.Method)},
@@ -188,6 +190,21 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 		})
 	}
 	return a
+}
+
+// PreflightRoute sends every CORS preflight to the function when API
+// Gateway does not answer them itself (no AllowedOrigins): without it API
+// Gateway would answer 404, since routes.All() has no OPTIONS routes.
+var PreflightRoute = routes.Route{Method: "OPTIONS", Path: "/{proxy+}", Auth: routes.None}
+
+// DeclaredRoutes are the routes the HTTP API declares: routes.All(), plus
+// PreflightRoute when the function answers CORS.
+func DeclaredRoutes(p Props) []routes.Route {
+	rs := routes.All()
+	if len(p.AllowedOrigins) == 0 {
+		rs = append(rs, PreflightRoute)
+	}
+	return rs
 }
 
 // AccessLogFormat is one JSON line per request: what an operator needs to

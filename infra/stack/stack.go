@@ -40,10 +40,11 @@ type Props struct {
 	// WidgetDir is served under /widget/ (build/widget). Empty means the
 	// widget has not been built: the stack deploys the site without it.
 	WidgetDir string
-	// AllowedOrigins are the origins (https://www.example.com) whose pages
-	// may call the API from a browser: the sites that embed the widgets.
-	// "*" allows any origin; the API itself still checks an ingest key's
-	// allowed origins. Required in prod.
+	// AllowedOrigins, if set, makes API Gateway answer CORS for these
+	// origins (https://www.example.com, or "*") and override the function's
+	// CORS headers: an outer allowlist fixed at deploy time. Empty (the
+	// default) leaves CORS to the function, which echoes the origins each
+	// ingest key allows; preflights then go to the function too.
 	AllowedOrigins []string
 	// AlarmEmail, if set, is subscribed to the alarm topic.
 	AlarmEmail string
@@ -112,9 +113,6 @@ func (p Props) validate() error {
 		if fi, err := os.Stat(p.WidgetDir); err != nil || !fi.IsDir() {
 			errs = append(errs, fmt.Errorf("widget dir: %q is not a folder (leave it empty to deploy without the widget)", p.WidgetDir))
 		}
-	}
-	if len(p.AllowedOrigins) == 0 && p.Stage.Name == Prod {
-		errs = append(errs, errors.New("allowedOrigins: required for prod: the origins of the sites that embed the widget, comma-separated (or * for any)"))
 	}
 	for _, o := range p.AllowedOrigins {
 		if err := checkOrigin(o); err != nil {

@@ -209,7 +209,7 @@ func TestResourceCounts(t *testing.T) {
 			"AWS::ApiGatewayV2::Api":                 1,
 			"AWS::ApiGatewayV2::Stage":               1,
 			"AWS::ApiGatewayV2::Integration":         1,
-			"AWS::ApiGatewayV2::Route":               float64(len(routes.All())),
+			"AWS::ApiGatewayV2::Route":               float64(len(DeclaredRoutes(testFixture.props(stage)))),
 			"AWS::Lambda::Permission":                1,
 			"AWS::S3::Bucket":                        1,
 			"AWS::CloudFront::Distribution":          1,
@@ -415,12 +415,22 @@ func TestIAMLeastPrivilege(t *testing.T) {
 }
 
 // TestRoutesEqualRoutesAll: the API declares exactly the routes the Go
-// router registers, each integrated with the API function.
+// router registers, each integrated with the API function, plus the
+// preflight route when the function answers CORS (dev here: no origins).
 func TestRoutesEqualRoutesAll(t *testing.T) {
-	s := synth(t, Dev)
+	for _, stage := range []string{Dev, Prod} {
+		t.Run(stage, func(t *testing.T) { testRoutes(t, stage) })
+	}
+}
+
+func testRoutes(t *testing.T, stage string) {
+	s := synth(t, stage)
 	want := map[string]int{}
 	for _, r := range routes.All() {
 		want[r.Pattern()]++
+	}
+	if stage == Dev {
+		want[PreflightRoute.Pattern()]++
 	}
 	intID, integ := s.only(t, "AWS::ApiGatewayV2::Integration", nil)
 	ip := props(integ)
@@ -464,7 +474,7 @@ func TestHTTPAPICorsThrottleLogs(t *testing.T) {
 		cors := props(api)["CorsConfiguration"]
 		if stage == Dev {
 			if cors != nil {
-				t.Errorf("dev without allowedOrigins: CORS %v, want none", cors)
+				t.Errorf("dev without allowedOrigins: CORS %v, want none (the function answers CORS per key)", cors)
 			}
 		} else {
 			c, _ := cors.(map[string]any)
@@ -814,7 +824,6 @@ func TestPropsValidation(t *testing.T) {
 		{"missing bootstrap", func(p *Props) { p.LambdaDir = filepath.Join(testFixture.root, "nope") }, "make lambda"},
 		{"missing site", func(p *Props) { p.SiteDir = filepath.Join(testFixture.root, "nope") }, "site dir"},
 		{"missing widget", func(p *Props) { p.WidgetDir = filepath.Join(testFixture.root, "nope") }, "widget dir"},
-		{"prod without origins", func(p *Props) { p.AllowedOrigins = nil }, "allowedOrigins: required for prod"},
 		{"origin with path", func(p *Props) { p.AllowedOrigins = []string{"https://x.com/"} }, "trailing slash"},
 		{"negative ttl", func(p *Props) { p.EventTTLDays = -1 }, "eventTtlDays"},
 		{"no stage", func(p *Props) { p.Stage = StageConfig{} }, "stage"},
