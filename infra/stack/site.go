@@ -170,6 +170,12 @@ func newSite(scope constructs.Construct, p Props, api *API, siteFiles, widgetFil
 	if p.WidgetDir != "" {
 		s.Uploads = append(s.Uploads, s.upload(scope, "Widget", p.WidgetDir, WidgetPrefix, widgetFiles)...)
 	}
+	// Every BucketDeployment declares its own AWS CLI layer, but they share
+	// one upload function, which uses only the first one's: the others
+	// would be published (a Lambda layer version each) and never used.
+	for _, u := range s.Uploads[min(1, len(s.Uploads)):] {
+		u.Node().TryRemoveChild(jsii.String("AwsCliLayer"))
+	}
 	return s
 }
 

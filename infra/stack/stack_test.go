@@ -220,6 +220,7 @@ func TestResourceCounts(t *testing.T) {
 			"AWS::CloudWatch::Alarm":                 3,
 			"AWS::SNS::Topic":                        1,
 			"AWS::Logs::LogGroup":                    2,
+			"AWS::Lambda::LayerVersion":              1, // the uploads' AWS CLI layer, once
 		}
 		for typ, n := range want {
 			check(t, stage+" "+typ, func() { s.template.ResourceCountIs(jsii.String(typ), jsii.Number(n)) })
@@ -864,4 +865,53 @@ func TestWithoutWidget(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestNoDanglingReferences: every Ref and Fn::GetAtt names a resource or
+// parameter of the template (or a pseudo parameter), so removing a construct
+// (the unused CLI layers) left nothing pointing at it.
+func TestNoDanglingReferences(t *testing.T) {
+	for _, stage := range []string{Dev, Prod} {
+		s := synth(t, stage)
+		known := map[string]bool{}
+		for _, section := range []string{"Resources", "Parameters"} {
+			m, _ := s.json[section].(map[string]any)
+			for id := range m {
+				known[id] = true
+			}
+		}
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				if r, ok := x["Ref"].(string); ok && !strings.HasPrefix(r, "AWS::") && !known[r] {
+					t.Errorf("%s: %s: Ref to missing %s", stage, path, r)
+				}
+				if g, ok := x["Fn::GetAtt"].([]any); ok && len(g) > 0 && !known[fmt.Sprint(g[0])] {
+					t.Errorf("%s: %s: GetAtt of missing %v", stage, path, g[0])
+				}
+				for k, c := range x {
+					walk(path+"/"+k, c)
+				}
+			case []any:
+				for i, c := range x {
+					walk(fmt.Sprintf("%s[%d]", path, i), c)
+				}
+			}
+		}
+		walk("", s.json["Resources"])
+		walk("", s.json["Outputs"])
+		// The upload function uses the one layer left.
+		_, layer := s.only(t, "AWS::Lambda::LayerVersion", nil)
+		_ = layer
+		used := false
+		for _, fn := range s.resources("AWS::Lambda::Function") {
+			if layers, ok := props(fn)["Layers"].([]any); ok && len(layers) > 0 {
+				used = true
+			}
+		}
+		if !used {
+			t.Errorf("%s: no function uses the CLI layer", stage)
+		}
+	}
 }
