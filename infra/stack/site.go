@@ -1,7 +1,6 @@
 package stack
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"sort"
@@ -249,13 +248,10 @@ func camel(s string) string {
 	return b.String()
 }
 
+// cacheClass names a Cache-Control value in construct ids.
 func cacheClass(cc string) string {
-	switch cc {
-	case CacheImmutable:
+	if cc == CacheImmutable {
 		return "immutable"
-	case CacheShort:
-		return "short"
-	default:
-		return fmt.Sprintf("cc%x", len(cc))
 	}
+	return "short"
 }
