@@ -45,7 +45,7 @@ type Site struct {
 	APIPathPatterns []string
 }
 
-func newSite(scope constructs.Construct, p Props, api *API, siteFiles, widgetFiles []StaticFile) *Site {
+func newSite(scope constructs.Construct, p Props, api *API, sources []staticSource) *Site {
 	s := &Site{}
 	s.Bucket = awss3.NewBucket(scope, jsii.String("SiteBucket"), &awss3.BucketProps{
 		BlockPublicAccess: awss3.BlockPublicAccess_BLOCK_ALL(),
@@ -57,7 +57,11 @@ func newSite(scope constructs.Construct, p Props, api *API, siteFiles, widgetFil
 		AutoDeleteObjects: jsii.Bool(!p.Stage.Retain),
 	})
 
-	code, err := EdgeFunctionCode(Precompressed(append(append([]StaticFile(nil), siteFiles...), widgetFiles...)))
+	var all []StaticFile
+	for _, src := range sources {
+		all = append(all, src.Files...)
+	}
+	code, err := EdgeFunctionCode(Precompressed(all))
 	if err != nil {
 		panic(err) // json.Marshal of map[string]Twins cannot fail
 	}
@@ -165,9 +169,8 @@ func newSite(scope constructs.Construct, p Props, api *API, siteFiles, widgetFil
 		PriceClass: awscloudfront.PriceClass_PRICE_CLASS_100,
 	})
 
-	s.Uploads = append(s.Uploads, s.upload(scope, "Site", p.SiteDir, "", siteFiles)...)
-	if p.WidgetDir != "" {
-		s.Uploads = append(s.Uploads, s.upload(scope, "Widget", p.WidgetDir, WidgetPrefix, widgetFiles)...)
+	for _, src := range sources {
+		s.Uploads = append(s.Uploads, s.upload(scope, src)...)
 	}
 	// Every BucketDeployment declares its own AWS CLI layer, but they share
 	// one upload function, which uses only the first one's: the others
@@ -200,9 +203,10 @@ var nonAlnum = regexp.MustCompile(`[^A-Za-z0-9]+`)
 // upload adds one BucketDeployment per set of headers. Each selects its
 // files exactly (exclude everything, include each file), so their prunes
 // never delete each other's files, and each invalidates exactly its paths.
-func (s *Site) upload(scope constructs.Construct, name, dir, prefix string, files []StaticFile) []awss3deployment.BucketDeployment {
+func (s *Site) upload(scope constructs.Construct, src staticSource) []awss3deployment.BucketDeployment {
+	name, dir, prefix := src.Name, src.Dir, src.Prefix
 	var out []awss3deployment.BucketDeployment
-	for _, g := range groupUploads(files) {
+	for _, g := range groupUploads(src.Files) {
 		include := make([]*string, 0, len(g.Files))
 		var paths []*string
 		for _, f := range g.Files {

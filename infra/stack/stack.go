@@ -24,8 +24,13 @@ import (
 const APIFunction = "api"
 
 // WidgetPrefix is where the built widget (build/widget) is served:
-// /widget/sweetspot.wasm, the same paths as `sweetspot serve`.
+// /widget/sweetspot.<hash>.wasm, the same paths as `sweetspot serve`.
 const WidgetPrefix = "widget/"
+
+// LoaderFile is the widget loader. When the widget build writes one (the
+// loader stamped with the content-hashed file names), it is served at
+// /widget.js in place of site/widget.js, as `sweetspot serve` does.
+const LoaderFile = "widget.js"
 
 // Props configure the stack.
 type Props struct {
@@ -67,20 +72,9 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	var siteFiles, widgetFiles []StaticFile
-	var err error
-	if siteFiles, err = ListStatic(p.SiteDir, ""); err != nil {
+	sources, err := staticSources(p)
+	if err != nil {
 		return nil, err
-	}
-	if p.WidgetDir != "" {
-		if widgetFiles, err = ListStatic(p.WidgetDir, WidgetPrefix); err != nil {
-			return nil, err
-		}
-		for _, f := range siteFiles {
-			if strings.HasPrefix(f.Key, WidgetPrefix) {
-				return nil, fmt.Errorf("site file %s collides with the widget folder %s", f.Key, WidgetPrefix)
-			}
-		}
 	}
 
 	st := awscdk.NewStack(scope, jsii.String(id), &p.StackProps)
@@ -90,11 +84,64 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	s := &Stack{Stack: st}
 	s.Data = newData(st, p.Stage)
 	s.API = newAPI(st, p, s.Data)
-	s.Site = newSite(st, p, s.API, siteFiles, widgetFiles)
+	s.Site = newSite(st, p, s.API, sources)
 	newAlarms(st, p, s.API)
 	s.outputs()
 	suppressFindings(s)
 	return s, nil
+}
+
+// staticSource is one folder's files and where they go in the bucket.
+type staticSource struct {
+	Name   string // construct id prefix: Site, Widget, Loader
+	Dir    string
+	Prefix string
+	Files  []StaticFile
+}
+
+// staticSources lists what the bucket serves: site/ at the root,
+// build/widget under /widget/, and the built loader (with any twins) at
+// /widget.js when there is one.
+func staticSources(p Props) ([]staticSource, error) {
+	site, err := ListStatic(p.SiteDir, "")
+	if err != nil {
+		return nil, err
+	}
+	if p.WidgetDir == "" {
+		return []staticSource{{"Site", p.SiteDir, "", site}}, nil
+	}
+	all, err := ListStatic(p.WidgetDir, WidgetPrefix)
+	if err != nil {
+		return nil, err
+	}
+	isLoader := func(rel string) bool {
+		return rel == LoaderFile || rel == LoaderFile+".br" || rel == LoaderFile+".gz"
+	}
+	var widget, loader []StaticFile
+	for _, f := range all {
+		if isLoader(f.Rel) {
+			f.Key = f.Rel
+			f.CacheControl = CacheControlOf(f.Key)
+			loader = append(loader, f)
+		} else {
+			widget = append(widget, f)
+		}
+	}
+	var kept []StaticFile
+	for _, f := range site {
+		if strings.HasPrefix(f.Key, WidgetPrefix) {
+			return nil, fmt.Errorf("site file %s collides with the widget folder /%s", f.Key, WidgetPrefix)
+		}
+		if len(loader) > 0 && isLoader(f.Rel) {
+			continue // the built loader replaces it
+		}
+		kept = append(kept, f)
+	}
+	out := []staticSource{{"Site", p.SiteDir, "", kept}, {"Widget", p.WidgetDir, WidgetPrefix, widget}}
+	if len(loader) > 0 {
+		out = append(out, staticSource{"Loader", p.WidgetDir, "", loader})
+	}
+	return out, nil
 }
 
 func (p Props) validate() error {

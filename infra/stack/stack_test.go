@@ -56,6 +56,7 @@ func newFixture() (fixture, error) {
 		filepath.Join(f.widget, execFile+".br"):  "br",
 		filepath.Join(f.widget, execFile+".gz"):  "gz",
 		filepath.Join(f.widget, "manifest.json"): `{"sweetspot.wasm":"` + wasmFile + `","wasm_exec.js":"` + execFile + `"}`,
+		filepath.Join(f.widget, LoaderFile):      "/* loader stamped with the hashed names */",
 		filepath.Join(f.widget, "plain.wasm"):    "\x00asm",
 	}
 	for p, content := range files {
@@ -859,10 +860,19 @@ func TestWithoutWidget(t *testing.T) {
 			t.Fatalf("New: %v", err)
 		}
 		tmpl := assertions.Template_FromStack(st.Stack, nil)
+		siteLoader := false
 		for _, r := range *tmpl.FindResources(jsii.String("Custom::CDKBucketDeployment"), nil) {
-			if prefix, _ := (*r)["Properties"].(map[string]any)["DestinationBucketKeyPrefix"].(string); prefix == WidgetPrefix {
+			p := (*r)["Properties"].(map[string]any)
+			prefix, _ := p["DestinationBucketKeyPrefix"].(string)
+			if prefix == WidgetPrefix {
 				t.Errorf("widget uploaded although WidgetDir is empty")
 			}
+			if prefix == "" && strings.Contains(fmt.Sprint(p["Include"]), LoaderFile) {
+				siteLoader = true
+			}
+		}
+		if !siteLoader {
+			t.Error("without a widget build, site/widget.js is not uploaded")
 		}
 	})
 }
@@ -912,6 +922,30 @@ func TestNoDanglingReferences(t *testing.T) {
 		}
 		if !used {
 			t.Errorf("%s: no function uses the CLI layer", stage)
+		}
+	}
+}
+
+// TestBuiltLoaderReplacesSiteLoader: /widget.js is the loader the widget
+// build stamped (from build/widget), not site/widget.js, as under
+// `sweetspot serve`; and it is not also served at /widget/widget.js.
+func TestBuiltLoaderReplacesSiteLoader(t *testing.T) {
+	s := synth(t, Dev)
+	loader := s.upload(t, LoaderFile)
+	wasm := s.upload(t, WidgetPrefix+wasmFile)
+	if !jsonEqual(loader["SourceObjectKeys"], wasm["SourceObjectKeys"]) {
+		t.Errorf("/widget.js comes from %v, want the widget build's asset %v", loader["SourceObjectKeys"], wasm["SourceObjectKeys"])
+	}
+	if prefix, _ := loader["DestinationBucketKeyPrefix"].(string); prefix != "" {
+		t.Errorf("loader prefix = %q, want the bucket root", prefix)
+	}
+	for _, r := range s.resources("Custom::CDKBucketDeployment") {
+		p := props(r)
+		prefix, _ := p["DestinationBucketKeyPrefix"].(string)
+		for _, inc := range p["Include"].([]any) {
+			if prefix == WidgetPrefix && inc == LoaderFile {
+				t.Error("the loader is also uploaded to /widget/widget.js, where its base URL would be wrong")
+			}
 		}
 	}
 }
