@@ -4,6 +4,8 @@ go 1.26
 
 tool gotest.tools/gotestsum
 
+require github.com/blevesearch/snowballstem v0.9.0
+
 require (
 	github.com/bitfield/gotestdox v0.2.2 // indirect
 	github.com/dnephin/pflag v1.0.7 // indirect
