@@ -19,6 +19,8 @@ STAGE          ?= dev
 ALLOWED_ORIGINS ?=
 ALARM_EMAIL    ?=
 EVENT_TTL_DAYS ?=
+# Extra CDK CLI flags for deploy, e.g. CDK_FLAGS=--require-approval=never in CI.
+CDK_FLAGS      ?=
 CDK            := ./node_modules/.bin/cdk
 # jsii prints a banner on node 20; the CLI would phone home without the second.
 INFRA_ENV      := JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETRY=true
@@ -57,7 +59,7 @@ $(INFRA)/node_modules/.package-lock.json: $(INFRA)/package.json $(INFRA)/package
 	cd $(INFRA) && npm ci --no-audit --no-fund
 
 deploy: setup-infra synth
-	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file cdk.out/outputs.json
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file cdk.out/outputs.json $(CDK_FLAGS)
 
 # Once per account and region, before the first deploy.
 cdk-bootstrap: setup-infra synth
