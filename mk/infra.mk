@@ -59,7 +59,8 @@ $(INFRA)/node_modules/.package-lock.json: $(INFRA)/package.json $(INFRA)/package
 	cd $(INFRA) && npm ci --no-audit --no-fund
 
 deploy: setup-infra synth
-	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file cdk.out/outputs.json $(CDK_FLAGS)
+	@mkdir -p $(BUILD)/infra
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file ../$(BUILD)/infra/outputs-$(STAGE).json $(CDK_FLAGS)
 
 # Once per account and region, before the first deploy.
 cdk-bootstrap: setup-infra synth
