@@ -1,6 +1,7 @@
 package stack
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"sort"
@@ -171,6 +172,13 @@ func newSite(scope constructs.Construct, p Props, api *API, sources []staticSour
 
 	for _, src := range sources {
 		s.Uploads = append(s.Uploads, s.upload(scope, src)...)
+		for _, f := range src.Files {
+			if f.ContentType == defaultContentType {
+				awscdk.Annotations_Of(s.Bucket).AddWarningV2(jsii.String("sweetspot:unknown-content-type"),
+					jsii.String(fmt.Sprintf("%s: no Content-Type known for its extension, served as %s; add it to contentTypes in infra/stack/files.go",
+						f.Key, defaultContentType)))
+			}
+		}
 	}
 	// Every BucketDeployment declares its own AWS CLI layer, but they share
 	// one upload function, which uses only the first one's: the others

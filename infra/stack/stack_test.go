@@ -588,6 +588,15 @@ func TestDistribution(t *testing.T) {
 			}
 		}
 	}
+	for _, b := range cfg["CacheBehaviors"].([]any) {
+		bm := b.(map[string]any)
+		for _, o := range cfg["Origins"].([]any) {
+			om := o.(map[string]any)
+			if om["Id"] == bm["TargetOriginId"] && om["CustomOriginConfig"] == nil {
+				t.Errorf("API behavior %v targets origin %v, not the API", bm["PathPattern"], om["Id"])
+			}
+		}
+	}
 	for _, r := range routes.All() {
 		seg := "/" + strings.SplitN(strings.TrimPrefix(r.Path, "/"), "/", 2)[0] + "/*"
 		if !patterns[seg] {
@@ -948,4 +957,23 @@ func TestBuiltLoaderReplacesSiteLoader(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestUnknownContentTypeWarns: a file whose extension the table does not
+// know is still served, and the synth says so.
+func TestUnknownContentTypeWarns(t *testing.T) {
+	p := testFixture.props(Dev)
+	p.SiteDir = t.TempDir()
+	if err := os.WriteFile(filepath.Join(p.SiteDir, "data.xyz"), []byte("?"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check(t, "synth", func() {
+		app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(t.TempDir())})
+		st, err := New(app, "Unknown", p)
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		ann := assertions.Annotations_FromStack(st.Stack)
+		ann.HasWarning(jsii.String("*"), assertions.Match_StringLikeRegexp(jsii.String("data.xyz: no Content-Type known")))
+	})
 }
