@@ -31,8 +31,9 @@ const (
 )
 
 func main() {
-	defer jsii.Close()
-	if err := run(nil); err != nil {
+	err := run(nil)
+	jsii.Close() // stops node and removes its temporary folder; os.Exit skips defers
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "infra:", err)
 		os.Exit(1)
 	}

@@ -12,6 +12,12 @@ import (
 	"github.com/aws/jsii-runtime-go"
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	jsii.Close() // stops node and removes the runtime's temporary folder
+	os.Exit(code)
+}
+
 func TestSplitList(t *testing.T) {
 	tests := map[string][]string{
 		"":                         nil,
