@@ -30,34 +30,27 @@ const (
 	EnvEventTTLDays = "EVENT_TTL_DAYS"
 )
 
-// TableItemActions are the DynamoDB actions the API may take on the table's
-// items, and nothing else: no Scan, no table administration, no streams.
-// Transactions need no action of their own: TransactWriteItems is
+// TableItemActions returns the DynamoDB actions the API may take on the
+// table's items, and nothing else: no Scan, no table administration, no
+// streams. Transactions need no action of their own: TransactWriteItems is
 // authorised per item by PutItem, UpdateItem, DeleteItem and
 // ConditionCheckItem.
-var tableItemActions = []string{
-	"dynamodb:BatchGetItem",
-	"dynamodb:BatchWriteItem",
-	"dynamodb:ConditionCheckItem",
-	"dynamodb:DeleteItem",
-	"dynamodb:GetItem",
-	"dynamodb:PutItem",
-	"dynamodb:Query",
-	"dynamodb:UpdateItem",
+func TableItemActions() []string {
+	return []string{
+		"dynamodb:BatchGetItem",
+		"dynamodb:BatchWriteItem",
+		"dynamodb:ConditionCheckItem",
+		"dynamodb:DeleteItem",
+		"dynamodb:GetItem",
+		"dynamodb:PutItem",
+		"dynamodb:Query",
+		"dynamodb:UpdateItem",
+	}
 }
-
-// TableItemActions returns the actions granted on the table's ARN.
-func TableItemActions() []string { return append([]string(nil), tableItemActions...) }
 
 // IndexActions are the actions granted on each index's ARN: indexes are
 // only ever queried.
 func IndexActions() []string { return []string{"dynamodb:Query"} }
-
-// CORS for browsers calling the API from the sites that embed the widgets.
-var (
-	corsAllowHeaders  = []string{"authorization", "content-type", "idempotency-key", "x-api-key"}
-	corsExposeHeaders = []string{"location", "retry-after"}
-)
 
 // corsMaxAgeHours is how long a browser may cache a preflight answer.
 const corsMaxAgeHours = 1
@@ -140,8 +133,9 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 			awsapigatewayv2.CorsHttpMethod_PATCH, awsapigatewayv2.CorsHttpMethod_DELETE,
 			awsapigatewayv2.CorsHttpMethod_OPTIONS,
 		},
-		AllowHeaders:  jsii.Strings(corsAllowHeaders...),
-		ExposeHeaders: jsii.Strings(corsExposeHeaders...),
+		// What browsers send and may read when API Gateway answers CORS.
+		AllowHeaders:  jsii.Strings("authorization", "content-type", "idempotency-key"),
+		ExposeHeaders: jsii.Strings("location", "retry-after"),
 		MaxAge:        awscdk.Duration_Hours(jsii.Number(corsMaxAgeHours)),
 	}
 	if len(p.AllowedOrigins) == 0 {
@@ -195,14 +189,16 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 // PreflightRoute sends every CORS preflight to the function when API
 // Gateway does not answer them itself (no AllowedOrigins): without it API
 // Gateway would answer 404, since routes.All() has no OPTIONS routes.
-var PreflightRoute = routes.Route{Method: "OPTIONS", Path: "/{proxy+}", Auth: routes.None}
+func PreflightRoute() routes.Route {
+	return routes.Route{Method: "OPTIONS", Path: "/{proxy+}", Auth: routes.None}
+}
 
 // DeclaredRoutes are the routes the HTTP API declares: routes.All(), plus
 // PreflightRoute when the function answers CORS.
 func DeclaredRoutes(p Props) []routes.Route {
 	rs := routes.All()
 	if len(p.AllowedOrigins) == 0 {
-		rs = append(rs, PreflightRoute)
+		rs = append(rs, PreflightRoute())
 	}
 	return rs
 }

@@ -37,33 +37,51 @@ const (
 // hex digits between dots or after a dash: app.3f9c2b1a.js, chunk-0a1b2c3d4e.wasm.
 var contentHashed = regexp.MustCompile(`[.-][0-9a-f]{8,}\.[^/]+$`)
 
-// contentTypes maps extensions to the Content-Type the browser needs. The
-// table is fixed (not the build machine's /etc/mime.types, not the guess of
-// the upload tool) so a synth is the same everywhere and the wasm always
-// goes out as application/wasm, which streaming instantiation requires.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".htm":         "text/html; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".mjs":         "text/javascript; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".json":        "application/json",
-	".map":         "application/json",
-	".webmanifest": "application/manifest+json",
-	".txt":         "text/plain; charset=utf-8",
-	".md":          "text/markdown; charset=utf-8",
-	".xml":         "application/xml",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".gif":         "image/gif",
-	".webp":        "image/webp",
-	".avif":        "image/avif",
-	".ico":         "image/x-icon",
-	".woff":        "font/woff",
-	".woff2":       "font/woff2",
-	".wasm":        "application/wasm",
+// contentTypeOfExt maps extensions to the Content-Type the browser needs.
+// The table is fixed (not the build machine's /etc/mime.types, not the
+// guess of the upload tool) so a synth is the same everywhere and the wasm
+// always goes out as application/wasm, which streaming instantiation
+// requires.
+func contentTypeOfExt(ext string) (string, bool) {
+	switch ext {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8", true
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8", true
+	case ".css":
+		return "text/css; charset=utf-8", true
+	case ".json", ".map":
+		return "application/json", true
+	case ".webmanifest":
+		return "application/manifest+json", true
+	case ".txt":
+		return "text/plain; charset=utf-8", true
+	case ".md":
+		return "text/markdown; charset=utf-8", true
+	case ".xml":
+		return "application/xml", true
+	case ".svg":
+		return "image/svg+xml", true
+	case ".png":
+		return "image/png", true
+	case ".jpg", ".jpeg":
+		return "image/jpeg", true
+	case ".gif":
+		return "image/gif", true
+	case ".webp":
+		return "image/webp", true
+	case ".avif":
+		return "image/avif", true
+	case ".ico":
+		return "image/x-icon", true
+	case ".woff":
+		return "font/woff", true
+	case ".woff2":
+		return "font/woff2", true
+	case ".wasm":
+		return "application/wasm", true
+	}
+	return "", false
 }
 
 // defaultContentType is sent for an extension the table does not know.
@@ -90,7 +108,7 @@ func ContentTypeOf(name string) (contentType, encoding string) {
 	case strings.HasSuffix(name, ".gz"):
 		name, encoding = strings.TrimSuffix(name, ".gz"), EncodingGzip
 	}
-	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
+	if t, ok := contentTypeOfExt(strings.ToLower(path.Ext(name))); ok {
 		return t, encoding
 	}
 	return defaultContentType, encoding

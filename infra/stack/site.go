@@ -175,7 +175,7 @@ func newSite(scope constructs.Construct, p Props, api *API, sources []staticSour
 		for _, f := range src.Files {
 			if f.ContentType == defaultContentType {
 				awscdk.Annotations_Of(s.Bucket).AddWarningV2(jsii.String("sweetspot:unknown-content-type"),
-					jsii.String(fmt.Sprintf("%s: no Content-Type known for its extension, served as %s; add it to contentTypes in infra/stack/files.go",
+					jsii.String(fmt.Sprintf("%s: no Content-Type known for its extension, served as %s; add it to contentTypeOfExt in infra/stack/files.go",
 						f.Key, defaultContentType)))
 			}
 		}

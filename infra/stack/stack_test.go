@@ -438,7 +438,7 @@ func testRoutes(t *testing.T, stage string) {
 		want[r.Pattern()]++
 	}
 	if stage == Dev {
-		want[PreflightRoute.Pattern()]++
+		want[PreflightRoute().Pattern()]++
 	}
 	intID, integ := s.only(t, "AWS::ApiGatewayV2::Integration", nil)
 	ip := props(integ)
