@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sweetspot/sweetspot/internal/routes"
 )
 
 func TestContentTypeOf(t *testing.T) {
@@ -150,5 +152,18 @@ func TestCheckOrigin(t *testing.T) {
 		if err := checkOrigin(bad); err == nil {
 			t.Errorf("checkOrigin(%q) = nil, want an error", bad)
 		}
+	}
+}
+
+func TestAPIPathPatterns(t *testing.T) {
+	rs := []routes.Route{
+		{Method: "GET", Path: "/v1/health"},
+		{Method: "POST", Path: "/v1/events"},
+		{Method: "GET", Path: "/r/{code}"},
+		{Method: "GET", Path: "/v1/offers/{id}"},
+	}
+	want := []string{"/r/*", "/v1/*"}
+	if got := APIPathPatterns(rs); !reflect.DeepEqual(got, want) {
+		t.Errorf("APIPathPatterns = %v, want %v", got, want)
 	}
 }
