@@ -46,7 +46,9 @@ type Site struct {
 	APIPathPatterns []string
 }
 
-func newSite(scope constructs.Construct, p Props, api *API, sources []staticSource) *Site {
+// newSite builds the bucket, the distribution and the uploads; edgeCode is
+// the viewer-request function's source (EdgeFunctionCode).
+func newSite(scope constructs.Construct, p Props, api *API, sources []staticSource, edgeCode string) *Site {
 	s := &Site{}
 	s.Bucket = awss3.NewBucket(scope, jsii.String("SiteBucket"), &awss3.BucketProps{
 		BlockPublicAccess: awss3.BlockPublicAccess_BLOCK_ALL(),
@@ -58,16 +60,8 @@ func newSite(scope constructs.Construct, p Props, api *API, sources []staticSour
 		AutoDeleteObjects: jsii.Bool(!p.Stage.Retain),
 	})
 
-	var all []StaticFile
-	for _, src := range sources {
-		all = append(all, src.Files...)
-	}
-	code, err := EdgeFunctionCode(Precompressed(all))
-	if err != nil {
-		panic(err) // json.Marshal of map[string]Twins cannot fail
-	}
 	s.EdgeFunction = awscloudfront.NewFunction(scope, jsii.String("StaticRewrite"), &awscloudfront.FunctionProps{
-		Code:    awscloudfront.FunctionCode_FromInline(jsii.String(code)),
+		Code:    awscloudfront.FunctionCode_FromInline(jsii.String(edgeCode)),
 		Runtime: awscloudfront.FunctionRuntime_JS_2_0(),
 		Comment: jsii.String("directory index and precompressed twins (brotli, gzip)"),
 	})

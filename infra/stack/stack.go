@@ -76,6 +76,14 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	if err != nil {
 		return nil, err
 	}
+	var all []StaticFile
+	for _, src := range sources {
+		all = append(all, src.Files...)
+	}
+	edgeCode, err := EdgeFunctionCode(Precompressed(all))
+	if err != nil {
+		return nil, err
+	}
 
 	st := awscdk.NewStack(scope, jsii.String(id), &p.StackProps)
 	awscdk.Tags_Of(st).Add(jsii.String("app"), jsii.String("sweetspot"), nil)
@@ -84,7 +92,7 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	s := &Stack{Stack: st}
 	s.Data = newData(st, p.Stage)
 	s.API = newAPI(st, p, s.Data)
-	s.Site = newSite(st, p, s.API, sources)
+	s.Site = newSite(st, p, s.API, sources, edgeCode)
 	newAlarms(st, p, s.API)
 	s.outputs()
 	suppressFindings(s)
