@@ -34,9 +34,21 @@ func typeErr(field, want string) error { return &inputError{field, "must be " + 
 // absent reports whether a JS value is undefined or null (an omitted field).
 func absent(v safejs.Value) bool { return v.IsUndefined() || v.IsNull() }
 
+// prop reads obj[key] from an untrusted object. It goes through
+// Reflect.get with Call, never Value.Get: Go's wasm_exec.js catches JS
+// exceptions only around calls, so a throwing getter or Proxy trap read
+// with Get would unwind straight through the Go runtime and end the program.
+func prop(obj safejs.Value, key any) (safejs.Value, error) {
+	reflect, err := safejs.Global().Get("Reflect")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	return reflect.Call("get", obj, key)
+}
+
 // readString reads an optional string field of obj (limit in bytes).
 func readString(obj safejs.Value, key, field string, limit int) (string, error) {
-	v, err := obj.Get(key)
+	v, err := prop(obj, key)
 	if err != nil {
 		return "", err
 	}
@@ -83,16 +95,21 @@ func asList(v safejs.Value, field string) ([]safejs.Value, error) {
 	if b, _ := ok.Bool(); !b {
 		return nil, typeErr(field, "a list")
 	}
-	n, err := v.Length()
+	lenV, err := prop(v, "length")
 	if err != nil {
 		return nil, err
 	}
+	nf, err := asNumber(lenV, field+".length")
+	if err != nil {
+		return nil, err
+	}
+	n := int(nf)
 	if n > MaxListItems {
 		return nil, &inputError{field, "more than " + strconv.Itoa(MaxListItems) + " items"}
 	}
 	items := make([]safejs.Value, n)
 	for i := range items {
-		if items[i], err = v.Index(i); err != nil {
+		if items[i], err = prop(v, i); err != nil {
 			return nil, err
 		}
 	}
@@ -177,7 +194,7 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 			return safejs.Undefined()
 		}
 		var f safejs.Value
-		f, err = v.Get(key)
+		f, err = prop(v, key)
 		return f
 	}
 	interests, err2 := asList(field("interests"), "audience.interests")
@@ -198,7 +215,7 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 			if in.Term, err = readString(it, "term", name+".term", MaxShortBytes); err != nil {
 				return a, err
 			}
-			w, err := it.Get("weight")
+			w, err := prop(it, "weight")
 			if err != nil {
 				return a, err
 			}
@@ -239,7 +256,7 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 	}
 	for _, k := range keys {
 		name := "audience.thresholds." + k
-		t, err := th.Get(k)
+		t, err := prop(th, k)
 		if err != nil {
 			return a, err
 		}
@@ -247,14 +264,14 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 			return a, typeErr(name, "an object {good, ok}")
 		}
 		var out scoring.Threshold
-		g, err := t.Get("good")
+		g, err := prop(t, "good")
 		if err != nil {
 			return a, err
 		}
 		if out.Good, err = asNumber(g, name+".good"); err != nil {
 			return a, err
 		}
-		o, err := t.Get("ok")
+		o, err := prop(t, "ok")
 		if err != nil {
 			return a, err
 		}
@@ -277,7 +294,7 @@ func readNumbers(v safejs.Value, field string) (map[string]float64, error) {
 	}
 	out := make(map[string]float64, len(keys))
 	for _, k := range keys {
-		n, err := v.Get(k)
+		n, err := prop(v, k)
 		if err != nil {
 			return nil, err
 		}

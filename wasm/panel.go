@@ -79,7 +79,7 @@ func mountPanel(target, opts safejs.Value) error {
 	if absent(opts) || opts.Type() != safejs.TypeObject {
 		return typeErr("options", "an object")
 	}
-	audV, err := opts.Get("audience")
+	audV, err := prop(opts, "audience")
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func mountPanel(target, opts safejs.Value) error {
 	if p.storeKey, err = readString(opts, "storageKey", "options.storageKey", MaxShortBytes); err != nil {
 		return err
 	}
-	if p.title, err = opts.Get("title"); err != nil {
+	if p.title, err = prop(opts, "title"); err != nil {
 		return err
 	}
 	tag := d.str(target, "tagName")
@@ -104,7 +104,7 @@ func mountPanel(target, opts safejs.Value) error {
 	if err := p.compile(); err != nil {
 		return err
 	}
-	container, err := opts.Get("panel")
+	container, err := prop(opts, "panel")
 	if err != nil {
 		return err
 	}
