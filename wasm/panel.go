@@ -61,7 +61,7 @@ type panel struct {
 	perRender []safejs.Func
 
 	num, rating, checks, dismissedBox, dismissedList, dismissedSum, gens, nets, lang safejs.Value
-	overlay                                                                       *overlay
+	overlay                                                                          *overlay
 }
 
 // mountPanel reads the options and builds a panel on target.
