@@ -67,10 +67,10 @@ func (o *overlay) show(p *panel, spans []scoring.Span) error {
 		d.style(o.mirror, "white-space", "pre")
 	}
 	rect := d.call(el, "getBoundingClientRect")
-	d.style(o.host, "left", px(d.num(rect, "left")+d.num(g, "scrollX")))
-	d.style(o.host, "top", px(d.num(rect, "top")+d.num(g, "scrollY")))
-	d.style(o.host, "width", px(d.num(rect, "width")))
-	d.style(o.host, "height", px(d.num(rect, "height")))
+	d.style(o.host, "--ss-left", px(d.num(rect, "left")+d.num(g, "scrollX")))
+	d.style(o.host, "--ss-top", px(d.num(rect, "top")+d.num(g, "scrollY")))
+	d.style(o.host, "--ss-width", px(d.num(rect, "width")))
+	d.style(o.host, "--ss-height", px(d.num(rect, "height")))
 
 	// Lay out text and marks from the byte offsets (no UTF-16 needed here:
 	// both come from the same Go string).

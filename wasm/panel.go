@@ -312,15 +312,17 @@ func (p *panel) render() error {
 	d.set(p.rating, "textContent", r.Rating)
 	d.set(p.rating, "className", "rating r-"+r.Rating)
 
+	// Remove the old elements before releasing their callbacks: removing a
+	// focused element fires focusout, which must not reach a released func.
+	d.clear(p.checks)
+	d.clear(p.dismissedList)
 	for _, f := range p.perRender {
 		f.Release()
 	}
 	p.perRender = p.perRender[:0]
-	d.clear(p.checks)
 	for _, ch := range r.Checks {
 		p.renderCheck(ch)
 	}
-	d.clear(p.dismissedList)
 	d.set(p.dismissedSum, "textContent", "Dismissed here ("+strconv.Itoa(len(p.dismissed))+")")
 	d.set(p.dismissedBox, "hidden", len(p.dismissed) == 0)
 	for _, id := range p.dismissed {

@@ -52,9 +52,12 @@ li[aria-current] .label::after{content:" (target)";font-weight:400;color:var(--m
 [hidden]{display:none}
 `
 
-// mirrorCSS styles the highlight mirror laid over a textarea or input.
+// mirrorCSS styles the highlight mirror laid over a textarea or input. Its
+// position comes in custom properties set on the host element: `all`
+// resets every other property, inline styles included, but not those.
 const mirrorCSS = `
-:host{all:initial!important;display:block!important;position:absolute!important;z-index:2147483646!important;pointer-events:none!important;overflow:hidden!important;margin:0!important}
+:host{all:initial!important;display:block!important;position:absolute!important;z-index:2147483646!important;pointer-events:none!important;overflow:hidden!important;margin:0!important;
+ left:var(--ss-left)!important;top:var(--ss-top)!important;width:var(--ss-width)!important;height:var(--ss-height)!important}
 .mirror{display:block;overflow:hidden;white-space:pre-wrap;overflow-wrap:break-word;color:transparent;border-style:solid;border-color:transparent;background:transparent;margin:0}
 mark{color:transparent;background:rgba(255,190,0,.45);border-radius:2px}
 @media (prefers-color-scheme:dark){mark{background:rgba(255,200,60,.35)}}
