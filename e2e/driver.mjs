@@ -18,6 +18,15 @@ function instrument() {
     window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
   });
   window.__firstScoreAt = null;
+  // When compilation finishes (instantiate resolves), for the breakdown.
+  const wrap = (name) => {
+    const orig = WebAssembly[name];
+    WebAssembly[name] = function (...a) {
+      return orig.apply(this, a).then((r) => { window.__instantiatedAt = performance.now(); return r; });
+    };
+  };
+  wrap('instantiateStreaming');
+  wrap('instantiate');
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
@@ -228,6 +237,17 @@ async function benchScenario(browser) {
     await page.goto(cfg.url);
     await waitScore(page);
     out.firstScoreMs.push(await page.evaluate(() => window.__firstScoreAt));
+    out.timeline = await page.evaluate(() => {
+      const t = {};
+      const nav = performance.getEntriesByType('navigation')[0];
+      t.domContentLoaded = Math.round(nav.domContentLoadedEventEnd);
+      for (const r of performance.getEntriesByType('resource')) {
+        t[r.name.replace(/^.*\//, '').replace(/\.[0-9a-f]{12}\./, '.')] = [Math.round(r.startTime), Math.round(r.responseEnd)];
+      }
+      t.instantiated = Math.round(window.__instantiatedAt);
+      t.firstScore = Math.round(window.__firstScoreAt);
+      return t;
+    });
     if (i === cfg.loads - 1) {
       out.scoreMs = await page.evaluate(async ({ draft, audienceURL, runs }) => {
         const audience = await (await fetch(audienceURL)).json();

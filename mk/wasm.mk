@@ -15,13 +15,14 @@ SETUP_TARGETS += setup-chromium setup-e2e
 .PHONY: wasm test-wasm test-browser bench-widget setup-chromium setup-e2e
 
 # build/widget/: sweetspot.<hash>.wasm and wasm_exec.<hash>.js with .br and
-# .gz siblings and manifest.json (read by the loader). Go's build cache makes
+# .gz siblings, manifest.json, and widget.js (the loader stamped with the
+# hashed names; internal/static serves it at /widget.js). Go's build cache makes
 # an unchanged rebuild quick, and publish skips files whose hash exists.
 wasm:
 	@mkdir -p $(WASM_STAGE)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM_STAGE)/sweetspot.wasm ./wasm
 	cp $(GO_WASM_LIB)/wasm_exec.js $(WASM_STAGE)/wasm_exec.js
-	$(GO) run ./wasm/publish -o $(WIDGET_DIR) $(WASM_STAGE)/sweetspot.wasm $(WASM_STAGE)/wasm_exec.js
+	$(GO) run ./wasm/publish -o $(WIDGET_DIR) -loader site/widget.js $(WASM_STAGE)/sweetspot.wasm $(WASM_STAGE)/wasm_exec.js
 
 # The wasm package's tests run under node with Go's own runner on PATH.
 # (safejs's jsguard analyzer runs from wasm/jsguard_test.go in test-go.)

@@ -43,13 +43,19 @@
     });
   }
 
-  // The engine starts once per page, whatever the number of widgets.
+  // `make wasm` stamps the content-hashed file names in place of the null
+  // below (build/widget/widget.js); unstamped, the loader asks manifest.json.
+  var names = /*MANIFEST*/null;
+
+  // The engine starts once per page, whatever the number of widgets. The
+  // wasm download starts at once, in parallel with wasm_exec.js.
   S.load = S.load || function () {
     if (S._p) return S._p;
-    return S._p = get(new URL('manifest.json', base)).then(function (r) {
-      return r.json();
-    }).then(function (m) {
+    var m = names ? Promise.resolve(names)
+      : get(new URL('manifest.json', base)).then(function (r) { return r.json(); });
+    return S._p = m.then(function (m) {
       var url = new URL(m['sweetspot.wasm'], base);
+      var wasm = get(url);
       return (window.Go ? Promise.resolve() : script(new URL(m['wasm_exec.js'], base))).then(function () {
         var go = new Go();
         var slow = function () {
@@ -60,7 +66,7 @@
         // Streaming compiles while downloading; it needs application/wasm
         // and CORS, so fall back to a plain download if a proxy breaks them.
         var inst = WebAssembly.instantiateStreaming
-          ? WebAssembly.instantiateStreaming(get(url), go.importObject).catch(slow)
+          ? WebAssembly.instantiateStreaming(wasm, go.importObject).catch(slow)
           : slow();
         return inst.then(function (res) {
           go.run(res.instance);

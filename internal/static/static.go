@@ -34,10 +34,21 @@ var hashedName = regexp.MustCompile(`\.[0-9a-f]{10,64}\.[a-z0-9]+$`)
 var encodings = [...]struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 
 // New returns a handler serving siteDir at / and widgetDir at /widget/.
+// /widget.js is widgetDir's widget.js when the build wrote one (the loader
+// stamped with the content-hashed file names), else siteDir's.
 func New(siteDir, widgetDir string) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/widget/", http.StripPrefix("/widget", files{os.DirFS(widgetDir)}))
-	mux.Handle("/", files{os.DirFS(siteDir)})
+	widget := files{os.DirFS(widgetDir)}
+	site := files{os.DirFS(siteDir)}
+	mux.Handle("/widget/", http.StripPrefix("/widget", widget))
+	mux.Handle("/", site)
+	mux.HandleFunc("/widget.js", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := fs.Stat(widget.root, "widget.js"); err == nil {
+			widget.ServeHTTP(w, r)
+			return
+		}
+		site.ServeHTTP(w, r)
+	})
 	return mux
 }
 

@@ -136,3 +136,22 @@ func TestAccepts(t *testing.T) {
 		}
 	}
 }
+
+// TestStampedLoaderWins checks that /widget.js is the build's stamped
+// loader when there is one, with the loader's headers.
+func TestStampedLoaderWins(t *testing.T) {
+	site, widget := t.TempDir(), t.TempDir()
+	writeFiles(t, site, map[string]string{"widget.js": "source"})
+	writeFiles(t, widget, map[string]string{"widget.js": "stamped"})
+	srv := httptest.NewServer(New(site, widget))
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/widget.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if string(body) != "stamped" || res.Header.Get("Cache-Control") != CacheRevalidate || res.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Fatalf("got %q with headers %v", body, res.Header)
+	}
+}

@@ -4,9 +4,12 @@
 // each file under a content-hashed name (so it can be cached for a year),
 // writes brotli (.br) and gzip (.gz) siblings for the static handler to
 // serve by Accept-Encoding, writes manifest.json (plain name -> hashed
-// name, read by the loader) and removes stale hashed copies.
+// name) and removes stale hashed copies. With -loader it also writes
+// widget.js, the loader stamped with those names (replacing the
+// `/*MANIFEST*/null` marker) so it fetches the wasm without first asking
+// for the manifest: one round trip less before the first score.
 //
-//	go run ./wasm/publish -o build/widget build/wasm/sweetspot.wasm build/wasm/wasm_exec.js
+//	go run ./wasm/publish -o build/widget -loader site/widget.js build/wasm/sweetspot.wasm build/wasm/wasm_exec.js
 //
 // Compression is done in Go with github.com/andybalholm/brotli (a port of
 // Google's reference encoder, same output quality at level 11) so that
@@ -35,14 +38,18 @@ const HashLen = 12
 
 func main() {
 	out := flag.String("o", "build/widget", "output folder")
+	loader := flag.String("loader", "", "loader script to stamp with the hashed names (optional)")
 	flag.Parse()
-	if err := run(*out, flag.Args(), os.Stdout); err != nil {
+	if err := run(*out, *loader, flag.Args(), os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "publish:", err)
 		os.Exit(1)
 	}
 }
 
-func run(outDir string, inputs []string, log io.Writer) error {
+// ManifestMarker is the placeholder in the loader replaced by the manifest.
+const ManifestMarker = "/*MANIFEST*/null"
+
+func run(outDir, loader string, inputs []string, log io.Writer) error {
 	if len(inputs) == 0 {
 		return fmt.Errorf("no input files")
 	}
@@ -87,7 +94,25 @@ func run(outDir string, inputs []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(outDir, "manifest.json"), append(js, '\n'), 0o644)
+	if err := os.WriteFile(filepath.Join(outDir, "manifest.json"), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	if loader == "" {
+		return nil
+	}
+	src, err := os.ReadFile(loader)
+	if err != nil {
+		return err
+	}
+	if bytes.Count(src, []byte(ManifestMarker)) != 1 {
+		return fmt.Errorf("%s: want exactly one %s marker", loader, ManifestMarker)
+	}
+	compact, err := json.Marshal(manifest)
+	if err != nil {
+		return err
+	}
+	stamped := bytes.Replace(src, []byte(ManifestMarker), compact, 1)
+	return os.WriteFile(filepath.Join(outDir, "widget.js"), stamped, 0o644)
 }
 
 // removeStale deletes earlier hashed copies of stem*ext (and their .br/.gz).
