@@ -35,9 +35,11 @@ test-browser: wasm
 	@mkdir -p $(TESTOUT) $(ARTIFACTS)
 	SWEETSPOT_ARTIFACTS=$(abspath $(ARTIFACTS)) $(GO) test -tags browser -json -count=1 -timeout 5m ./e2e/ > $(TESTOUT)/browser.json
 
-# Sizes, first score on screen and re-score time inside Chromium.
-bench-widget: wasm
+# Budgets (sizes, first score on screen, re-score time inside Chromium),
+# then the size ledger: what each part adds to the wasm.
+bench-widget: wasm setup-chromium setup-e2e
 	$(GO) test -tags browser -run '^$$' -bench . -benchtime 1x -count=1 ./e2e/
+	$(GO) run ./wasm/sizes
 
 setup-chromium:
 	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
