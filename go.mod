@@ -4,6 +4,8 @@ go 1.26
 
 tool gotest.tools/gotestsum
 
+require github.com/blevesearch/snowballstem v0.9.0
+
 require (
 	github.com/andybalholm/brotli v1.2.0
 	github.com/hack-pad/safejs v0.1.0

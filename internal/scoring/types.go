@@ -135,6 +135,9 @@ type Result struct {
 	Networks    []NetworkFit    `json:"networks"`
 	Language    Language        `json:"language"`
 	Version     string          `json:"version"`
+	// Truncated is true when the title or body was longer than
+	// MaxTitleBytes or MaxBodyBytes and only its beginning was analysed.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // InputError reports an invalid audience or content, naming the field
