@@ -3,6 +3,7 @@
 package main
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/hack-pad/safejs"
@@ -237,6 +238,11 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 	if nets != nil {
 		a.Networks = make(map[string]int, len(nets))
 		for k, n := range nets {
+			// Checked here: converting a huge or fractional float to int
+			// would silently give another number.
+			if n != math.Trunc(n) || n < 0 || n > scoring.MaxMembers {
+				return a, &inputError{"audience.networks." + k, "must be a whole number of members from 0 to " + strconv.Itoa(scoring.MaxMembers)}
+			}
 			a.Networks[k] = int(n)
 		}
 	}

@@ -16,10 +16,6 @@ import (
 // score feels live.
 const DebounceMillis = 150
 
-// networkChoices are the networks the picker offers (the scoring contract's
-// list), after the ones the community is on.
-var networkChoices = [...]string{"linkedin", "twitter", "facebook", "instagram", "pinterest", "threads", "bluesky", "email", "blog"}
-
 // checkNames are the panel's labels per check id (unknown ids show the id).
 var checkNames = map[string]string{
 	scoring.CheckRelevance:   "Relevance",
@@ -236,7 +232,7 @@ func (p *panel) build(container safejs.Value) error {
 		a, b := p.audience.Networks[ids[i]], p.audience.Networks[ids[j]]
 		return a > b || (a == b && ids[i] < ids[j])
 	})
-	ids = append(ids, networkChoices[:]...)
+	ids = append(ids, scoring.NetworkIDs()...) // then every network the engine knows
 	if !seenHas(ids, p.network) {
 		ids = append(ids, p.network)
 	}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,6 +111,12 @@ func TestScoreRejectsBadInputNamingTheField(t *testing.T) {
 		{"threshold missing ok", `{body: ""}`, `{thresholds: {overall: {good: 70}}}`, "audience.thresholds.overall.ok"},
 		{"traits not strings", `{body: ""}`, `{traits: [1]}`, "audience.traits[0]"},
 		{"too many interests", `{body: ""}`, `{interests: Array(` + "501" + `).fill("x")}`, "audience.interests"},
+		{"members not whole", `{body: ""}`, `{interests: ["a"], networks: {linkedin: 1.5}}`, "audience.networks.linkedin"},
+		{"members beyond int", `{body: ""}`, `{interests: ["a"], networks: {linkedin: 1e300}}`, "audience.networks.linkedin"},
+		// Rules the engine enforces come back with the JS API's field names.
+		{"engine: no interests", `{body: ""}`, `{interests: []}`, "audience.interests"},
+		{"engine: weight out of range", `{body: ""}`, `{interests: [{term: "a", weight: 99}]}`, "audience.interests[0].weight"},
+		{"engine: unknown generation", `{body: ""}`, `{interests: ["a"], generations: {teens: 0.5}}`, "audience.generations.teens"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := jsEval(t, "Sweetspot.score("+tc.content+", "+tc.audience+")")
@@ -128,7 +135,7 @@ func TestScoreRejectsBadInputNamingTheField(t *testing.T) {
 		})
 	}
 	// The program is still alive and scoring after every rejection.
-	r := jsEval(t, `Sweetspot.score({body: "still here"}, {})`)
+	r := jsEval(t, `Sweetspot.score({body: "still here"}, {interests: ["here"]})`)
 	if s, _ := r.Get("score"); s.Type() != safejs.TypeNumber {
 		t.Fatalf("score after errors: %v", s.Type())
 	}
@@ -140,7 +147,7 @@ func TestJSExceptionsBecomeErrors(t *testing.T) {
 		{"throwing getter", `Sweetspot.score({body: ""}, Object.defineProperty({}, "interests", {get() { throw new Error("boom") }}))`, "boom"},
 		{"throwing proxy", `Sweetspot.score(new Proxy({}, {get() { throw new TypeError("trap") }}), {})`, "trap"},
 		{"no arguments", `Sweetspot.score()`, "two arguments"},
-		{"mount without a DOM", `Sweetspot.mount({}, {audience: {}})`, ""},
+		{"mount without a DOM", `Sweetspot.mount({}, {audience: {interests: ["a"]}})`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := jsEval(t, tc.call)
@@ -153,7 +160,7 @@ func TestJSExceptionsBecomeErrors(t *testing.T) {
 			}
 		})
 	}
-	if r := jsEval(t, `Sweetspot.score({body: "alive"}, {}).rating`); r.Type() != safejs.TypeString {
+	if r := jsEval(t, `Sweetspot.score({body: "alive"}, {interests: ["alive"]}).rating`); r.Type() != safejs.TypeString {
 		t.Fatal("Go program no longer answers after a JS exception")
 	}
 }
@@ -213,4 +220,46 @@ func TestSpansSliceInJS(t *testing.T) {
 	if got := jsString(t, bad); got != "" {
 		t.Fatalf("spans that do not slice to their text in JS: %q", got)
 	}
+}
+
+// TestEngineThroughJS scores drafts with the real engine through the JS
+// API: every span the engine returns must slice to its text in JS (emoji
+// and accents included), and a useful draft must beat a sales pitch.
+func TestEngineThroughJS(t *testing.T) {
+	registered(t)
+	jsEvalNow(t, "(globalThis.__aud = JSON.parse('"+strings.ReplaceAll(audienceJS, "\n", "")+"'), 0)")
+	jsEvalNow(t, "(globalThis.__drafts = {"+
+		"pitch: {title: 'Best deal 🚀', body: 'Buy now!!! Our amazing product is the best. We are the leader. Limited offer, act now 🎉.', network: 'linkedin'},"+
+		"useful: {title: 'Backup drills that work 🧪', body: 'Ça marche: how fast can you restore a server after ransomware? 👩‍💻 Test your backup and your disaster recovery plan every month. Download the free checklist and share your restore times with your team.', network: 'linkedin'}"+
+		"}, 0)")
+	bad := jsEval(t, `["pitch", "useful"].flatMap(k => { const c = __drafts[k]; const r = Sweetspot.score(c, __aud); if (r.error) return [k + ": " + r.error]; return r.checks.flatMap(ch => ch.spans.filter(s => c[s.field].slice(s.start, s.end) !== s.text).map(s => k + "/" + ch.id + ": " + JSON.stringify(s))) }).join("\n")`)
+	if got := jsString(t, bad); got != "" {
+		t.Fatalf("spans that do not slice to their text in JS:\n%s", got)
+	}
+	spans := jsEval(t, `Sweetspot.score(__drafts.useful, __aud).checks.reduce((n, ch) => n + ch.spans.length, 0)`)
+	if n, _ := spans.Int(); n == 0 {
+		t.Errorf("the useful draft has no spans to highlight")
+	}
+	scores := jsString(t, jsEval(t, `["pitch", "useful"].map(k => Sweetspot.score(__drafts[k], __aud).score).join(",")`))
+	var pitch, useful int
+	if _, err := fmtSscan(scores, &pitch, &useful); err != nil {
+		t.Fatal(err)
+	}
+	if useful <= pitch {
+		t.Errorf("useful draft scored %d, sales pitch %d", useful, pitch)
+	}
+}
+
+// fmtSscan parses "a,b" into two ints (strconv, to keep fmt out of the
+// test's own code path).
+func fmtSscan(s string, a, b *int) (int, error) {
+	x, y, _ := strings.Cut(s, ",")
+	var err error
+	if *a, err = strconv.Atoi(x); err != nil {
+		return 0, err
+	}
+	if *b, err = strconv.Atoi(y); err != nil {
+		return 1, err
+	}
+	return 2, nil
 }
