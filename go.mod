@@ -10,6 +10,11 @@ require (
 )
 
 require (
+	github.com/andybalholm/brotli v1.2.0
+	github.com/hack-pad/safejs v0.1.0
+)
+
+require (
 	github.com/bitfield/gotestdox v0.2.2 // indirect
 	github.com/dnephin/pflag v1.0.7 // indirect
 	github.com/fatih/color v1.18.0 // indirect
