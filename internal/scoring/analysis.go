@@ -49,6 +49,9 @@ type analysis struct {
 	lex       []lexMatch
 	lexPoints [numCategories]float64
 	hits      []interestHits
+	// interestSpans are the first MaxSpansPerCheck interest matches of the
+	// body, in text order.
+	interestSpans []Span
 
 	// Body statistics.
 	sentences    int // sentences with at least one word
@@ -294,6 +297,9 @@ func (a *analysis) matchInterests(f *field) {
 			h.body++
 			if len(h.spans) < MaxSpansPerCheck {
 				h.spans = append(h.spans, f.tokSpan(int32(i), end))
+			}
+			if len(a.interestSpans) < MaxSpansPerCheck {
+				a.interestSpans = append(a.interestSpans, f.tokSpan(int32(i), end))
 			}
 		}
 	}

@@ -71,3 +71,24 @@ func TestChecksRankGoodAboveBad(t *testing.T) {
 		})
 	}
 }
+
+// TestFocusNarrowBeatsBroad: a focused ~200-word draft beats a rambling
+// 2,000-word draft on the same interests, on focus and overall.
+func TestFocusNarrowBeatsBroad(t *testing.T) {
+	for _, community := range communities {
+		t.Run(community, func(t *testing.T) {
+			p := compileFixture(t, community)
+			narrow, broad := loadDraft(t, community, "good"), rambling(t, community)
+			if n, b := len(strings.Fields(narrow.Body)), len(strings.Fields(broad.Body)); n > 250 || b < 2000 {
+				t.Fatalf("fixture sizes: narrow %d words, broad %d words", n, b)
+			}
+			broad.Network = narrow.Network
+			rn, rb := p.Score(narrow), p.Score(broad)
+			fn, _ := checkByID(rn, CheckFocus)
+			fb, _ := checkByID(rb, CheckFocus)
+			if fn.Score <= fb.Score || rn.Score <= rb.Score {
+				t.Errorf("narrow focus %d overall %d, broad focus %d overall %d", fn.Score, rn.Score, fb.Score, rb.Score)
+			}
+		})
+	}
+}

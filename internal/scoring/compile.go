@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -81,6 +80,7 @@ type Profile struct {
 
 	thresholds [numChecks + 1]Threshold
 	disabled   [numChecks]bool
+	traits     traitRules
 }
 
 // Compile validates an audience and prepares it for scoring. An invalid
@@ -144,7 +144,7 @@ func Compile(a Audience) (*Profile, error) {
 		p.totalWeight += w
 		p.weightsDesc = append(p.weightsDesc, w)
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(p.weightsDesc)))
+	insertionSort(p.weightsDesc, func(a, b float64) bool { return a > b })
 
 	if len(a.Traits) > MaxTraits {
 		return nil, inputErr("traits", "more than "+strconv.Itoa(MaxTraits)+" traits")
@@ -154,7 +154,16 @@ func Compile(a Audience) (*Profile, error) {
 			return nil, inputErr("traits["+strconv.Itoa(i)+"]", "longer than "+strconv.Itoa(MaxTraitBytes)+" bytes")
 		}
 	}
+	p.traits = compileTraits(a.Traits)
 
+	switch {
+	case len(a.Generations) > MaxMapEntries:
+		return nil, inputErr("generations", "more than "+strconv.Itoa(MaxMapEntries)+" entries")
+	case len(a.Networks) > MaxMapEntries:
+		return nil, inputErr("networks", "more than "+strconv.Itoa(MaxMapEntries)+" entries")
+	case len(a.Thresholds) > MaxMapEntries:
+		return nil, inputErr("thresholds", "more than "+strconv.Itoa(MaxMapEntries)+" entries")
+	}
 	for _, k := range sortedKeys(a.Generations) {
 		g := indexOf(generationIDs[:], k)
 		if g < 0 {
@@ -193,11 +202,11 @@ func Compile(a Audience) (*Profile, error) {
 		p.networks = append(p.networks, membership{id: id, members: m})
 		p.totalMembers += m
 	}
-	sort.SliceStable(p.networks, func(i, j int) bool {
-		if p.networks[i].members != p.networks[j].members {
-			return p.networks[i].members > p.networks[j].members
+	insertionSort(p.networks, func(a, b membership) bool {
+		if a.members != b.members {
+			return a.members > b.members
 		}
-		return p.networks[i].id < p.networks[j].id
+		return a.id < b.id
 	})
 
 	for i := range p.thresholds {
@@ -250,6 +259,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	insertionSort(keys, func(a, b string) bool { return a < b })
 	return keys
 }

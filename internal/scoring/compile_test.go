@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,11 @@ func TestCompileValidation(t *testing.T) {
 		{"name too long", func(a *Audience) { a.Name = strings.Repeat("n", MaxNameBytes+1) }, "name"},
 		{"too many traits", func(a *Audience) { a.Traits = make([]string, MaxTraits+1) }, "traits"},
 		{"trait too long", func(a *Audience) { a.Traits = []string{"ok", strings.Repeat("t", MaxTraitBytes+1)} }, "traits[1]"},
+		{"too many generation keys", func(a *Audience) {
+			for i := 0; i <= MaxMapEntries; i++ {
+				a.Generations["g"+strconv.Itoa(i)] = 0.1
+			}
+		}, "generations"},
 		{"unknown generation", func(a *Audience) { a.Generations["zoomers"] = 0.1 }, "generations.zoomers"},
 		{"share above 1", func(a *Audience) { a.Generations[GenZ] = 1.5 }, "generations.genz"},
 		{"negative share", func(a *Audience) { a.Generations[Millennials] = -0.1 }, "generations.millennials"},

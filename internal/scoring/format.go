@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -102,5 +101,49 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // sortStableBy sorts indexes by a key, ties kept in order.
 func sortStableBy(idx []int, key func(int) float64) {
-	sort.SliceStable(idx, func(i, j int) bool { return key(idx[i]) < key(idx[j]) })
+	insertionSort(idx, func(a, b int) bool { return key(a) < key(b) })
+}
+
+// insertionSort is a stable sort for the short lists the engine orders
+// (interests, map keys, example phrases: tens of items). The package does
+// not import sort: its reflection-based swapper and generic helpers cost
+// the widget's WebAssembly more than this loop.
+func insertionSort[T any](s []T, less func(a, b T) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// parseWeight parses the simple decimal weights of the word lists ("2",
+// "1.5", "-0.5"), without strconv.ParseFloat's general machinery.
+func parseWeight(s string) (float64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	v, scale, dot, digits := 0.0, 1.0, false, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*10 + float64(c-'0')
+			digits++
+			if dot {
+				scale *= 10
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v / scale, true
 }

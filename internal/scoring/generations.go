@@ -83,6 +83,12 @@ func (a *analysis) generations(r *Result) checkResult {
 	var scores [numGenerations]int
 	var reasons [numGenerations]genReason
 	for g, gp := range genProfiles {
+		if a.p.traits.visual {
+			gp.emojiFree += TraitVisualEmoji
+		}
+		if a.p.traits.plain {
+			gp.fleschMin += TraitPlainFlesch
+		}
 		s := GenBase + math.Min(GenVocabMax, GenVocabPoints*a.lexPoints[gp.vocab])
 		worst, reason := 0.0, reasonNone
 		cost := func(c float64, why genReason) {

@@ -75,7 +75,7 @@ func rambling(t testing.TB, community string) Content {
 	paras := strings.Split(strings.TrimSpace(good.Body), "\n\n")
 	var b strings.Builder
 	b.WriteString(paras[0] + "\n\n")
-	for len(strings.Fields(b.String())) < 1900 {
+	for len(strings.Fields(b.String())) < 2000 {
 		b.WriteString(string(off) + "\n")
 	}
 	b.WriteString(paras[len(paras)-1] + "\n")

@@ -134,7 +134,7 @@ func (a *analysis) hooks() checkResult {
 			r.spans = append(r.spans, *sp)
 		}
 	}
-	sortSpans(r.spans)
+	insertionSort(r.spans, spanBefore)
 	return r
 }
 

@@ -20,6 +20,9 @@ const (
 	MaxTraits = 50
 	// MaxTraitBytes is the longest trait.
 	MaxTraitBytes = 100
+	// MaxMapEntries is the most entries Generations, Networks and
+	// Thresholds may each have (there are fewer valid keys than that).
+	MaxMapEntries = 32
 	// MaxMembers is the largest member count on one network.
 	MaxMembers = 2_000_000_000
 )

@@ -1,7 +1,5 @@
 package scoring
 
-import "sort"
-
 // network holds the length limits and conventions of one place a draft can
 // be published. Lengths are in characters (Unicode code points; Twitter's
 // weighting of CJK characters, emoji and links is applied separately).
@@ -70,9 +68,10 @@ func CanonicalNetwork(name string) (string, bool) {
 }
 
 func networkByID(id string) *network {
-	i := sort.Search(len(networkRules), func(i int) bool { return networkRules[i].id >= id })
-	if i < len(networkRules) && networkRules[i].id == id {
-		return &networkRules[i]
+	for i := range networkRules {
+		if networkRules[i].id == id {
+			return &networkRules[i]
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -167,6 +168,28 @@ func FuzzScore(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, title, body, network string) {
 		c := Content{Title: title, Body: body, Network: network}
+		validateResult(t, c, p.Score(c))
+	})
+}
+
+// FuzzCompile: any interest term, weight and trait either compiles or gives
+// an *InputError, and a compiled profile scores without panicking.
+func FuzzCompile(f *testing.F) {
+	f.Add("referral marketing", 1.0, "skeptical of marketing", "linkedin")
+	f.Add("美食 料理", 10.0, "visual", "x")
+	f.Add("\xff!!", -1.0, "", "")
+	f.Add("e\u0301te\u0301 #tag @me https://x.y", 0.0, "prefer plain language", "myspace")
+	f.Fuzz(func(t *testing.T, term string, weight float64, trait, network string) {
+		a := Audience{Interests: []Interest{{Term: term, Weight: weight}}, Traits: []string{trait}, Networks: map[string]int{network: 10}}
+		p, err := Compile(a)
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field == "" {
+				t.Fatalf("error %v is not an *InputError naming a field", err)
+			}
+			return
+		}
+		c := Content{Title: term, Body: term + " " + trait, Network: network}
 		validateResult(t, c, p.Score(c))
 	})
 }

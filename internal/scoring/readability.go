@@ -29,7 +29,11 @@ func (a *analysis) readability() checkResult {
 		return checkResult{message: "Nothing to read yet.", suggestion: "Write a few sentences for the community."}
 	}
 	f := &a.body
-	fScore := 100 * clamp((fl-FleschFloor)/(FleschTarget-FleschFloor), 0, 1)
+	target := FleschTarget
+	if a.p.traits.plain {
+		target += TraitPlainFlesch
+	}
+	fScore := 100 * clamp((fl-FleschFloor)/(target-FleschFloor), 0, 1)
 	longSent := a.longSentences()
 	nLong := a.countLongSentences()
 	sScore := 100 * clamp(1-2*float64(nLong)/float64(a.sentences), 0, 1)
@@ -63,6 +67,9 @@ func (a *analysis) readability() checkResult {
 		r.message += "; " + plural(longParas, "paragraph", "paragraphs") + " over " + itoa(MaxParagraphWords) + " words"
 	}
 	r.message += "."
+	if a.p.traits.plain {
+		r.message += " This community prefers plain language: the target is " + formatFloat(target) + "."
+	}
 	// The suggestion and spans address the weakest part.
 	parts := []float64{fScore, sScore, pScore, lScore}
 	weakest := 0
@@ -83,7 +90,7 @@ func (a *analysis) readability() checkResult {
 	case weakest == 3:
 		r.suggestion = "Swap long words for short ones (use, not utilise; help, not facilitate)."
 	default:
-		r.suggestion = "Use shorter words and sentences: aim for a Flesch reading ease of " + formatFloat(FleschTarget) + " or more."
+		r.suggestion = "Use shorter words and sentences: aim for a Flesch reading ease of " + formatFloat(target) + " or more."
 	}
 	return r
 }

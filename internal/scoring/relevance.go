@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Relevance: how well the draft covers the community's weighted interests.
 // Interests match on Snowball stems word by word ("cooking classes" matches
@@ -63,11 +60,10 @@ func (a *analysis) relevance() checkResult {
 	}
 	r := checkResult{score: 100 * math.Min(1, covered/target)}
 	// Most mentioned first; missing ones heaviest first.
-	sort.SliceStable(found, func(x, y int) bool {
-		hx, hy := a.hits[found[x]], a.hits[found[y]]
-		return hx.body+hx.title > hy.body+hy.title
+	insertionSort(found, func(x, y int) bool {
+		return a.hits[x].body+a.hits[x].title > a.hits[y].body+a.hits[y].title
 	})
-	sort.SliceStable(missing, func(x, y int) bool { return p.interests[missing[x]].weight > p.interests[missing[y]].weight })
+	insertionSort(missing, func(x, y int) bool { return p.interests[x].weight > p.interests[y].weight })
 
 	// Stuffing: the interest with the highest density over the ceiling.
 	stuffed, worst := -1, 0.0
@@ -111,13 +107,7 @@ func (a *analysis) relevance() checkResult {
 	default:
 		r.suggestion = "Keep the main interests in the title and the first paragraph."
 	}
-	for _, i := range found {
-		r.spans = append(r.spans, a.hits[i].spans...)
-	}
-	sortSpans(r.spans)
-	if len(r.spans) > MaxSpansPerCheck {
-		r.spans = r.spans[:MaxSpansPerCheck]
-	}
+	r.spans = a.interestSpans
 	return r
 }
 
@@ -138,12 +128,24 @@ func (a *analysis) anyTitleHit() bool {
 	return false
 }
 
-// sortSpans orders spans title first, then by position.
-func sortSpans(s []Span) {
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Field != s[j].Field {
-			return s[i].Field == "title"
+// spanBefore orders spans title first, then by position.
+func spanBefore(a, b Span) bool {
+	if a.Field != b.Field {
+		return a.Field == "title"
+	}
+	return a.Start < b.Start
+}
+
+// mergeSpans merges two lists of spans, each in text order, keeping at most
+// MaxSpansPerCheck.
+func mergeSpans(x, y []Span) []Span {
+	out := make([]Span, 0, min(len(x)+len(y), MaxSpansPerCheck))
+	for len(out) < MaxSpansPerCheck && (len(x) > 0 || len(y) > 0) {
+		if len(y) == 0 || len(x) > 0 && !spanBefore(y[0], x[0]) {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
 		}
-		return s[i].Start < s[j].Start
-	})
+	}
+	return out
 }

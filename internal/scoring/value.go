@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Value vs pitch: what the draft gives the reader against how hard it sells.
 //
@@ -46,6 +43,9 @@ func (a *analysis) value() checkResult {
 	extraExclaims := math.Max(0, float64(exclaims)-ExclaimFreePer100*words/100)
 	shouted := a.shouted()
 	pt := a.lexPoints[catPitch] + extraExclaims*PitchExclaimPoints + float64(len(shouted))*PitchCapsPoints
+	if a.p.traits.skeptical {
+		pt *= TraitSkepticalPitch
+	}
 	vs, ps := v*per100+ValuePrior, pt*per100+ValuePrior
 	share := vs / (vs + ps)
 	you, we := a.lexPoints[catReader], a.lexPoints[catSelf]
@@ -76,6 +76,9 @@ func (a *analysis) value() checkResult {
 		r.message += "." + focus
 	case len(pitchWords) > 0 && ps > vs:
 		r.message = "Reads as a sales pitch: " + listAnd(pitchWords) + "." + focus
+		if a.p.traits.skeptical {
+			r.message += " This community is skeptical of marketing: pitch counts double."
+		}
 	default:
 		r.message = "Little value for the reader: no how-to, checklist, guide, data or example." + focus
 	}
@@ -91,15 +94,12 @@ func (a *analysis) value() checkResult {
 	default:
 		r.suggestion = "Keep leading with the value; a concrete number or example makes it stronger."
 	}
-	// Spans: the pitch, then shouted words.
+	// Spans: the pitch and the shouted words, in text order.
+	var pitch []Span
 	for _, m := range a.matchesOf(catPitch) {
-		r.spans = append(r.spans, m.f.tokSpan(m.first, m.last))
+		pitch = append(pitch, m.f.tokSpan(m.first, m.last))
 	}
-	r.spans = append(r.spans, shouted...)
-	sortSpans(r.spans)
-	if len(r.spans) > MaxSpansPerCheck {
-		r.spans = r.spans[:MaxSpansPerCheck]
-	}
+	r.spans = mergeSpans(pitch, shouted)
 	return r
 }
 
@@ -137,7 +137,7 @@ func (a *analysis) examples(cat category, n int) []string {
 		}
 		count[e.text] += e.weight
 	}
-	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	insertionSort(order, func(x, y string) bool { return count[x] > count[y] })
 	var out []string
 	for _, t := range order[:min(n, len(order))] {
 		out = append(out, quote(t))
