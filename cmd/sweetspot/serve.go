@@ -82,6 +82,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	go func() { served <- server.Serve(ln) }()
 
 	fmt.Fprintf(e.stdout, "Sweetspot is serving on %s\n  site and widget  %s/\n  API              %s/v1/health\n", base, base, base)
+	if pages, _ := filepath.Glob(filepath.Join(*site, "*.html")); len(pages) > 0 {
+		for _, p := range pages {
+			fmt.Fprintf(e.stdout, "  page             %s/%s\n", base, filepath.Base(p))
+		}
+	}
 	if *dev {
 		origins := []string{base, "http://localhost:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)}
 		res, err := demo.Seed(ctx, st, origins)
