@@ -92,3 +92,23 @@ func TestFocusNarrowBeatsBroad(t *testing.T) {
 		})
 	}
 }
+
+// TestGoodDraftRanksFirstOverall: in each community the good draft has the
+// best overall score, and an off-topic draft rates poor.
+func TestGoodDraftRanksFirstOverall(t *testing.T) {
+	for _, community := range communities {
+		t.Run(community, func(t *testing.T) {
+			p := compileFixture(t, community)
+			good := p.Score(loadDraft(t, community, "good"))
+			for _, bad := range []string{"bad_relevance", "bad_value", "bad_generations", "bad_readability", "bad_channel", "bad_hooks"} {
+				r := p.Score(loadDraft(t, community, bad))
+				if r.Score >= good.Score {
+					t.Errorf("%s overall %d >= good %d", bad, r.Score, good.Score)
+				}
+				if bad == "bad_relevance" && (r.Score > OffTopicCap || r.Rating != RatingPoor) {
+					t.Errorf("off-topic draft overall %d %s", r.Score, r.Rating)
+				}
+			}
+		})
+	}
+}
