@@ -91,16 +91,16 @@ func (p *Profile) analyse(c Content) *analysis {
 	a.body.text, bt = truncate(c.Body, MaxBodyBytes)
 	a.truncated = tt || bt
 	a.index = make(map[string]int32, len(a.body.text)/24+16)
-	emit := func(tok *token, lower []byte) {
+	a.words = make([]wordInfo, 0, len(a.body.text)/40+16)
+	emit := func(lower []byte) int32 {
 		if idx, ok := a.index[string(lower)]; ok {
-			tok.word = idx
-			return
+			return idx
 		}
 		s := string(lower)
 		idx := int32(len(a.words))
 		a.index[s] = idx
 		a.words = append(a.words, wordInfo{lower: s, stop: a.lx.stop[s], langs: a.lx.langStop[s], letters: utf8.RuneCountInString(s)})
-		tok.word = idx
+		return idx
 	}
 	var tz tokenizer
 	tz.scan(&a.title, emit)
