@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/term"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
@@ -43,13 +46,6 @@ const (
 	formatText = "text"
 )
 
-// knownNetworks returns the values --network accepts: the networks the
-// scoring contract names (scoring.Content.Network). A typo is a usage error
-// rather than a silently ignored channel check.
-func knownNetworks() []string {
-	return []string{"blog", "bluesky", "email", "facebook", "instagram", "linkedin", "pinterest", "threads", "twitter", "x"}
-}
-
 // knownKinds returns the values --kind accepts (scoring.Content.Kind).
 func knownKinds() []string {
 	return []string{"checklist", "content", "coupon", "entertainment", "event", "expert", "news", "tool", "training"}
@@ -76,7 +72,7 @@ flags:
   --audience path   the community profile (JSON, the scoring contract's audience); required
   --body-file path  read the draft from this file instead of standard input ("-" = stdin)
   --title text      the draft's title
-  --network name    where it will be published: ` + strings.Join(knownNetworks(), ", ") + `
+  --network name    where it will be published: ` + strings.Join(scoring.NetworkIDs(), ", ") + ` (x = twitter)
   --kind name       the offer kind: ` + strings.Join(knownKinds(), ", ") + `
   --format name     json (default, indented, stable) or text (a readable table)
   --min-score N     exit with status 3 when the overall score is below N (0-100), for CI
@@ -110,7 +106,7 @@ func runScore(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("audience %s: %w", opts.audience, err)
 	}
 
-	body, err := readDraft(e.stdin, opts.bodyFile)
+	body, err := readDraft(ctx, e.stdin, opts.bodyFile)
 	if err != nil {
 		return err
 	}
@@ -132,6 +128,10 @@ func runScore(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("writing the result: %w", err)
 	}
 
+	if result.Truncated {
+		fmt.Fprintf(e.stderr, "sweetspot score: note: the draft is longer than the engine analyses (%d KiB of body, %d bytes of title): only its beginning was scored\n",
+			scoring.MaxBodyBytes>>10, scoring.MaxTitleBytes)
+	}
 	if opts.minScore > 0 && result.Score < opts.minScore {
 		return exitError{
 			code: exitBelowMinScore,
@@ -171,9 +171,13 @@ func parseScoreArgs(args []string) (scoreOptions, error) {
 	if o.format != formatJSON && o.format != formatText {
 		return o, usageError{fmt.Sprintf("unknown --format %q: use json or text", o.format)}
 	}
-	o.network = strings.ToLower(strings.TrimSpace(o.network))
-	if o.network != "" && !slices.Contains(knownNetworks(), o.network) {
-		return o, usageError{fmt.Sprintf("unknown --network %q: use one of %s", o.network, strings.Join(knownNetworks(), ", "))}
+	if o.network != "" {
+		// The engine owns the list of networks and their aliases ("x").
+		id, ok := scoring.CanonicalNetwork(o.network)
+		if !ok {
+			return o, usageError{fmt.Sprintf("unknown --network %q: use one of %s", o.network, strings.Join(scoring.NetworkIDs(), ", "))}
+		}
+		o.network = id
 	}
 	o.kind = strings.ToLower(strings.TrimSpace(o.kind))
 	if o.kind != "" && !slices.Contains(knownKinds(), o.kind) {
@@ -374,7 +378,7 @@ func lineCol(data []byte, offset int64) (line, col int) {
 
 // readDraft reads the draft from --body-file, or from stdin when the flag is
 // absent or "-".
-func readDraft(stdin io.Reader, path string) (string, error) {
+func readDraft(ctx context.Context, stdin io.Reader, path string) (string, error) {
 	var data []byte
 	var err error
 	source := "standard input"
@@ -387,12 +391,10 @@ func readDraft(stdin io.Reader, path string) (string, error) {
 	} else {
 		// A terminal on stdin means the user forgot the redirect: waiting
 		// for them to type would look like a hang.
-		if f, ok := stdin.(*os.File); ok {
-			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-				return "", usageError{"no draft: redirect one on standard input (< draft.txt) or pass --body-file"}
-			}
+		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			return "", usageError{"no draft: redirect one on standard input (< draft.txt) or pass --body-file"}
 		}
-		data, err = io.ReadAll(io.LimitReader(stdin, maxDraftBytes+1))
+		data, err = readAll(ctx, io.LimitReader(stdin, maxDraftBytes+1))
 		if err != nil {
 			return "", fmt.Errorf("draft: reading standard input: %w", err)
 		}
@@ -404,6 +406,27 @@ func readDraft(stdin io.Reader, path string) (string, error) {
 		return "", fmt.Errorf("draft: %s is empty: nothing to score", source)
 	}
 	return string(data), nil
+}
+
+// readAll reads r to the end unless ctx ends first: main cancels ctx on
+// Ctrl-C and SIGTERM instead of dying, so a pipe that never closes must not
+// keep the command waiting. (The abandoned read ends with the process.)
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- result{data, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case res := <-done:
+		return res.data, res.err
+	}
 }
 
 // readLimited reads a whole file, refusing one larger than limit bytes.
@@ -459,7 +482,9 @@ func writeText(w io.Writer, a scoring.Audience, o scoreOptions, r scoring.Result
 	}
 	fmt.Fprintf(&b, ", model %s\n", clean(r.Version))
 	lang := "language: " + clean(r.Language.Code)
-	if !r.Language.Modelled {
+	if r.Language.Modelled {
+		lang += " (modelled)"
+	} else {
 		lang += " (not modelled"
 		if len(r.Language.NotApplied) > 0 {
 			lang += "; not applied: " + clean(strings.Join(r.Language.NotApplied, ", "))
@@ -494,9 +519,9 @@ func writeText(w io.Writer, a scoring.Audience, o scoreOptions, r scoring.Result
 		b.WriteString("\nNetworks\n")
 		tw = tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 		for _, n := range r.Networks {
-			line := fmt.Sprintf("  %s\t%d members (%.0f%%)\tscore %d\t%s", clean(n.ID), n.Members, n.Share*100, n.Score, clean(n.Rating))
+			line := fmt.Sprintf("  %s\t%s members (%.0f%%)\tscore %d\t%s", clean(n.ID), thousands(n.Members), n.Share*100, n.Score, clean(n.Rating))
 			if n.Limit > 0 {
-				line += fmt.Sprintf("\tlimit %d", n.Limit)
+				line += "\tlimit " + thousands(n.Limit)
 			} else {
 				line += "\t"
 			}
@@ -509,8 +534,35 @@ func writeText(w io.Writer, a scoring.Audience, o scoreOptions, r scoring.Result
 			return err
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	if r.Truncated {
+		b.WriteString("\nNote: the draft was longer than the engine analyses; only its beginning was scored.\n")
+	}
+	// Empty trailing cells leave spaces at the ends of lines: drop them.
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n"))
 	return err
+}
+
+// thousands formats n with comma separators (4200 -> "4,200"), as the
+// engine's messages do.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // clean makes engine text safe for a terminal: messages may quote the draft,

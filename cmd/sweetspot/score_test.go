@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
@@ -110,6 +112,49 @@ func TestScoreJSON(t *testing.T) {
 	}
 }
 
+// TestScoreNetworkAlias checks --network accepts the engine's aliases and
+// any case, and passes the canonical id on.
+func TestScoreNetworkAlias(t *testing.T) {
+	draft := readFile(t, goodDraft)
+	_, want, _ := runCmd(t, draft, "score", "--audience", itAdmins, "--network", "twitter")
+	for _, n := range []string{"x", "X", "Twitter"} {
+		code, got, stderr := runCmd(t, draft, "score", "--audience", itAdmins, "--network", n)
+		if code != 0 || got != want {
+			t.Errorf("--network %s: exit %d (%s), output differs from --network twitter", n, code, stderr)
+		}
+	}
+	var target string
+	for _, nf := range decodeResult(t, want).Networks {
+		if nf.Target {
+			target = nf.ID
+		}
+	}
+	if target != "twitter" {
+		t.Errorf("target network = %q, want twitter", target)
+	}
+}
+
+// TestScoreTruncated checks a draft longer than the engine analyses is
+// scored, with a note on stderr and in the text table.
+func TestScoreTruncated(t *testing.T) {
+	long := strings.Repeat(readFile(t, goodDraft)+"\n", scoring.MaxBodyBytes/len(readFile(t, goodDraft))+1)
+	for _, format := range []string{"json", "text"} {
+		code, stdout, stderr := runCmd(t, long, "score", "--audience", itAdmins, "--format", format)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		if !strings.Contains(stderr, "only its beginning was scored") {
+			t.Errorf("%s: stderr %q lacks the truncation note", format, stderr)
+		}
+		if format == "json" && !decodeResult(t, stdout).Truncated {
+			t.Errorf("json: truncated not set")
+		}
+		if format == "text" && !strings.Contains(stdout, "only its beginning was scored") {
+			t.Errorf("text: no truncation note in\n%s", stdout)
+		}
+	}
+}
+
 // TestScoreMatchesEngine checks the CLI prints exactly what the engine
 // computes for the same content and audience.
 func TestScoreMatchesEngine(t *testing.T) {
@@ -150,7 +195,18 @@ func TestScoreText(t *testing.T) {
 	wantLines := []string{
 		"Score " + strconv.Itoa(r.Score) + "/100 (" + r.Rating + ")",
 		`for "B2B IT administrators" on linkedin, model ` + scoring.Version,
-		"CHECK  SCORE  RATING",
+		"language: en (modelled)",
+	}
+	if f := strings.Fields(strings.Split(text, "\n")[3]); strings.Join(f, " ") != "CHECK SCORE RATING MESSAGE / SUGGESTION" {
+		t.Errorf("line 4 is not the table header: %q", f)
+	}
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+	}
+	if len(r.Checks) != len(scoring.CheckIDs()) || len(r.Generations) == 0 || len(r.Networks) == 0 {
+		t.Fatalf("fixture result lacks checks, generations or networks: %+v", r)
 	}
 	for _, c := range r.Checks {
 		wantLines = append(wantLines, clean(c.Message))
@@ -162,7 +218,7 @@ func TestScoreText(t *testing.T) {
 		wantLines = append(wantLines, g.ID)
 	}
 	for _, n := range r.Networks {
-		wantLines = append(wantLines, n.ID+" ")
+		wantLines = append(wantLines, n.ID+" ", thousands(n.Members)+" members")
 	}
 	for _, w := range wantLines {
 		if !strings.Contains(text, w) {
@@ -218,6 +274,11 @@ func TestScoreErrors(t *testing.T) {
 		{"wrong type in list", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}, {"term": "restore", "weight": "high"}]}`)}, draft, 1, []string{`field "interests[1].weight"`, "expected a number, got JSON string"}},
 		{"wrong type in map", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}], "networks": {"linkedin": "many"}}`)}, draft, 1, []string{`field "networks.linkedin"`, "expected a number"}},
 		{"wrong type list", []string{"--audience", audience(`{"name": "x", "interests": "backup"}`)}, draft, 1, []string{`field "interests"`, "expected a list"}},
+		{"engine: no interests", []string{"--audience", audience(`{"name": "x", "interests": []}`)}, draft, 1, []string{`invalid field "interests"`, "at least one interest"}},
+		{"engine: weight out of range", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}, {"term": "restore", "weight": 11}]}`)}, draft, 1, []string{`invalid field "interests[1].weight"`, "between 0 and 10"}},
+		{"engine: unknown generation", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}], "generations": {"silent": 0.2}}`)}, draft, 1, []string{`invalid field "generations.silent"`, "unknown generation"}},
+		{"engine: unknown network key", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}], "networks": {"myspace": 10}}`)}, draft, 1, []string{`invalid field "networks.myspace"`, "unknown network"}},
+		{"engine: unknown disabled check", []string{"--audience", audience(`{"name": "x", "interests": [{"term": "backup"}], "disabled": ["spelling"]}`)}, draft, 1, []string{`invalid field "disabled[0]"`, "spelling"}},
 		{"empty draft", []string{"--audience", itAdmins}, " \n\t\n", 1, []string{"standard input is empty", "nothing to score"}},
 		{"empty draft file", []string{"--audience", itAdmins, "--body-file", writeTemp(t, "draft.txt", "")}, "", 1, []string{"draft.txt is empty"}},
 		{"draft file missing", []string{"--audience", itAdmins, "--body-file", "testdata/score/nope.txt"}, "", 1, []string{"draft: cannot read testdata/score/nope.txt"}},
@@ -373,7 +434,7 @@ func TestScoreBinary(t *testing.T) {
 		stderr string // a substring
 	}{
 		{"json from a redirect", []string{"score", "--audience", itAdmins}, goodDraft, 0, `"version": "` + scoring.Version + `"`, ""},
-		{"text from a body file", []string{"score", "--audience", itAdmins, "--body-file", goodDraft, "--format", "text"}, "", 0, "CHECK  SCORE  RATING", ""},
+		{"text from a body file", []string{"score", "--audience", itAdmins, "--body-file", goodDraft, "--format", "text"}, "", 0, "MESSAGE / SUGGESTION", ""},
 		{"gate", []string{"score", "--audience", itAdmins, "--min-score", "100"}, goodDraft, exitBelowMinScore, `"score": `, "is below --min-score 100"},
 		{"usage error", []string{"score", "--format", "xml"}, goodDraft, 2, "", "missing --audience"},
 		{"bad data", []string{"score", "--audience", goodDraft}, goodDraft, 1, "", "malformed JSON at line 1, column 1"},
@@ -412,5 +473,31 @@ func TestScoreBinary(t *testing.T) {
 				t.Errorf("stderr = %q, want nothing", errOut.String())
 			}
 		})
+	}
+}
+
+// TestScoreCancelWhileReading checks Ctrl-C (the context main cancels)
+// ends a command waiting on a pipe that never closes.
+func TestScoreCancelWhileReading(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, env{stdin: pr, stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }},
+			[]string{"score", "--audience", itAdmins})
+	}()
+	if _, err := pw.Write([]byte("The first half of a draft, then the writer stalls")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(errOut.String(), "context canceled") || out.Len() != 0 {
+			t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and a cancellation message", code, out.String(), errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("score kept waiting on stdin after its context was cancelled")
 	}
 }
