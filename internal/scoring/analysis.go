@@ -28,7 +28,10 @@ type lexMatch struct {
 // interestHits counts the matches of one interest.
 type interestHits struct {
 	body, title int
-	spans       []Span // the first MaxSpansPerCheck body matches
+	// own counts the body matches that are not inside a longer interest's
+	// match ("travel" inside "travel insurance"): stuffing is judged on them.
+	own   int
+	spans []Span // the first MaxSpansPerCheck body matches
 }
 
 // analysis is one draft tokenised and matched against one profile: the
@@ -274,6 +277,10 @@ func (a *analysis) phraseAt(f *field, i int, stems []string) (int32, bool) {
 }
 
 func (a *analysis) matchInterests(f *field) {
+	// Candidates at a position come longest first (Compile sorts them), so
+	// a shorter interest starting before coveredUntil is nested in a longer
+	// one.
+	coveredUntil := int32(0)
 	for i := range f.toks {
 		t := &f.toks[i]
 		if !t.kind.wordLike() {
@@ -295,6 +302,12 @@ func (a *analysis) matchInterests(f *field) {
 				continue
 			}
 			h.body++
+			if int32(i) >= coveredUntil || len(stems) > 1 {
+				h.own++
+			}
+			if end > coveredUntil && len(stems) > 1 {
+				coveredUntil = end
+			}
 			if len(h.spans) < MaxSpansPerCheck {
 				h.spans = append(h.spans, f.tokSpan(int32(i), end))
 			}

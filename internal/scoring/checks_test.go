@@ -112,3 +112,29 @@ func TestGoodDraftRanksFirstOverall(t *testing.T) {
 		})
 	}
 }
+
+// TestStuffing: one interest repeated beyond StuffingDensity is flagged,
+// a word nested in longer interests ("travel" in "travel insurance") is not.
+func TestStuffing(t *testing.T) {
+	a := Audience{Interests: []Interest{{Term: "travel"}, {Term: "travel insurance"}, {Term: "cruise"}}}
+	cases := []struct {
+		name, body string
+		stuffed    bool
+	}{
+		{"repeats of a word that is no interest", "Backup tips. Backup now. Backup daily, backup weekly, backup monthly: backup everything with our backup backup tool. Cruise.", false},
+		{"cruise stuffed", "Cruise deals: cruise today, cruise tomorrow, cruise forever. The best cruise is a cruise cruise cruise with friends on a sunny deck.", true},
+		{"nested in phrases", "Check your travel insurance before you book. Good travel insurance covers delays, and travel insurance from the club includes medical help. We travel together every spring, and the cruise leaves in May from the harbour near the old town.", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Score(Content{Body: tc.body}, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := checkByID(r, CheckRelevance)
+			if got := strings.Contains(rel.Message, "Keyword stuffing"); got != tc.stuffed {
+				t.Errorf("stuffed = %v, want %v: %s", got, tc.stuffed, rel.Message)
+			}
+		})
+	}
+}

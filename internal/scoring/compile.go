@@ -145,6 +145,12 @@ func Compile(a Audience) (*Profile, error) {
 		p.weightsDesc = append(p.weightsDesc, w)
 	}
 	insertionSort(p.weightsDesc, func(a, b float64) bool { return a > b })
+	// Longest phrase first at each position (matchInterests relies on it).
+	for _, idx := range [...]map[string][]int32{p.byStem, p.byLower} {
+		for _, list := range idx {
+			insertionSort(list, func(x, y int32) bool { return len(p.interests[x].stems) > len(p.interests[y].stems) })
+		}
+	}
 
 	if len(a.Traits) > MaxTraits {
 		return nil, inputErr("traits", "more than "+strconv.Itoa(MaxTraits)+" traits")
