@@ -286,6 +286,12 @@ func (a *analysis) matchInterests(f *field) {
 		if !t.kind.wordLike() {
 			continue
 		}
+		if t.kind == tokHashtag {
+			// "#farmersmarket" is a whole mention of "farmers market".
+			for _, ii := range a.p.joined[a.words[t.word].lower] {
+				a.hit(f, ii, int32(i), int32(i+1), true)
+			}
+		}
 		for _, ii := range a.words[t.word].interests {
 			in := &a.p.interests[ii]
 			stems := in.stems
@@ -296,25 +302,31 @@ func (a *analysis) matchInterests(f *field) {
 			if !ok {
 				continue
 			}
-			h := &a.hits[ii]
-			if f == &a.title {
-				h.title++
-				continue
-			}
-			h.body++
-			if int32(i) >= coveredUntil || len(stems) > 1 {
-				h.own++
-			}
+			a.hit(f, ii, int32(i), end, int32(i) >= coveredUntil || len(stems) > 1)
 			if end > coveredUntil && len(stems) > 1 {
 				coveredUntil = end
 			}
-			if len(h.spans) < MaxSpansPerCheck {
-				h.spans = append(h.spans, f.tokSpan(int32(i), end))
-			}
-			if len(a.interestSpans) < MaxSpansPerCheck {
-				a.interestSpans = append(a.interestSpans, f.tokSpan(int32(i), end))
-			}
 		}
+	}
+}
+
+// hit records a match of interest ii over tokens [first, end) of f; own
+// says it is not nested in a longer interest's match.
+func (a *analysis) hit(f *field, ii int32, first, end int32, own bool) {
+	h := &a.hits[ii]
+	if f == &a.title {
+		h.title++
+		return
+	}
+	h.body++
+	if own {
+		h.own++
+	}
+	if len(h.spans) < MaxSpansPerCheck {
+		h.spans = append(h.spans, f.tokSpan(first, end))
+	}
+	if len(a.interestSpans) < MaxSpansPerCheck {
+		a.interestSpans = append(a.interestSpans, f.tokSpan(first, end))
 	}
 }
 

@@ -66,6 +66,9 @@ type Profile struct {
 	// byStem and byLower index interests by their first word, stemmed
 	// (English drafts) or only lower-cased (other languages).
 	byStem, byLower map[string][]int32
+	// joined indexes multi-word interests by their words written together
+	// ("farmersmarket"): the form they take in hashtags.
+	joined map[string][]int32
 	// vocabStem and vocabLower hold every content word of every interest:
 	// the community's vocabulary, read by the focus check.
 	vocabStem, vocabLower map[string]bool
@@ -99,6 +102,7 @@ func Compile(a Audience) (*Profile, error) {
 		name:       a.Name,
 		byStem:     map[string][]int32{},
 		byLower:    map[string][]int32{},
+		joined:     map[string][]int32{},
 		vocabStem:  map[string]bool{},
 		vocabLower: map[string]bool{},
 	}
@@ -140,6 +144,10 @@ func Compile(a Audience) (*Profile, error) {
 		idx := int32(len(p.interests))
 		p.byStem[it.stems[0]] = append(p.byStem[it.stems[0]], idx)
 		p.byLower[words[0]] = append(p.byLower[words[0]], idx)
+		if len(words) > 1 {
+			j := strings.Join(words, "")
+			p.joined[j] = append(p.joined[j], idx)
+		}
 		p.interests = append(p.interests, it)
 		p.totalWeight += w
 		p.weightsDesc = append(p.weightsDesc, w)

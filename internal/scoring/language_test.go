@@ -137,6 +137,7 @@ func TestInterestMatching(t *testing.T) {
 		{"accented and capitalised", "Meet us at the CAFÉ, the best café in town.", []int{0, 2, 0, 0}},
 		{"CJK phrase", "今天的美食节很棒。美 食", []int{0, 0, 1, 0}},
 		{"hashtag and plural", "#backup backups Backed", []int{0, 0, 0, 2}},
+		{"phrase written as a hashtag", "Join our #CookingClass tonight. #cooking", []int{1, 0, 0, 0}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,7 +2,7 @@ package scoring
 
 // Version is the scoring model's version. It changes whenever a weight, a
 // word list or a check changes, so stored scores say which model made them.
-const Version = "1.4.0"
+const Version = "1.5.0"
 
 // checkResult is what one check computes before the shared fields
 // (id, weight, rating) are filled in.
