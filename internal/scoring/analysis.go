@@ -28,7 +28,10 @@ type lexMatch struct {
 // interestHits counts the matches of one interest.
 type interestHits struct {
 	body, title int
-	spans       []Span // the first MaxSpansPerCheck body matches
+	// own counts the body matches that are not inside a longer interest's
+	// match ("travel" inside "travel insurance"): stuffing is judged on them.
+	own   int
+	spans []Span // the first MaxSpansPerCheck body matches
 }
 
 // analysis is one draft tokenised and matched against one profile: the
@@ -91,16 +94,16 @@ func (p *Profile) analyse(c Content) *analysis {
 	a.body.text, bt = truncate(c.Body, MaxBodyBytes)
 	a.truncated = tt || bt
 	a.index = make(map[string]int32, len(a.body.text)/24+16)
-	emit := func(tok *token, lower []byte) {
+	a.words = make([]wordInfo, 0, len(a.body.text)/40+16)
+	emit := func(lower []byte) int32 {
 		if idx, ok := a.index[string(lower)]; ok {
-			tok.word = idx
-			return
+			return idx
 		}
 		s := string(lower)
 		idx := int32(len(a.words))
 		a.index[s] = idx
 		a.words = append(a.words, wordInfo{lower: s, stop: a.lx.stop[s], langs: a.lx.langStop[s], letters: utf8.RuneCountInString(s)})
-		tok.word = idx
+		return idx
 	}
 	var tz tokenizer
 	tz.scan(&a.title, emit)
@@ -274,10 +277,20 @@ func (a *analysis) phraseAt(f *field, i int, stems []string) (int32, bool) {
 }
 
 func (a *analysis) matchInterests(f *field) {
+	// Candidates at a position come longest first (Compile sorts them), so
+	// a shorter interest starting before coveredUntil is nested in a longer
+	// one.
+	coveredUntil := int32(0)
 	for i := range f.toks {
 		t := &f.toks[i]
 		if !t.kind.wordLike() {
 			continue
+		}
+		if t.kind == tokHashtag {
+			// "#farmersmarket" is a whole mention of "farmers market".
+			for _, ii := range a.p.joined[a.words[t.word].lower] {
+				a.hit(f, ii, int32(i), int32(i+1), true)
+			}
 		}
 		for _, ii := range a.words[t.word].interests {
 			in := &a.p.interests[ii]
@@ -289,19 +302,31 @@ func (a *analysis) matchInterests(f *field) {
 			if !ok {
 				continue
 			}
-			h := &a.hits[ii]
-			if f == &a.title {
-				h.title++
-				continue
-			}
-			h.body++
-			if len(h.spans) < MaxSpansPerCheck {
-				h.spans = append(h.spans, f.tokSpan(int32(i), end))
-			}
-			if len(a.interestSpans) < MaxSpansPerCheck {
-				a.interestSpans = append(a.interestSpans, f.tokSpan(int32(i), end))
+			a.hit(f, ii, int32(i), end, int32(i) >= coveredUntil || len(stems) > 1)
+			if end > coveredUntil && len(stems) > 1 {
+				coveredUntil = end
 			}
 		}
+	}
+}
+
+// hit records a match of interest ii over tokens [first, end) of f; own
+// says it is not nested in a longer interest's match.
+func (a *analysis) hit(f *field, ii int32, first, end int32, own bool) {
+	h := &a.hits[ii]
+	if f == &a.title {
+		h.title++
+		return
+	}
+	h.body++
+	if own {
+		h.own++
+	}
+	if len(h.spans) < MaxSpansPerCheck {
+		h.spans = append(h.spans, f.tokSpan(first, end))
+	}
+	if len(a.interestSpans) < MaxSpansPerCheck {
+		a.interestSpans = append(a.interestSpans, f.tokSpan(first, end))
 	}
 }
 

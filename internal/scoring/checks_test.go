@@ -92,3 +92,49 @@ func TestFocusNarrowBeatsBroad(t *testing.T) {
 		})
 	}
 }
+
+// TestGoodDraftRanksFirstOverall: in each community the good draft has the
+// best overall score, and an off-topic draft rates poor.
+func TestGoodDraftRanksFirstOverall(t *testing.T) {
+	for _, community := range communities {
+		t.Run(community, func(t *testing.T) {
+			p := compileFixture(t, community)
+			good := p.Score(loadDraft(t, community, "good"))
+			for _, bad := range []string{"bad_relevance", "bad_value", "bad_generations", "bad_readability", "bad_channel", "bad_hooks"} {
+				r := p.Score(loadDraft(t, community, bad))
+				if r.Score >= good.Score {
+					t.Errorf("%s overall %d >= good %d", bad, r.Score, good.Score)
+				}
+				if bad == "bad_relevance" && (r.Score > OffTopicCap || r.Rating != RatingPoor) {
+					t.Errorf("off-topic draft overall %d %s", r.Score, r.Rating)
+				}
+			}
+		})
+	}
+}
+
+// TestStuffing: one interest repeated beyond StuffingDensity is flagged,
+// a word nested in longer interests ("travel" in "travel insurance") is not.
+func TestStuffing(t *testing.T) {
+	a := Audience{Interests: []Interest{{Term: "travel"}, {Term: "travel insurance"}, {Term: "cruise"}}}
+	cases := []struct {
+		name, body string
+		stuffed    bool
+	}{
+		{"repeats of a word that is no interest", "Backup tips. Backup now. Backup daily, backup weekly, backup monthly: backup everything with our backup backup tool. Cruise.", false},
+		{"cruise stuffed", "Cruise deals: cruise today, cruise tomorrow, cruise forever. The best cruise is a cruise cruise cruise with friends on a sunny deck.", true},
+		{"nested in phrases", "Check your travel insurance before you book. Good travel insurance covers delays, and travel insurance from the club includes medical help. We travel together every spring, and the cruise leaves in May from the harbour near the old town.", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Score(Content{Body: tc.body}, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := checkByID(r, CheckRelevance)
+			if got := strings.Contains(rel.Message, "Keyword stuffing"); got != tc.stuffed {
+				t.Errorf("stuffed = %v, want %v: %s", got, tc.stuffed, rel.Message)
+			}
+		})
+	}
+}

@@ -66,6 +66,9 @@ type Profile struct {
 	// byStem and byLower index interests by their first word, stemmed
 	// (English drafts) or only lower-cased (other languages).
 	byStem, byLower map[string][]int32
+	// joined indexes multi-word interests by their words written together
+	// ("farmersmarket"): the form they take in hashtags.
+	joined map[string][]int32
 	// vocabStem and vocabLower hold every content word of every interest:
 	// the community's vocabulary, read by the focus check.
 	vocabStem, vocabLower map[string]bool
@@ -99,6 +102,7 @@ func Compile(a Audience) (*Profile, error) {
 		name:       a.Name,
 		byStem:     map[string][]int32{},
 		byLower:    map[string][]int32{},
+		joined:     map[string][]int32{},
 		vocabStem:  map[string]bool{},
 		vocabLower: map[string]bool{},
 	}
@@ -140,11 +144,21 @@ func Compile(a Audience) (*Profile, error) {
 		idx := int32(len(p.interests))
 		p.byStem[it.stems[0]] = append(p.byStem[it.stems[0]], idx)
 		p.byLower[words[0]] = append(p.byLower[words[0]], idx)
+		if len(words) > 1 {
+			j := strings.Join(words, "")
+			p.joined[j] = append(p.joined[j], idx)
+		}
 		p.interests = append(p.interests, it)
 		p.totalWeight += w
 		p.weightsDesc = append(p.weightsDesc, w)
 	}
 	insertionSort(p.weightsDesc, func(a, b float64) bool { return a > b })
+	// Longest phrase first at each position (matchInterests relies on it).
+	for _, idx := range [...]map[string][]int32{p.byStem, p.byLower} {
+		for _, list := range idx {
+			insertionSort(list, func(x, y int32) bool { return len(p.interests[x].stems) > len(p.interests[y].stems) })
+		}
+	}
 
 	if len(a.Traits) > MaxTraits {
 		return nil, inputErr("traits", "more than "+strconv.Itoa(MaxTraits)+" traits")

@@ -11,9 +11,9 @@ import "math"
 //   - internet slang ([slang]): raises Gen Z (+GenSlangBonus each, up to
 //     GenSlangBonusMax) and a little Millennials, lowers Gen X and Boomers
 //     (genProfiles.slang per match, up to slangMax);
-//   - emoji and hashtags per 100 words: each generation tolerates up to its
-//     free level, then loses points per extra one (Gen Z gains
-//     GenEmojiBonus for a few emoji);
+//   - emoji and hashtags per 100 words (over at least GenMinWords words):
+//     each generation tolerates up to its free level, then loses points per
+//     extra one (Gen Z gains GenEmojiBonus for a few emoji);
 //   - sentence length: average words per sentence beyond the generation's
 //     preferred maximum cost GenSentencePoints each;
 //   - reading level: Flesch reading ease below the generation's floor costs
@@ -32,6 +32,12 @@ const (
 	GenReadingPoints  = 0.5
 	GenWarnShare      = 0.25
 	GenPoorScore      = 50
+	// GenMinWords is the fewest words emoji and hashtag densities are
+	// taken over, so that the one or two of a short post are not a flood.
+	GenMinWords = 60
+	// GenReasonMin is the fewest points a signal must cost a generation for
+	// the suggestion to name it.
+	GenReasonMin = 10.0
 )
 
 // genProfile is one generation's preferences (documented above).
@@ -70,7 +76,7 @@ const (
 )
 
 func (a *analysis) generations(r *Result) checkResult {
-	words := math.Max(float64(a.body.words+a.title.words), 30)
+	words := math.Max(float64(a.body.words+a.title.words), GenMinWords)
 	emoji := float64(a.body.emoji+a.title.emoji) * 100 / words
 	hashes := float64(a.body.hashtags+a.title.hashtags) * 100 / words
 	avgSent := 0.0
@@ -82,6 +88,7 @@ func (a *analysis) generations(r *Result) checkResult {
 
 	var scores [numGenerations]int
 	var reasons [numGenerations]genReason
+	var costs [numGenerations]float64
 	for g, gp := range genProfiles {
 		if a.p.traits.visual {
 			gp.emojiFree += TraitVisualEmoji
@@ -112,7 +119,7 @@ func (a *analysis) generations(r *Result) checkResult {
 			cost(math.Min(gp.fleschCap, math.Max(0, gp.fleschMin-fl)*GenReadingPoints), reasonReading)
 		}
 		scores[g] = clampScore(s)
-		reasons[g] = reason
+		reasons[g], costs[g] = reason, worst
 	}
 
 	var sum, shares float64
@@ -167,7 +174,7 @@ func (a *analysis) generations(r *Result) checkResult {
 		cr.message += ", least with " + genProfiles[worst].name + " (" + itoa(scores[worst]) + ")"
 	}
 	cr.message += " for this community's mix" + mix + "."
-	if worst >= 0 && reasons[worst] != reasonNone && scores[worst] < DefaultGood {
+	if worst >= 0 && reasons[worst] != reasonNone && costs[worst] >= GenReasonMin && scores[worst] < DefaultGood {
 		cr.suggestion = a.reasonFix(reasons[worst], genProfiles[worst])
 		cr.spans = a.reasonSpans(reasons[worst])
 	} else {

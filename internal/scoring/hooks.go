@@ -4,7 +4,8 @@ package scoring
 // HookQuestionPoints (half when it does not address "you": a rhetorical
 // question), a clear call to action HookCTAPoints (an imperative sentence
 // from data/hooks.txt [cta] such as "Download the template"; a weaker CTA
-// phrase anywhere, HookWeakCTAPoints), and something worth sharing
+// phrase anywhere, or a link to act on, HookWeakCTAPoints), and something
+// worth sharing
 // HookSharePoints per kind, up to HookShareMax: a number, a list of at least
 // HookListItems items, or a quotable line (a sentence of HookQuoteMinWords to
 // HookQuoteMaxWords words with a [quotable] marker: "a backup you have not
@@ -47,6 +48,17 @@ func (a *analysis) hooks() checkResult {
 		// The last call to action is the one the reader acts on.
 		if e.initial || !strongCTA {
 			cta, strongCTA = &sp, e.initial
+		}
+	}
+	// A link is something to act on, if nothing better is there.
+	if cta == nil {
+		for _, f := range []*field{&a.title, &a.body} {
+			for i := range f.toks {
+				if cta == nil && f.toks[i].kind == tokURL {
+					sp := f.span(f.toks[i].start, f.toks[i].end)
+					cta = &sp
+				}
+			}
 		}
 	}
 	// Shareable: numbers, a list, a quotable line.

@@ -76,7 +76,7 @@ func TestTokeniser(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var tz tokenizer
 			f := field{name: "body", text: tc.text}
-			tz.scan(&f, func(*token, []byte) {})
+			tz.scan(&f, func([]byte) int32 { return -1 })
 			var got []string
 			var kinds []tokKind
 			for _, tok := range f.toks {
@@ -94,7 +94,7 @@ func TestSentencesAndParagraphs(t *testing.T) {
 	text := "First sentence. Second one? Third!\nA line without a stop\n\nNew paragraph, e.g. here 3.5 times. 最后一句。"
 	var tz tokenizer
 	f := field{name: "body", text: text}
-	tz.scan(&f, func(*token, []byte) {})
+	tz.scan(&f, func([]byte) int32 { return -1 })
 	var sents []string
 	for i := range f.sents {
 		sents = append(sents, f.sentSpan(int32(i)).Text)
@@ -137,6 +137,7 @@ func TestInterestMatching(t *testing.T) {
 		{"accented and capitalised", "Meet us at the CAFÉ, the best café in town.", []int{0, 2, 0, 0}},
 		{"CJK phrase", "今天的美食节很棒。美 食", []int{0, 0, 1, 0}},
 		{"hashtag and plural", "#backup backups Backed", []int{0, 0, 0, 2}},
+		{"phrase written as a hashtag", "Join our #CookingClass tonight. #cooking", []int{1, 0, 0, 0}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -200,8 +200,9 @@ func splitPhrase(s string) []string {
 	var t tokenizer
 	f := field{text: s}
 	var words []string
-	t.scan(&f, func(tok *token, lower []byte) {
+	t.scan(&f, func(lower []byte) int32 {
 		words = append(words, string(lower))
+		return -1
 	})
 	return words
 }

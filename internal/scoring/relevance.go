@@ -69,10 +69,10 @@ func (a *analysis) relevance() checkResult {
 	stuffed, worst := -1, 0.0
 	for i, in := range p.interests {
 		h := a.hits[i]
-		if h.body < StuffingMinCount || words == 0 {
+		if h.own < StuffingMinCount || words == 0 {
 			continue
 		}
-		d := float64(h.body*len(in.stems)) / words
+		d := float64(h.own*len(in.stems)) / words
 		if d > StuffingDensity && d > worst {
 			stuffed, worst = i, d
 		}

@@ -2,7 +2,7 @@ package scoring
 
 // Version is the scoring model's version. It changes whenever a weight, a
 // word list or a check changes, so stored scores say which model made them.
-const Version = "1.1.0"
+const Version = "1.5.0"
 
 // checkResult is what one check computes before the shared fields
 // (id, weight, rating) are filled in.
@@ -74,8 +74,20 @@ func (p *Profile) Score(c Content) Result {
 	if weights > 0 {
 		r.Score = clampScore(sum / weights)
 	}
+	if rel, ok := checkByIDResult(r, CheckRelevance); ok && rel.Score < OffTopicRelevance && r.Score > OffTopicCap {
+		r.Score = OffTopicCap
+	}
 	r.Rating = rate(float64(r.Score), p.thresholds[idxOverall])
 	return r
+}
+
+func checkByIDResult(r Result, id string) (Check, bool) {
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Check{}, false
 }
 
 // rate turns a score into a rating with the given boundaries.

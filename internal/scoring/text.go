@@ -164,9 +164,10 @@ func (sc *scanner) endParagraph() {
 }
 
 // scan tokenises f.text, filling f's tokens, sentences, paragraphs and
-// counts. emit is called for each word-like token with its lower-cased form
-// (valid only during the call) and sets tok.word.
-func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
+// counts. word is called for each word-like token with its lower-cased form
+// (valid only during the call) and returns the token's word index. (It
+// takes the bytes rather than the token so that tokens stay on the stack.)
+func (t *tokenizer) scan(f *field, word func(lower []byte) int32) {
 	s := f.text
 	n := len(s)
 	sc := scanner{f: f}
@@ -218,7 +219,7 @@ func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
 					f.mentions++
 				} else {
 					f.hashtags++
-					emit(&tok, t.buf)
+					tok.word = word(t.buf)
 				}
 				sc.add(tok)
 				i = j
@@ -234,7 +235,7 @@ func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
 				f.letters[scriptKana]++
 			}
 			t.buf = utf8.AppendRune(t.buf[:0], r)
-			emit(&tok, t.buf)
+			tok.word = word(t.buf)
 			sc.add(tok)
 			i += w
 			continue
@@ -254,7 +255,7 @@ func (t *tokenizer) scan(f *field, emit func(tok *token, lower []byte)) {
 			} else {
 				tok.caps = isCaps(s[i:j], letters)
 			}
-			emit(&tok, t.buf)
+			tok.word = word(t.buf)
 			sc.add(tok)
 			i = j
 			continue
