@@ -1,0 +1,15 @@
+# Engagement: event ingestion, attribution, member ladder, insights, the offer widget.
+# The domain and widget unit tests run in `make test` through test-go
+# (internal/engagement/... includes the node:test suite of site/offer.js).
+
+# OFFER_JS_MAX_GZIP is the offer widget's size budget: 3 KB gzip (issue 5).
+OFFER_JS_MAX_GZIP := 3072
+
+BENCH_TARGETS += bench-offer-size
+
+.PHONY: bench-offer-size
+# bench-offer-size measures site/offer.js as served (gzip -9) and fails over budget.
+bench-offer-size:
+	@raw=$$(wc -c < site/offer.js); gz=$$(gzip -9c site/offer.js | wc -c); \
+	echo "offer.js: $$raw bytes raw, $$gz bytes gzip -9 (budget $(OFFER_JS_MAX_GZIP))"; \
+	test $$gz -le $(OFFER_JS_MAX_GZIP) || { echo "offer.js is over its gzip budget"; exit 1; }
