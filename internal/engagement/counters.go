@@ -140,12 +140,12 @@ type CreditCell struct {
 
 // Credits counts conversions credited to a partner under each model.
 type Credits struct {
-	FirstSignups   int64 `json:"firstSignup,omitempty"`
-	FirstPurchases int64 `json:"firstPurchase,omitempty"`
-	FirstCents     int64 `json:"firstCents,omitempty"`
-	LastSignups    int64 `json:"lastSignup,omitempty"`
-	LastPurchases  int64 `json:"lastPurchase,omitempty"`
-	LastCents      int64 `json:"lastCents,omitempty"`
+	FirstSignups   int64 `json:"first_signup,omitempty"`
+	FirstPurchases int64 `json:"first_purchase,omitempty"`
+	FirstCents     int64 `json:"first_cents,omitempty"`
+	LastSignups    int64 `json:"last_signup,omitempty"`
+	LastPurchases  int64 `json:"last_purchase,omitempty"`
+	LastCents      int64 `json:"last_cents,omitempty"`
 }
 
 // Merge adds o to c.
@@ -163,8 +163,8 @@ func (c *Credits) Merge(o Credits) {
 func (c Credits) Attrs() map[string]int64 {
 	m := map[string]int64{}
 	for k, v := range map[string]int64{
-		"firstSignup": c.FirstSignups, "firstPurchase": c.FirstPurchases, "firstCents": c.FirstCents,
-		"lastSignup": c.LastSignups, "lastPurchase": c.LastPurchases, "lastCents": c.LastCents,
+		"first_signup": c.FirstSignups, "first_purchase": c.FirstPurchases, "first_cents": c.FirstCents,
+		"last_signup": c.LastSignups, "last_purchase": c.LastPurchases, "last_cents": c.LastCents,
 	} {
 		if v != 0 {
 			m[k] = v
@@ -175,9 +175,9 @@ func (c Credits) Attrs() map[string]int64 {
 
 // CreditsFromAttrs is the inverse of Attrs.
 func CreditsFromAttrs(m map[string]int64) Credits {
-	return Credits{FirstSignups: m["firstSignup"], FirstPurchases: m["firstPurchase"],
-		FirstCents: m["firstCents"], LastSignups: m["lastSignup"],
-		LastPurchases: m["lastPurchase"], LastCents: m["lastCents"]}
+	return Credits{FirstSignups: m["first_signup"], FirstPurchases: m["first_purchase"],
+		FirstCents: m["first_cents"], LastSignups: m["last_signup"],
+		LastPurchases: m["last_purchase"], LastCents: m["last_cents"]}
 }
 
 // Counts are counter values (or deltas): tallies per cell and credits per

@@ -52,12 +52,12 @@ func totalsOf(t Tally) Totals {
 // the step before; Overall is purchases per view.
 type Funnel struct {
 	Totals
-	ClickRate    float64 `json:"clickRate"`
-	SignupRate   float64 `json:"signupRate"`
-	PurchaseRate float64 `json:"purchaseRate"`
+	ClickRate    float64 `json:"click_rate"`
+	SignupRate   float64 `json:"signup_rate"`
+	PurchaseRate float64 `json:"purchase_rate"`
 	Overall      float64 `json:"overall"`
 	// ShareRate is shares per view: how often the offer is worth passing on.
-	ShareRate float64 `json:"shareRate"`
+	ShareRate float64 `json:"share_rate"`
 }
 
 // NetworkRow is one network's engagement next to its membership.
@@ -94,8 +94,8 @@ type PartnerRow struct {
 	Touches Totals `json:"touches"`
 	// FirstTouch and LastTouch count the sign-ups and purchases credited to
 	// the partner under each model (never add them up).
-	FirstTouch Conversions `json:"firstTouch"`
-	LastTouch  Conversions `json:"lastTouch"`
+	FirstTouch Conversions `json:"first_touch"`
+	LastTouch  Conversions `json:"last_touch"`
 }
 
 // Conversions are attributed sign-ups and purchases.
@@ -159,11 +159,11 @@ type Insights struct {
 	To          string          `json:"to"`
 	Funnel      Funnel          `json:"funnel"`
 	Networks    []NetworkRow    `json:"networks"`
-	StartHere   *Recommendation `json:"startHere"`
+	StartHere   *Recommendation `json:"start_here"`
 	Generations []GenerationRow `json:"generations"`
 	Partners    []PartnerRow    `json:"partners"`
-	TopOffers   []OfferRow      `json:"topOffers"`
-	BestSegment *Segment        `json:"bestSegment"`
+	TopOffers   []OfferRow      `json:"top_offers"`
+	BestSegment *Segment        `json:"best_segment"`
 	Ladder      LevelReport     `json:"ladder"`
 }
 

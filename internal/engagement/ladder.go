@@ -153,9 +153,9 @@ type State struct {
 	Score        float64      `json:"score"`
 	Voice        float64      `json:"voice"`
 	At           time.Time    `json:"at"`
-	FirstSeen    time.Time    `json:"firstSeen"`
-	LastActive   time.Time    `json:"lastActive"`
-	LastPurchase time.Time    `json:"lastPurchase,omitzero"`
+	FirstSeen    time.Time    `json:"first_seen"`
+	LastActive   time.Time    `json:"last_active"`
+	LastPurchase time.Time    `json:"last_purchase,omitzero"`
 	Purchases    int          `json:"purchases"`
 	History      []Transition `json:"history,omitempty"`
 }
