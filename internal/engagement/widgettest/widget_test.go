@@ -1,6 +1,7 @@
 // Package widgettest runs the unit tests of the offer widget (site/offer.js)
-// under node:test, so `go test ./...` covers them. They use a minimal DOM
-// shim; the browser test in e2e/ runs the widget in headless Chromium.
+// and the insights dashboard (site/dashboard.js) under node:test, so
+// `go test ./...` covers them. They use a minimal DOM shim; the browser
+// test in e2e/ runs the widget in headless Chromium.
 package widgettest
 
 import (
@@ -10,17 +11,17 @@ import (
 	"time"
 )
 
-func TestOfferWidget(t *testing.T) {
+func TestSiteScripts(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is required (make setup installs the toolchain): %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=tap", "offer.test.mjs")
+	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=tap", "offer.test.mjs", "dashboard.test.mjs")
 	out, err := cmd.CombinedOutput()
 	t.Logf("%s", out)
 	if err != nil {
-		t.Fatalf("node --test offer.test.mjs: %v", err)
+		t.Fatalf("node --test: %v", err)
 	}
 }
