@@ -77,6 +77,12 @@ func (a Attribution) CreditAt(t time.Time) Credit {
 	return c
 }
 
+// AnonymousMember is the member of events recorded without a visitor id:
+// the server-side click of a tracked-link redirect (GET /r/{code}), which
+// has no cookie and no widget storage to read. Such events count in every
+// counter but belong to no member on the ladder.
+const AnonymousMember = "anonymous"
+
 // Member is a pseudonymous visitor within one community: its ladder state
 // and partner touches.
 type Member struct {
