@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -47,7 +48,7 @@ func main() {
 }
 
 // run dispatches to a subcommand and returns the process exit code:
-// 0 success, 1 failure, 2 usage error.
+// 0 success, 1 failure, 2 usage error, or an exitError's code.
 func run(ctx context.Context, e env, args []string) int {
 	cmds := commands()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
@@ -68,6 +69,10 @@ func run(ctx context.Context, e env, args []string) int {
 		if _, ok := err.(usageError); ok {
 			return 2
 		}
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
 		return 1
 	}
 	return 0
@@ -77,6 +82,15 @@ func run(ctx context.Context, e env, args []string) int {
 type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
+
+// exitError ends a command with a specific exit code above 2, for outcomes
+// a script must tell apart from failure (score's --min-score gate: 3).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
 
 func usage(w io.Writer, cmds map[string]command) {
 	names := make([]string, 0, len(cmds))

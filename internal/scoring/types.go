@@ -1,9 +1,29 @@
 // Package scoring scores how well a draft fits a community of interest.
 //
 // It is pure Go: no I/O, no AWS, no syscall/js, no reflection-heavy packages
-// (encoding/json, regexp) so that the same code runs natively behind the HTTP
-// API and compiled to WebAssembly in the browser, and gives the same number in
-// both places. Its word lists are embedded data files (see data/).
+// (encoding/json, regexp, fmt, sort) so that the same code runs natively
+// behind the HTTP API and compiled to WebAssembly in the browser, and gives
+// the same number in both places. Its word lists are embedded data files
+// (see data/README.md).
+//
+// Compile validates an Audience once (an *InputError names the field at
+// fault); Profile.Score then analyses any number of drafts. Seven checks,
+// each scored 0–100 with a rating, a message, a suggestion and the spans it
+// refers to, make the overall score as a weighted mean over the checks that
+// were applied:
+//
+//	relevance   WeightRelevance   0.25  weighted interests covered (Snowball stems, phrases), stuffing penalised
+//	focus       WeightFocus       0.15  share of content words in the community's vocabulary, off-topic paragraphs
+//	value       WeightValue       0.20  value signals vs sales pitch, "you" vs "we"
+//	generations WeightGenerations 0.10  resonance per generation, combined by the community's mix
+//	readability WeightReadability 0.10  Flesch reading ease, sentence and paragraph length, long words
+//	channel     WeightChannel     0.10  the target network's limits and conventions, members there
+//	hooks       WeightHooks       0.10  a question, a call to action, something worth sharing
+//
+// A check the audience disables is left out, and so are value, generations,
+// readability and hooks for text the English model does not cover
+// (Result.Language says which). docs/scoring.md documents every signal,
+// constant and limit.
 //
 // The field names below are the contract every client reads (DESIGN.md,
 // "Scoring contract"); they may gain fields but never rename one.
@@ -135,6 +155,9 @@ type Result struct {
 	Networks    []NetworkFit    `json:"networks"`
 	Language    Language        `json:"language"`
 	Version     string          `json:"version"`
+	// Truncated is true when the title or body was longer than
+	// MaxTitleBytes or MaxBodyBytes and only its beginning was analysed.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // InputError reports an invalid audience or content, naming the field

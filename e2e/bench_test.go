@@ -1,0 +1,128 @@
+//go:build browser
+
+package e2e
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// Budgets of issue 3, checked by `make bench` (bench-widget).
+const (
+	BudgetWasmBrotliKB = 700
+	BudgetWasmGzipKB   = 900
+	BudgetLoaderGzipKB = 3
+	BudgetFirstScoreMs = 300
+	BudgetRescoreMs    = 5
+)
+
+// Measurement sizes: page loads (each in a fresh browser context, so with a
+// cold HTTP cache) and Sweetspot.score calls on the 1,500-word draft.
+const (
+	benchLoads = 7
+	benchRuns  = 101
+)
+
+func fileSize(b *testing.B, path string) int64 {
+	b.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st.Size()
+}
+
+func gzipSize(b *testing.B, path string) int {
+	b.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkWidget measures the widget's budgets: transfer sizes of the
+// built files, page load to first score on screen (the demo page on one
+// loopback origin, the widget on another, brotli, cold cache), and one
+// Sweetspot.score of a 1,500-word draft inside Chromium (audience read,
+// compile, score and result conversion: everything one re-score does
+// before rendering). It runs once whatever b.N: the browser loop is inside.
+func BenchmarkWidget(b *testing.B) {
+	var manifest map[string]string
+	raw, err := os.ReadFile(filepath.Join(widgetDir, "manifest.json"))
+	if err != nil {
+		b.Fatalf("the widget is not built (run `make wasm`): %v", err)
+	}
+	if err := json.Unmarshal(raw, &manifest); err != nil {
+		b.Fatal(err)
+	}
+	wasm := filepath.Join(widgetDir, manifest["sweetspot.wasm"])
+	exec := filepath.Join(widgetDir, manifest["wasm_exec.js"])
+	draft, err := os.ReadFile("../internal/scoring/testdata/bench/draft1500.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+
+	s := serve(b)
+	var run struct {
+		FirstScoreMs, ScoreMs []float64
+		Timeline              map[string]any
+	}
+	drive(b, map[string]any{
+		"scenario": "bench", "url": s.host + "/demo.html", "loads": benchLoads, "runs": benchRuns,
+		"draft": string(draft), "audienceURL": s.host + "/communities/itadmins.json",
+	}, &run)
+
+	kb := func(n int64) float64 { return float64(n) / 1024 }
+	m := map[string]float64{
+		"wasm-raw-KB":        kb(fileSize(b, wasm)),
+		"wasm-br-KB":         kb(fileSize(b, wasm+".br")),
+		"wasm-gz-KB":         kb(fileSize(b, wasm+".gz")),
+		"wasm_exec-br-KB":    kb(fileSize(b, exec+".br")),
+		"loader-gz-KB":       kb(int64(gzipSize(b, filepath.Join(siteDir, "widget.js")))),
+		"first-score-ms":     median(run.FirstScoreMs),
+		"first-score-max-ms": slices.Max(run.FirstScoreMs),
+		"rescore-ms":         median(run.ScoreMs),
+		"rescore-p90-ms":     func() float64 { s := slices.Clone(run.ScoreMs); slices.Sort(s); return s[len(s)*9/10] }(),
+	}
+	for name, v := range m {
+		b.ReportMetric(v, name)
+	}
+	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
+		b.Logf("machine load average while measuring: %s", bytes.TrimSpace(load))
+	}
+	b.Logf("first score per load (ms): %.0f", run.FirstScoreMs)
+	b.Logf("last load's timeline (ms since navigation start; resources: [start, end]): %v", run.Timeline)
+	for _, c := range []struct {
+		name          string
+		value, budget float64
+	}{
+		{"wasm brotli KB", m["wasm-br-KB"], BudgetWasmBrotliKB},
+		{"wasm gzip KB", m["wasm-gz-KB"], BudgetWasmGzipKB},
+		{"loader gzip KB", m["loader-gz-KB"], BudgetLoaderGzipKB},
+		{"first score ms (median)", m["first-score-ms"], BudgetFirstScoreMs},
+		{"re-score 1,500 words ms (median)", m["rescore-ms"], BudgetRescoreMs},
+	} {
+		verdict := "within budget"
+		if c.value > c.budget {
+			verdict = "OVER BUDGET"
+			b.Errorf("%s = %.1f, budget %.0f", c.name, c.value, c.budget)
+		}
+		b.Logf("%-34s %8.1f  budget %5.0f  %s", c.name, c.value, c.budget, verdict)
+	}
+}

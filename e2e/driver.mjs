@@ -1,0 +1,277 @@
+// Drives Debian's Chromium for the widget's browser tests. The Go tests
+// (e2e/*_test.go) start the servers, run `node driver.mjs '<config json>'`
+// and assert on the JSON observations this prints; nothing is asserted here.
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+
+const cfg = JSON.parse(process.argv[2]);
+
+// Flags verified on this machine (NOTES.md, "Browser and WebAssembly").
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Runs before any page script: records CSP violations and the moment the
+// panel first shows a score (by watching the widget's shadow root).
+function instrument() {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+  });
+  window.__firstScoreAt = null;
+  // When compilation finishes (instantiate resolves), for the breakdown.
+  const wrap = (name) => {
+    const orig = WebAssembly[name];
+    WebAssembly[name] = function (...a) {
+      return orig.apply(this, a).then((r) => { window.__instantiatedAt = performance.now(); return r; });
+    };
+  };
+  wrap('instantiateStreaming');
+  wrap('instantiate');
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (this.hasAttribute('data-sweetspot')) {
+      new MutationObserver((_, obs) => {
+        const n = root.querySelector('.num');
+        if (n && /\d/.test(n.textContent) && window.__firstScoreAt === null) {
+          window.__firstScoreAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    }
+    return root;
+  };
+}
+
+// Reads what the panel shows, as a user would see it.
+function readPanel() {
+  const host = document.querySelector('[data-sweetspot]');
+  const root = host && host.shadowRoot;
+  if (!root) return null;
+  const txt = (el, sel) => { const e = el.querySelector(sel); return e ? e.textContent : ''; };
+  const rows = (sel) => [...root.querySelectorAll(sel + ' li')].map((li) => ({
+    id: txt(li, '.label'), score: +txt(li, '.val'), rating: li.className.replace('r-', ''),
+    current: li.getAttribute('aria-current') === 'true',
+  }));
+  return {
+    score: root.querySelector('.num').textContent,
+    rating: txt(root, '.rating'),
+    live: root.querySelector('.score').getAttribute('aria-live'),
+    checks: [...root.querySelectorAll('.check')].map((li) => ({
+      id: li.dataset.check, rating: txt(li, '.crating'), score: +txt(li, '.cscore'),
+      message: txt(li, '.msg'), suggestion: txt(li, '.sug'),
+    })),
+    dismissed: [...root.querySelectorAll('.dismissed li .name')].map((e) => e.textContent),
+    generations: rows('.gens'),
+    networks: rows('.nets'),
+    network: root.querySelector('select').value,
+  };
+}
+
+async function waitScore(page) {
+  await page.waitForFunction(() => {
+    const h = document.querySelector('[data-sweetspot]');
+    const n = h && h.shadowRoot && h.shadowRoot.querySelector('.num');
+    return n && /\d/.test(n.textContent);
+  }, null, { timeout: 15000 });
+}
+
+// waitChange waits until the panel shows something other than before.
+async function waitChange(page, before) {
+  await page.waitForFunction((b) => {
+    const h = document.querySelector('[data-sweetspot]');
+    const r = h.shadowRoot;
+    const now = r.querySelector('.num').textContent + '|' + [...r.querySelectorAll('.check')].map((c) => c.textContent).join('|');
+    return now !== b;
+  }, before, { timeout: 15000 });
+}
+
+function snapshotKey() {
+  const r = document.querySelector('[data-sweetspot]').shadowRoot;
+  return r.querySelector('.num').textContent + '|' + [...r.querySelectorAll('.check')].map((c) => c.textContent).join('|');
+}
+
+async function newPage(browser, colorScheme) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, colorScheme: colorScheme || 'light' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  page.on('requestfailed', (r) => errors.push('requestfailed: ' + r.url() + ' ' + (r.failure() || {}).errorText));
+  return { context, page, errors };
+}
+
+async function editorScenario(browser) {
+  const out = {};
+  const { context, page, errors } = await newPage(browser);
+  const responses = {};
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    responses[u.pathname.replace(/\.[0-9a-f]{12}\./, '.HASH.')] = { origin: u.origin, status: r.status(), headers: r.headers() };
+  });
+  await page.goto(cfg.url);
+  await waitScore(page);
+  out.firstScoreMs = await page.evaluate(() => window.__firstScoreAt);
+  out.initial = await page.evaluate(readPanel);
+
+  for (const [name, text] of [['poor', cfg.poorDraft], ['improved', cfg.improvedDraft]]) {
+    const before = await page.evaluate(snapshotKey);
+    await page.locator('#editor').fill(text);
+    await waitChange(page, before);
+    await page.waitForTimeout(50);
+    out[name] = await page.evaluate(readPanel);
+  }
+
+  // Hover each check until one highlights spans in the textarea.
+  out.highlights = [];
+  for (const li of await page.locator('[data-sweetspot] .check').all()) {
+    await li.hover();
+    // Only marks drawn over the editor count: text and box must line up.
+    const marks = await page.evaluate(() => {
+      const h = document.querySelector('[data-sweetspot-highlight]');
+      if (!h || !h.isConnected) return [];
+      const ed = document.querySelector('#editor').getBoundingClientRect();
+      const inside = (m) => {
+        const r = m.getBoundingClientRect();
+        return r.width > 0 && r.left >= ed.left && r.right <= ed.right && r.top >= ed.top && r.bottom <= ed.bottom;
+      };
+      return [...h.shadowRoot.querySelectorAll('mark')].filter(inside).map((m) => m.textContent);
+    });
+    if (marks.length) {
+      out.highlights = marks;
+      await page.screenshot({ path: join(cfg.artifacts, 'widget-highlight.png') });
+      break;
+    }
+  }
+  await page.mouse.move(0, 0);
+
+  // Keyboard: Tab from the editor reaches the panel's controls.
+  await page.locator('#editor').focus();
+  out.tabStops = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    out.tabStops.push(await page.evaluate(() => {
+      const a = document.activeElement;
+      if (a && a.shadowRoot && a.shadowRoot.activeElement) {
+        const e = a.shadowRoot.activeElement;
+        return 'panel:' + e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ')[0] : '');
+      }
+      return a ? a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') : '';
+    }));
+  }
+
+  // The network picker re-scores for another network.
+  {
+    const before = await page.evaluate(snapshotKey);
+    await page.locator('[data-sweetspot] select').selectOption(cfg.pickNetwork);
+    await waitChange(page, before).catch(() => {});
+    out.picked = await page.evaluate(readPanel);
+  }
+
+  // Dismiss the first check with the keyboard; it must survive a reload.
+  const first = page.locator('[data-sweetspot] .check .dismiss').first();
+  out.dismissedId = await page.locator('[data-sweetspot] .check').first().getAttribute('data-check');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-sweetspot]').shadowRoot.querySelectorAll('.dismissed li').length > 0);
+  out.afterDismiss = await page.evaluate(readPanel);
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-demo.png'), fullPage: true });
+  await page.reload();
+  await waitScore(page);
+  out.afterReload = await page.evaluate(readPanel);
+
+  // Dark colour scheme follows prefers-color-scheme.
+  out.lightBackground = await page.evaluate(() => getComputedStyle(document.querySelector('[data-sweetspot]').shadowRoot.querySelector('.panel')).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  out.darkBackground = await page.evaluate(() => getComputedStyle(document.querySelector('[data-sweetspot]').shadowRoot.querySelector('.panel')).backgroundColor);
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-dark.png'), fullPage: true });
+
+  out.csp = await page.evaluate(() => window.__csp);
+  out.errors = errors;
+  out.responses = responses;
+  out.score = await page.evaluate(() => typeof window.Sweetspot.score);
+  await context.close();
+  return out;
+}
+
+async function hostileScenario(browser) {
+  const out = {};
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(cfg.url);
+  const probeBefore = await page.evaluate(() => getComputedStyle(document.querySelector('.probe')).cssText || JSON.stringify([...getComputedStyle(document.querySelector('.probe'))].map((p) => p + ':' + getComputedStyle(document.querySelector('.probe')).getPropertyValue(p))));
+  await waitScore(page);
+  await page.locator('#editor').fill(cfg.improvedDraft);
+  await page.waitForTimeout(400);
+  out.panel = await page.evaluate(readPanel);
+  out.layout = await page.evaluate(() => {
+    const host = document.querySelector('[data-sweetspot]');
+    const r = host.shadowRoot;
+    const num = r.querySelector('.num');
+    const box = (e) => { const b = e.getBoundingClientRect(); return { w: Math.round(b.width), h: Math.round(b.height) }; };
+    return {
+      host: box(host),
+      panel: box(r.querySelector('.panel')),
+      numVisible: num.checkVisibility(),
+      numFontSize: getComputedStyle(num).fontSize,
+      numColor: getComputedStyle(num).color,
+      checkFontSize: getComputedStyle(r.querySelector('.check .name') || num).fontSize,
+      checksVisible: [...r.querySelectorAll('.check')].filter((c) => c.checkVisibility()).length,
+      buttonsVisible: [...r.querySelectorAll('button')].filter((c) => c.checkVisibility()).length,
+    };
+  });
+  out.probeUnchanged = probeBefore === await page.evaluate(() => getComputedStyle(document.querySelector('.probe')).cssText || JSON.stringify([...getComputedStyle(document.querySelector('.probe'))].map((p) => p + ':' + getComputedStyle(document.querySelector('.probe')).getPropertyValue(p))));
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-hostile.png'), fullPage: true });
+  out.errors = errors;
+  out.csp = await page.evaluate(() => window.__csp);
+  await context.close();
+  return out;
+}
+
+// benchScenario: page load to first score (fresh context: cold cache) and
+// Sweetspot.score on a 1,500-word draft inside the page.
+async function benchScenario(browser) {
+  const out = { firstScoreMs: [], scoreMs: [] };
+  for (let i = 0; i < cfg.loads; i++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(cfg.url);
+    await waitScore(page);
+    out.firstScoreMs.push(await page.evaluate(() => window.__firstScoreAt));
+    out.timeline = await page.evaluate(() => {
+      const t = {};
+      const nav = performance.getEntriesByType('navigation')[0];
+      t.domContentLoaded = Math.round(nav.domContentLoadedEventEnd);
+      for (const r of performance.getEntriesByType('resource')) {
+        t[r.name.replace(/^.*\//, '').replace(/\.[0-9a-f]{12}\./, '.')] = [Math.round(r.startTime), Math.round(r.responseEnd)];
+      }
+      t.instantiated = Math.round(window.__instantiatedAt);
+      t.firstScore = Math.round(window.__firstScoreAt);
+      return t;
+    });
+    if (i === cfg.loads - 1) {
+      out.scoreMs = await page.evaluate(async ({ draft, audienceURL, runs }) => {
+        const audience = await (await fetch(audienceURL)).json();
+        const content = { title: 'The 3-2-1 backup checklist', body: draft, network: 'linkedin' };
+        const times = [];
+        for (let j = 0; j < runs + 5; j++) {
+          const t = performance.now();
+          const r = window.Sweetspot.score(content, audience);
+          if (r.error) throw new Error(r.error);
+          times.push(performance.now() - t);
+        }
+        return times.slice(5);
+      }, { draft: cfg.draft, audienceURL: cfg.audienceURL, runs: cfg.runs });
+    }
+    await context.close();
+  }
+  return out;
+}
+
+// launch() gives every run a fresh temporary profile (its own --user-data-dir).
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
+try {
+  const run = { editor: editorScenario, hostile: hostileScenario, bench: benchScenario }[cfg.scenario];
+  process.stdout.write(JSON.stringify(await run(browser)));
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,157 @@
+//go:build browser
+
+package e2e
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+type response struct {
+	Origin  string
+	Status  int
+	Headers map[string]string
+}
+
+type editorRun struct {
+	FirstScoreMs                                        float64
+	Initial, Poor, Improved, Picked, AfterDismiss       panel
+	AfterReload                                         panel
+	Highlights, TabStops, Errors, CSP                   []string
+	DismissedID, LightBackground, DarkBackground, Score string
+	Responses                                           map[string]response
+}
+
+// TestEditorWidgetCrossOrigin embeds the widget on a page of another origin
+// under a strict CSP, types a sales pitch and then a useful draft, and
+// checks what a writer sees: the score and suggestions follow the text,
+// spans highlight on hover, the panel is keyboard reachable, the network
+// picker re-scores, a dismissal survives a reload, dark mode applies.
+func TestEditorWidgetCrossOrigin(t *testing.T) {
+	s := serve(t)
+	var run editorRun
+	drive(t, map[string]any{
+		"scenario": "editor", "url": s.host + "/demo.html",
+		"poorDraft": poorDraft, "improvedDraft": improvedDraft, "pickNetwork": "twitter",
+	}, &run)
+
+	if len(run.Errors) > 0 || len(run.CSP) > 0 {
+		t.Errorf("page errors %q, CSP violations %q", run.Errors, run.CSP)
+	}
+	// The widget's files came from the widget origin, compressed, with the
+	// headers streaming compilation and caching need.
+	wasm, ok := run.Responses["/widget/sweetspot.HASH.wasm"]
+	if !ok {
+		t.Fatalf("no wasm response among %v", keys(run.Responses))
+	}
+	if wasm.Origin != s.widget || wasm.Headers["content-type"] != "application/wasm" ||
+		wasm.Headers["content-encoding"] != "br" || wasm.Headers["access-control-allow-origin"] != "*" ||
+		!strings.Contains(wasm.Headers["cache-control"], "immutable") {
+		t.Errorf("wasm response from %s with headers %v", wasm.Origin, wasm.Headers)
+	}
+	if run.Score != "function" {
+		t.Errorf("typeof Sweetspot.score = %q on the host page", run.Score)
+	}
+
+	if run.Initial.Live != "polite" {
+		t.Errorf("score is not announced (aria-live %q)", run.Initial.Live)
+	}
+	poor, improved := atoi(t, run.Poor.Score), atoi(t, run.Improved.Score)
+	t.Logf("initial %s (%s), sales pitch %d (%s), improved %d (%s)", run.Initial.Score, run.Initial.Rating, poor, run.Poor.Rating, improved, run.Improved.Rating)
+	if improved <= poor {
+		t.Errorf("score did not improve with the text: pitch %d, improved draft %d", poor, improved)
+	}
+	if run.Poor.suggestions() == run.Improved.suggestions() {
+		t.Errorf("suggestions did not change with the text:\n%s", run.Poor.suggestions())
+	}
+	if len(run.Improved.Checks) == 0 || len(run.Improved.Generations) == 0 || len(run.Improved.Networks) == 0 {
+		t.Errorf("panel incomplete: %d checks, %d generation bars, %d network bars",
+			len(run.Improved.Checks), len(run.Improved.Generations), len(run.Improved.Networks))
+	}
+	for _, c := range run.Improved.Checks {
+		if c.Message == "" || !slices.Contains([]string{"good", "ok", "poor"}, c.Rating) {
+			t.Errorf("check %s shows rating %q and message %q", c.ID, c.Rating, c.Message)
+		}
+	}
+	if len(run.Highlights) == 0 {
+		t.Errorf("hovering the checks highlighted no span in the draft")
+	}
+	for _, h := range run.Highlights {
+		if !strings.Contains(improvedDraft, h) {
+			t.Errorf("highlight %q is not text of the draft", h)
+		}
+	}
+	stops := strings.Join(run.TabStops, " ")
+	if !strings.Contains(stops, "panel:select") || !strings.Contains(stops, "panel:li.check") {
+		t.Errorf("Tab from the editor does not reach the panel's picker and checks: %v", run.TabStops)
+	}
+	if run.Picked.Network != "twitter" || !currentBar(run.Picked.Networks, "twitter") {
+		t.Errorf("network picker: select %q, bars %+v", run.Picked.Network, run.Picked.Networks)
+	}
+	if run.DismissedID == "" || run.AfterDismiss.has(run.DismissedID) || len(run.AfterDismiss.Dismissed) != 1 {
+		t.Errorf("dismissing %q: checks %v, dismissed %v", run.DismissedID, run.AfterDismiss.Checks, run.AfterDismiss.Dismissed)
+	}
+	if run.AfterReload.has(run.DismissedID) || len(run.AfterReload.Dismissed) != 1 {
+		t.Errorf("dismissal of %q not remembered after reload: dismissed %v", run.DismissedID, run.AfterReload.Dismissed)
+	}
+	if run.LightBackground == run.DarkBackground {
+		t.Errorf("panel background %s in both colour schemes", run.LightBackground)
+	}
+}
+
+func currentBar(bars []bar, id string) bool {
+	for _, b := range bars {
+		if b.Current {
+			return b.ID == id
+		}
+	}
+	return false
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+type layout struct {
+	Host, Panel                   struct{ W, H int }
+	NumVisible                    bool
+	NumFontSize, NumColor         string
+	CheckFontSize                 string
+	ChecksVisible, ButtonsVisible int
+}
+
+// TestPanelUnderHostileCSS loads a host page whose stylesheet hides,
+// shrinks and recolours everything it can reach, including the widget's
+// host element, and checks that the panel still renders readably and that
+// the widget changes nothing of the host's own styles.
+func TestPanelUnderHostileCSS(t *testing.T) {
+	s := serve(t)
+	var run struct {
+		Panel          panel
+		Layout         layout
+		ProbeUnchanged bool
+		Errors, CSP    []string
+	}
+	drive(t, map[string]any{"scenario": "hostile", "url": s.host + "/hostile.html", "improvedDraft": improvedDraft}, &run)
+	if len(run.Errors) > 0 || len(run.CSP) > 0 {
+		t.Errorf("page errors %q, CSP violations %q", run.Errors, run.CSP)
+	}
+	l := run.Layout
+	if l.Host.H < 200 || l.Host.W < 200 || l.Panel.H < 200 {
+		t.Errorf("panel collapsed: host %+v, panel %+v", l.Host, l.Panel)
+	}
+	if !l.NumVisible || l.NumFontSize != "32px" || l.CheckFontSize != "14px" || l.NumColor == "rgb(255, 0, 255)" {
+		t.Errorf("score unreadable: visible %v, font-size %s (checks %s), colour %s", l.NumVisible, l.NumFontSize, l.CheckFontSize, l.NumColor)
+	}
+	if l.ChecksVisible == 0 || l.ChecksVisible != len(run.Panel.Checks) || l.ButtonsVisible < l.ChecksVisible {
+		t.Errorf("%d of %d checks and %d buttons visible", l.ChecksVisible, len(run.Panel.Checks), l.ButtonsVisible)
+	}
+	if !run.ProbeUnchanged {
+		t.Errorf("the widget changed the host page's own styles")
+	}
+}

@@ -1,0 +1,263 @@
+package stack
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudfront"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudfrontorigins"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3deployment"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sweetspot/sweetspot/internal/routes"
+)
+
+// Edge cache lifetimes of static files. The origin's Cache-Control (see
+// CacheShort, CacheImmutable) decides within these bounds.
+const (
+	staticDefaultTTLHours = 24
+	staticMaxTTLDays      = 365
+	// hstsMaxAgeDays is the Strict-Transport-Security max-age (two years,
+	// the preload list's expectation).
+	hstsMaxAgeDays = 730
+	// staticCORSMaxAgeHours is how long a browser may cache the widget's
+	// CORS preflight answers.
+	staticCORSMaxAgeHours = 24
+	// uploadMemoryMB is the memory of CDK's upload function: it unzips the
+	// asset (the wasm is a few MB) before syncing it.
+	uploadMemoryMB = 512
+)
+
+// Site is the bucket, the distribution in front of it (and of the API),
+// and the uploads of site/ and build/widget.
+type Site struct {
+	Bucket       awss3.Bucket
+	Distribution awscloudfront.Distribution
+	EdgeFunction awscloudfront.Function
+	// Uploads are the BucketDeployments, one per set of headers.
+	Uploads []awss3deployment.BucketDeployment
+	// APIPathPatterns are the behaviors that forward to the API.
+	APIPathPatterns []string
+}
+
+// newSite builds the bucket, the distribution and the uploads; edgeCode is
+// the viewer-request function's source (EdgeFunctionCode).
+func newSite(scope constructs.Construct, p Props, api *API, sources []staticSource, edgeCode string) *Site {
+	s := &Site{}
+	s.Bucket = awss3.NewBucket(scope, jsii.String("SiteBucket"), &awss3.BucketProps{
+		BlockPublicAccess: awss3.BlockPublicAccess_BLOCK_ALL(),
+		EnforceSSL:        jsii.Bool(true),
+		Encryption:        awss3.BucketEncryption_S3_MANAGED,
+		ObjectOwnership:   awss3.ObjectOwnership_BUCKET_OWNER_ENFORCED,
+		RemovalPolicy:     removal(p.Stage),
+		// Dev empties the bucket on `cdk destroy`; prod keeps it.
+		AutoDeleteObjects: jsii.Bool(!p.Stage.Retain),
+	})
+
+	s.EdgeFunction = awscloudfront.NewFunction(scope, jsii.String("StaticRewrite"), &awscloudfront.FunctionProps{
+		Code:    awscloudfront.FunctionCode_FromInline(jsii.String(edgeCode)),
+		Runtime: awscloudfront.FunctionRuntime_JS_2_0(),
+		Comment: jsii.String("directory index and precompressed twins (brotli, gzip)"),
+	})
+
+	staticCache := awscloudfront.NewCachePolicy(scope, jsii.String("StaticCache"), &awscloudfront.CachePolicyProps{
+		Comment:                    jsii.String("Sweetspot static files: Cache-Control from the object, compressed variants"),
+		MinTtl:                     awscdk.Duration_Seconds(jsii.Number(0)),
+		DefaultTtl:                 awscdk.Duration_Hours(jsii.Number(staticDefaultTTLHours)),
+		MaxTtl:                     awscdk.Duration_Days(jsii.Number(staticMaxTTLDays)),
+		EnableAcceptEncodingBrotli: jsii.Bool(true),
+		EnableAcceptEncodingGzip:   jsii.Bool(true),
+		QueryStringBehavior:        awscloudfront.CacheQueryStringBehavior_None(),
+		HeaderBehavior:             awscloudfront.CacheHeaderBehavior_None(),
+		CookieBehavior:             awscloudfront.CacheCookieBehavior_None(),
+	})
+
+	security := &awscloudfront.ResponseSecurityHeadersBehavior{
+		ContentTypeOptions: &awscloudfront.ResponseHeadersContentTypeOptions{Override: jsii.Bool(true)},
+		FrameOptions: &awscloudfront.ResponseHeadersFrameOptions{
+			FrameOption: awscloudfront.HeadersFrameOption_SAMEORIGIN, Override: jsii.Bool(true),
+		},
+		ReferrerPolicy: &awscloudfront.ResponseHeadersReferrerPolicy{
+			ReferrerPolicy: awscloudfront.HeadersReferrerPolicy_STRICT_ORIGIN_WHEN_CROSS_ORIGIN, Override: jsii.Bool(true),
+		},
+		StrictTransportSecurity: &awscloudfront.ResponseHeadersStrictTransportSecurity{
+			AccessControlMaxAge: awscdk.Duration_Days(jsii.Number(hstsMaxAgeDays)),
+			IncludeSubdomains:   jsii.Bool(true),
+			Override:            jsii.Bool(true),
+		},
+	}
+	// Static files are public and made to be embedded on other sites (the
+	// loader, the wasm, wasm_exec.js): any origin may read them. CORS is
+	// not a guard here; the API's own CORS and the ingest key's allowed
+	// origins are.
+	staticHeaders := awscloudfront.NewResponseHeadersPolicy(scope, jsii.String("StaticHeaders"), &awscloudfront.ResponseHeadersPolicyProps{
+		Comment:                 jsii.String("Sweetspot static files: security headers, CORS for embedding"),
+		SecurityHeadersBehavior: security,
+		CorsBehavior: &awscloudfront.ResponseHeadersCorsBehavior{
+			AccessControlAllowCredentials: jsii.Bool(false),
+			AccessControlAllowHeaders:     jsii.Strings("*"),
+			AccessControlAllowMethods:     jsii.Strings("GET", "HEAD", "OPTIONS"),
+			AccessControlAllowOrigins:     jsii.Strings("*"),
+			AccessControlMaxAge:           awscdk.Duration_Hours(jsii.Number(staticCORSMaxAgeHours)),
+			OriginOverride:                jsii.Bool(true),
+		},
+	})
+	// The API answers CORS itself (API Gateway's CorsPreflight): this
+	// policy adds security headers only.
+	apiHeaders := awscloudfront.NewResponseHeadersPolicy(scope, jsii.String("ApiHeaders"), &awscloudfront.ResponseHeadersPolicyProps{
+		Comment:                 jsii.String("Sweetspot API through CloudFront: security headers"),
+		SecurityHeadersBehavior: security,
+	})
+
+	staticBehavior := &awscloudfront.BehaviorOptions{
+		Origin:                awscloudfrontorigins.S3BucketOrigin_WithOriginAccessControl(s.Bucket, nil),
+		ViewerProtocolPolicy:  awscloudfront.ViewerProtocolPolicy_REDIRECT_TO_HTTPS,
+		AllowedMethods:        awscloudfront.AllowedMethods_ALLOW_GET_HEAD_OPTIONS(),
+		CachedMethods:         awscloudfront.CachedMethods_CACHE_GET_HEAD_OPTIONS(),
+		Compress:              jsii.Bool(true),
+		CachePolicy:           staticCache,
+		ResponseHeadersPolicy: staticHeaders,
+		FunctionAssociations: &[]*awscloudfront.FunctionAssociation{{
+			Function: s.EdgeFunction, EventType: awscloudfront.FunctionEventType_VIEWER_REQUEST,
+		}},
+	}
+
+	// The API is also served by the distribution, so the site, the widget
+	// and the API share one origin exactly as under `sweetspot serve`:
+	// the widget finds the API at its own origin.
+	apiDomain := awscdk.Fn_Select(jsii.Number(2), awscdk.Fn_Split(jsii.String("/"), api.HttpApi.ApiEndpoint(), nil))
+	apiBehavior := &awscloudfront.BehaviorOptions{
+		Origin: awscloudfrontorigins.NewHttpOrigin(apiDomain, &awscloudfrontorigins.HttpOriginProps{
+			ProtocolPolicy:     awscloudfront.OriginProtocolPolicy_HTTPS_ONLY,
+			OriginSslProtocols: &[]awscloudfront.OriginSslPolicy{awscloudfront.OriginSslPolicy_TLS_V1_2},
+		}),
+		ViewerProtocolPolicy: awscloudfront.ViewerProtocolPolicy_HTTPS_ONLY,
+		AllowedMethods:       awscloudfront.AllowedMethods_ALLOW_ALL(),
+		Compress:             jsii.Bool(true),
+		// Caching disabled lets the all-viewer policy forward Authorization;
+		// API Gateway needs its own Host header, hence "except host".
+		CachePolicy:           awscloudfront.CachePolicy_CACHING_DISABLED(),
+		OriginRequestPolicy:   awscloudfront.OriginRequestPolicy_ALL_VIEWER_EXCEPT_HOST_HEADER(),
+		ResponseHeadersPolicy: apiHeaders,
+	}
+	additional := map[string]*awscloudfront.BehaviorOptions{}
+	s.APIPathPatterns = APIPathPatterns(routes.All())
+	for _, pat := range s.APIPathPatterns {
+		additional[pat] = apiBehavior
+	}
+
+	s.Distribution = awscloudfront.NewDistribution(scope, jsii.String("Distribution"), &awscloudfront.DistributionProps{
+		Comment:             jsii.String("Sweetspot " + p.Stage.Name + ": site, widget and API"),
+		DefaultBehavior:     staticBehavior,
+		AdditionalBehaviors: &additional,
+		DefaultRootObject:   jsii.String("index.html"),
+		HttpVersion:         awscloudfront.HttpVersion_HTTP2_AND_3,
+		EnableIpv6:          jsii.Bool(true),
+		// North America and Europe edges only: the cheapest class; others
+		// are still served, from the nearest of those edges.
+		PriceClass: awscloudfront.PriceClass_PRICE_CLASS_100,
+	})
+
+	for _, src := range sources {
+		s.Uploads = append(s.Uploads, s.upload(scope, src)...)
+		for _, f := range src.Files {
+			if f.ContentType == defaultContentType {
+				awscdk.Annotations_Of(s.Bucket).AddWarningV2(jsii.String("sweetspot:unknown-content-type"),
+					jsii.String(fmt.Sprintf("%s: no Content-Type known for its extension, served as %s; add it to contentTypeOfExt in infra/stack/files.go",
+						f.Key, defaultContentType)))
+			}
+		}
+	}
+	// Every BucketDeployment declares its own AWS CLI layer, but they share
+	// one upload function, which uses only the first one's: the others
+	// would be published (a Lambda layer version each) and never used.
+	for _, u := range s.Uploads[min(1, len(s.Uploads)):] {
+		u.Node().TryRemoveChild(jsii.String("AwsCliLayer"))
+	}
+	return s
+}
+
+// APIPathPatterns returns one CloudFront path pattern per first path
+// segment of the routes ("/v1/*", "/r/*"), sorted.
+func APIPathPatterns(rs []routes.Route) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rs {
+		seg := strings.SplitN(strings.TrimPrefix(r.Path, "/"), "/", 2)[0]
+		pat := "/" + seg + "/*"
+		if !seen[pat] {
+			seen[pat] = true
+			out = append(out, pat)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var nonAlnum = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// upload adds one BucketDeployment per set of headers. Each selects its
+// files exactly (exclude everything, include each file), so their prunes
+// never delete each other's files, and each invalidates exactly its paths.
+func (s *Site) upload(scope constructs.Construct, src staticSource) []awss3deployment.BucketDeployment {
+	name, dir, prefix := src.Name, src.Dir, src.Prefix
+	var out []awss3deployment.BucketDeployment
+	for _, g := range groupUploads(src.Files) {
+		include := make([]*string, 0, len(g.Files))
+		var paths []*string
+		for _, f := range g.Files {
+			include = append(include, jsii.String(f.Rel))
+			paths = append(paths, jsii.String("/"+f.Key))
+			if path.Base(f.Key) == "index.html" {
+				paths = append(paths, jsii.String("/"+strings.TrimSuffix(f.Key, "index.html")))
+			}
+		}
+		id := name + camel(g.ContentType+" "+g.ContentEncoding+" "+cacheClass(g.CacheControl))
+		props := &awss3deployment.BucketDeploymentProps{
+			Sources:           &[]awss3deployment.ISource{awss3deployment.Source_Asset(jsii.String(dir), nil)},
+			DestinationBucket: s.Bucket,
+			Exclude:           jsii.Strings("*"),
+			Include:           &include,
+			Prune:             jsii.Bool(true),
+			ContentType:       jsii.String(g.ContentType),
+			CacheControl:      &[]awss3deployment.CacheControl{awss3deployment.CacheControl_FromString(jsii.String(g.CacheControl))},
+			Distribution:      s.Distribution,
+			DistributionPaths: &paths,
+			MemoryLimit:       jsii.Number(uploadMemoryMB),
+		}
+		if prefix != "" {
+			props.DestinationKeyPrefix = jsii.String(prefix)
+		}
+		if g.ContentEncoding != "" {
+			props.ContentEncoding = jsii.String(g.ContentEncoding)
+		}
+		out = append(out, awss3deployment.NewBucketDeployment(scope, jsii.String(id), props))
+	}
+	return out
+}
+
+// camel turns "text/html; charset=utf-8 br short" into
+// "TextHtmlCharsetUtf8BrShort": a readable, stable construct id.
+func camel(s string) string {
+	var b strings.Builder
+	for _, w := range nonAlnum.Split(s, -1) {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+// cacheClass names a Cache-Control value in construct ids.
+func cacheClass(cc string) string {
+	if cc == CacheImmutable {
+		return "immutable"
+	}
+	return "short"
+}

@@ -1,0 +1,385 @@
+package scoring
+
+import (
+	"unicode/utf8"
+)
+
+// wordInfo is what the engine knows about one distinct word of a draft.
+// Every distinct word is looked up, stemmed and counted once per call.
+type wordInfo struct {
+	lower     string
+	stem      string
+	syllables int
+	letters   int
+	stop      bool    // an English function word
+	langs     uint16  // function word of these other languages (lexicon.langCodes)
+	lex       []int32 // word-list entries whose first word has this stem
+	interests []int32 // interests whose first word has this stem
+	vocab     bool    // a content word of the community's interests
+}
+
+// lexMatch is one match of a word-list phrase.
+type lexMatch struct {
+	entry       int32
+	f           *field
+	first, last int32 // tokens [first, last)
+}
+
+// interestHits counts the matches of one interest.
+type interestHits struct {
+	body, title int
+	spans       []Span // the first MaxSpansPerCheck body matches
+}
+
+// analysis is one draft tokenised and matched against one profile: the
+// shared input of the seven checks.
+type analysis struct {
+	p  *Profile
+	lx *lexicon
+	c  Content
+
+	title, body field
+	words       []wordInfo
+	index       map[string]int32
+
+	lang      Language
+	english   bool
+	truncated bool
+
+	lex       []lexMatch
+	lexPoints [numCategories]float64
+	hits      []interestHits
+	// interestSpans are the first MaxSpansPerCheck interest matches of the
+	// body, in text order.
+	interestSpans []Span
+
+	// Body statistics.
+	sentences    int // sentences with at least one word
+	wordTokens   int // tokens of kind word (letters), for Flesch
+	syllables    int
+	longWords    int // words of LongWordLetters letters or more
+	contentWords int // word tokens that are not function words
+	vocabHits    int // content words in the community's vocabulary
+}
+
+// LanguageMinWords is the fewest Latin-script words from which the engine
+// tells English from another language; shorter drafts are taken as English.
+const LanguageMinWords = 8
+
+// otherLanguageShare is the share of a language's function words above
+// which (and 1.5 times above the English share) a Latin-script draft is
+// reported in that language.
+const otherLanguageShare = 0.08
+
+// truncate cuts s to at most max bytes at a character boundary.
+func truncate(s string, max int) (string, bool) {
+	if len(s) <= max {
+		return s, false
+	}
+	cut := max
+	for k := 0; k < utf8.UTFMax && cut > 0 && !utf8.RuneStart(s[cut]); k++ {
+		cut--
+	}
+	return s[:cut], true
+}
+
+func (p *Profile) analyse(c Content) *analysis {
+	a := &analysis{p: p, lx: loadLexicon(), c: c}
+	var tt, bt bool
+	a.title.name, a.body.name = "title", "body"
+	a.title.text, tt = truncate(c.Title, MaxTitleBytes)
+	a.body.text, bt = truncate(c.Body, MaxBodyBytes)
+	a.truncated = tt || bt
+	a.index = make(map[string]int32, len(a.body.text)/24+16)
+	emit := func(tok *token, lower []byte) {
+		if idx, ok := a.index[string(lower)]; ok {
+			tok.word = idx
+			return
+		}
+		s := string(lower)
+		idx := int32(len(a.words))
+		a.index[s] = idx
+		a.words = append(a.words, wordInfo{lower: s, stop: a.lx.stop[s], langs: a.lx.langStop[s], letters: utf8.RuneCountInString(s)})
+		tok.word = idx
+	}
+	var tz tokenizer
+	tz.scan(&a.title, emit)
+	tz.scan(&a.body, emit)
+	a.detectLanguage()
+	a.prepareWords()
+	a.hits = make([]interestHits, len(p.interests))
+	for _, f := range []*field{&a.title, &a.body} {
+		a.matchInterests(f)
+		if a.english {
+			a.matchLexicon(f)
+		}
+	}
+	a.bodyStats()
+	return a
+}
+
+// detectLanguage decides the draft's language from its scripts and, for
+// Latin script, from the share of function words of each language.
+func (a *analysis) detectLanguage() {
+	var letters [numScripts]int
+	total := 0
+	for s := range letters {
+		letters[s] = a.title.letters[s] + a.body.letters[s]
+		total += letters[s]
+	}
+	a.english = true
+	a.lang = Language{Code: "en", Modelled: true}
+	if total == 0 {
+		// No letters at all (empty, emoji, punctuation): nothing tells a
+		// language; the English model applies (and finds little).
+		a.lang.Code = "und"
+		return
+	}
+	if letters[scriptLatin]*2 < total {
+		dom := 0
+		for s := range letters {
+			if letters[s] > letters[dom] {
+				dom = s
+			}
+		}
+		code := "und"
+		switch dom {
+		case scriptHan:
+			code = "zh"
+			if letters[scriptKana] > 0 {
+				code = "ja"
+			}
+		case scriptKana:
+			code = "ja"
+		case scriptHangul:
+			code = "ko"
+		case scriptCyrillic:
+			code = "und-Cyrl"
+		case scriptArabic:
+			code = "und-Arab"
+		case scriptHebrew:
+			code = "he"
+		case scriptGreek:
+			code = "el"
+		case scriptDevanagari:
+			code = "und-Deva"
+		case scriptThai:
+			code = "th"
+		}
+		a.notEnglish(code)
+		return
+	}
+	words, en := 0, 0
+	var other [16]int
+	for _, f := range []*field{&a.title, &a.body} {
+		for i := range f.toks {
+			t := &f.toks[i]
+			if t.kind != tokWord {
+				continue
+			}
+			w := &a.words[t.word]
+			words++
+			if w.stop {
+				en++
+			}
+			for l := 0; w.langs != 0 && l < len(a.lx.langCodes); l++ {
+				if w.langs&(1<<l) != 0 {
+					other[l]++
+				}
+			}
+		}
+	}
+	if words < LanguageMinWords {
+		return
+	}
+	best := 0
+	for l := range a.lx.langCodes {
+		if other[l] > other[best] {
+			best = l
+		}
+	}
+	share := float64(other[best]) / float64(words)
+	if share >= otherLanguageShare && float64(other[best]) > 1.5*float64(en) {
+		a.notEnglish(a.lx.langCodes[best])
+	}
+}
+
+// languageChecks are the checks that need the English model (its word
+// lists and syllable counting); other languages skip them.
+var languageChecks = [...]int{idxValue, idxGenerations, idxReadability, idxHooks}
+
+func (a *analysis) notEnglish(code string) {
+	a.english = false
+	a.lang = Language{Code: code}
+	for _, c := range languageChecks {
+		if !a.p.disabled[c] {
+			a.lang.NotApplied = append(a.lang.NotApplied, checkIDs[c])
+		}
+	}
+}
+
+// prepareWords stems each distinct word once and attaches what the matchers
+// need.
+func (a *analysis) prepareWords() {
+	for i := range a.words {
+		w := &a.words[i]
+		if a.english {
+			w.stem = w.lower
+			if isASCIIWord(w.lower) {
+				w.stem = stem(w.lower)
+			}
+			w.syllables = syllables(w.lower)
+			w.lex = a.lx.byFirst[w.stem]
+			w.interests = a.p.byStem[w.stem]
+			w.vocab = !w.stop && a.p.vocabStem[w.stem]
+		} else {
+			w.stem = w.lower
+			w.syllables = 1
+			w.interests = a.p.byLower[w.lower]
+			w.vocab = a.p.vocabLower[w.lower]
+		}
+	}
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAt reports whether the phrase (stemmed words) matches the
+// word-like tokens of f starting at token i, within one sentence, and
+// returns the end token.
+func (a *analysis) phraseAt(f *field, i int, stems []string) (int32, bool) {
+	sent := f.toks[i].sent
+	for k := 1; k < len(stems); k++ {
+		j := i + k
+		if j >= len(f.toks) {
+			return 0, false
+		}
+		t := &f.toks[j]
+		if t.sent != sent || !t.kind.wordLike() || a.words[t.word].stem != stems[k] {
+			return 0, false
+		}
+		if t.cjk && f.toks[j-1].end != t.start {
+			// Han and kana words are written without spaces: "美 食"
+			// is two words, not the phrase "美食".
+			return 0, false
+		}
+	}
+	return int32(i + len(stems)), true
+}
+
+func (a *analysis) matchInterests(f *field) {
+	for i := range f.toks {
+		t := &f.toks[i]
+		if !t.kind.wordLike() {
+			continue
+		}
+		for _, ii := range a.words[t.word].interests {
+			in := &a.p.interests[ii]
+			stems := in.stems
+			if !a.english {
+				stems = in.lowers
+			}
+			end, ok := a.phraseAt(f, i, stems)
+			if !ok {
+				continue
+			}
+			h := &a.hits[ii]
+			if f == &a.title {
+				h.title++
+				continue
+			}
+			h.body++
+			if len(h.spans) < MaxSpansPerCheck {
+				h.spans = append(h.spans, f.tokSpan(int32(i), end))
+			}
+			if len(a.interestSpans) < MaxSpansPerCheck {
+				a.interestSpans = append(a.interestSpans, f.tokSpan(int32(i), end))
+			}
+		}
+	}
+}
+
+func (a *analysis) matchLexicon(f *field) {
+	var covered [numCategories]int32
+	for i := range f.toks {
+		t := &f.toks[i]
+		if !t.kind.wordLike() {
+			continue
+		}
+		for _, ei := range a.words[t.word].lex {
+			e := &a.lx.entries[ei]
+			if int32(i) < covered[e.cat] || e.initial && f.sents[t.sent].first != int32(i) {
+				continue
+			}
+			end, ok := a.phraseAt(f, i, e.stems)
+			if !ok {
+				continue
+			}
+			covered[e.cat] = end
+			a.lex = append(a.lex, lexMatch{entry: ei, f: f, first: int32(i), last: end})
+			a.lexPoints[e.cat] += e.weight
+		}
+	}
+}
+
+// LongWordLetters is the length from which a word counts as long for the
+// readability check's long-word share (as in the LIX readability index).
+const LongWordLetters = 7
+
+func (a *analysis) bodyStats() {
+	f := &a.body
+	for i := range f.sents {
+		if f.sents[i].words > 0 {
+			a.sentences++
+		}
+	}
+	for i := range f.toks {
+		t := &f.toks[i]
+		if !t.kind.wordLike() {
+			continue
+		}
+		w := &a.words[t.word]
+		if t.kind == tokWord {
+			a.wordTokens++
+			a.syllables += w.syllables
+			if w.letters >= LongWordLetters {
+				a.longWords++
+			}
+		}
+		if t.kind != tokNumber && !w.stop {
+			a.contentWords++
+			if w.vocab {
+				a.vocabHits++
+			}
+		}
+	}
+}
+
+// matchesOf returns the word-list matches of a category, in text order
+// (title first).
+func (a *analysis) matchesOf(cat category) []lexMatch {
+	var out []lexMatch
+	for _, m := range a.lex {
+		if a.lx.entries[m.entry].cat == cat {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// flesch returns the Flesch reading ease of the body (English), or false
+// when there is nothing to measure.
+func (a *analysis) flesch() (float64, bool) {
+	if a.sentences == 0 || a.wordTokens == 0 {
+		return 0, false
+	}
+	wps := float64(a.body.words) / float64(a.sentences)
+	spw := float64(a.syllables) / float64(a.wordTokens)
+	return 206.835 - 1.015*wps - 84.6*spw, true
+}

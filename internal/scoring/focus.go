@@ -1,0 +1,103 @@
+package scoring
+
+import "math"
+
+// Focus: how much of the draft is about the community's interests. Its
+// density is the share of content words (not function words, not numbers)
+// that belong to the community's vocabulary (every word of every interest,
+// stemmed); FocusFullDensity of them scores full marks. Paragraphs of at
+// least FocusMinParagraphWords words that contain none of that vocabulary
+// are off-topic. The score blends the density (FocusDensityWeight) and the
+// share of on-topic paragraphs, so a focused 200-word draft beats a
+// rambling 2,000-word one on the same interests.
+const (
+	FocusFullDensity       = 0.08
+	FocusMinParagraphWords = 20
+	FocusDensityWeight     = 0.6
+)
+
+func (a *analysis) focus() checkResult {
+	f := &a.body
+	if a.contentWords == 0 {
+		return checkResult{message: "No content words to judge yet.", suggestion: "Write about " + listOr(a.interestTerms(a.heaviest(2), 2)) + "."}
+	}
+	density := float64(a.vocabHits) / float64(a.contentWords)
+	dScore := 100 * math.Min(1, density/FocusFullDensity)
+
+	hits := make([]int, len(f.paras))
+	for i := range f.toks {
+		t := &f.toks[i]
+		if t.kind.wordLike() && a.words[t.word].vocab {
+			hits[f.sents[t.sent].para]++
+		}
+	}
+	judged, on := 0, 0
+	var off []Span
+	for i := range f.paras {
+		p := &f.paras[i]
+		if p.words < FocusMinParagraphWords {
+			continue
+		}
+		judged++
+		if hits[i] > 0 {
+			on++
+		} else if len(off) < MaxSpansPerCheck {
+			off = append(off, f.span(p.start, p.end))
+		}
+	}
+	pScore := dScore
+	if judged > 0 {
+		pScore = 100 * float64(on) / float64(judged)
+	}
+	r := checkResult{score: FocusDensityWeight*dScore + (1-FocusDensityWeight)*pScore, spans: off}
+	r.message = percent(density) + " of the content words are this community's vocabulary"
+	switch {
+	case judged > on:
+		r.message += "; " + itoa(judged-on) + " of " + plural(judged, "paragraph", "paragraphs") + " stray from its interests"
+	case judged > 0:
+		r.message += "; every paragraph stays on its interests"
+	}
+	r.message += "."
+	switch {
+	case len(off) > 0:
+		r.suggestion = "Cut the off-topic " + pluralWord(len(off), "paragraph", "paragraphs") + " or tie " + pluralWord(len(off), "it", "them") + " back to " + listOr(a.interestTerms(a.topInterests(2), 2)) + "."
+	case dScore < 100:
+		r.suggestion = "Narrow the draft: say more about " + listOr(a.interestTerms(a.topInterests(2), 2)) + " and less about everything else."
+	default:
+		r.suggestion = "Focused: keep every paragraph on the community's interests."
+	}
+	return r
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// heaviest returns the indexes of the n heaviest interests.
+func (a *analysis) heaviest(n int) []int {
+	idx := make([]int, len(a.p.interests))
+	for i := range idx {
+		idx[i] = i
+	}
+	sortStableBy(idx, func(i int) float64 { return -a.p.interests[i].weight })
+	return idx[:min(n, len(idx))]
+}
+
+// topInterests returns the n interests the draft mentions most, or the
+// heaviest ones when it mentions none.
+func (a *analysis) topInterests(n int) []int {
+	var idx []int
+	for i, h := range a.hits {
+		if h.body+h.title > 0 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return a.heaviest(n)
+	}
+	sortStableBy(idx, func(i int) float64 { return -float64(a.hits[i].body + a.hits[i].title) })
+	return idx[:min(n, len(idx))]
+}

@@ -1,0 +1,151 @@
+package scoring
+
+import "math"
+
+// Relevance: how well the draft covers the community's weighted interests.
+// Interests match on Snowball stems word by word ("cooking classes" matches
+// "cooking class"), phrases only as a whole and within one sentence.
+//
+// The draft is expected to cover more interests the longer it is: one
+// interest, plus one per RelevanceWordsPerInterest words, up to
+// RelevanceMaxCoverage of the interests, the heaviest first. An interest
+// counts fully once it is mentioned once per RelevanceWordsPerMention words
+// (a title mention counts RelevanceTitleBoost times). The score is the
+// covered weight over the expected weight, less a stuffing penalty.
+const (
+	RelevanceWordsPerInterest = 150
+	RelevanceMaxCoverage      = 0.6
+	RelevanceWordsPerMention  = 500
+	RelevanceTitleBoost       = 2
+	// StuffingDensity is the share of the draft's words one interest may
+	// take up. Yoast's keyphrase ceiling is 3% of exact forms; matching on
+	// stems counts every inflection ("restore", "restored", "restoring"),
+	// so the ceiling here is higher. Beyond it,
+	// and from StuffingMinCount mentions, the score loses
+	// StuffingPenaltyPerDensity points per multiple of the density, up to
+	// StuffingMaxPenalty.
+	StuffingDensity           = 0.05
+	StuffingMinCount          = 4
+	StuffingPenaltyPerDensity = 50
+	StuffingMaxPenalty        = 60
+)
+
+func (a *analysis) relevance() checkResult {
+	p := a.p
+	words := float64(a.body.words)
+	n := len(p.interests)
+	k := 1 + words/RelevanceWordsPerInterest
+	k = math.Min(k, math.Max(1, RelevanceMaxCoverage*float64(n)))
+	target := 0.0
+	for i, w := range p.weightsDesc {
+		if float64(i)+1 <= k {
+			target += w
+		} else {
+			target += w * math.Max(0, k-float64(i))
+			break
+		}
+	}
+	need := math.Max(1, words/RelevanceWordsPerMention)
+	covered := 0.0
+	var found, missing []int
+	for i, in := range p.interests {
+		h := a.hits[i]
+		c := float64(h.body + RelevanceTitleBoost*h.title)
+		if c > 0 {
+			found = append(found, i)
+		} else {
+			missing = append(missing, i)
+		}
+		covered += in.weight * math.Min(1, c/need)
+	}
+	r := checkResult{score: 100 * math.Min(1, covered/target)}
+	// Most mentioned first; missing ones heaviest first.
+	insertionSort(found, func(x, y int) bool {
+		return a.hits[x].body+a.hits[x].title > a.hits[y].body+a.hits[y].title
+	})
+	insertionSort(missing, func(x, y int) bool { return p.interests[x].weight > p.interests[y].weight })
+
+	// Stuffing: the interest with the highest density over the ceiling.
+	stuffed, worst := -1, 0.0
+	for i, in := range p.interests {
+		h := a.hits[i]
+		if h.body < StuffingMinCount || words == 0 {
+			continue
+		}
+		d := float64(h.body*len(in.stems)) / words
+		if d > StuffingDensity && d > worst {
+			stuffed, worst = i, d
+		}
+	}
+
+	if len(found) == 0 {
+		r.message = "None of this community's interests appear in the draft (" + listOr(a.interestTerms(missing, 3)) + ")."
+		r.suggestion = "Build the draft around " + listOr(a.interestTerms(missing, 2)) + ": that is what this community gathers for."
+		return r
+	}
+	var parts []string
+	for _, i := range found[:min(len(found), 4)] {
+		parts = append(parts, a.p.interests[i].term+" ("+itoa(a.hits[i].body+a.hits[i].title)+"×)")
+	}
+	r.message = "Covers " + itoa(len(found)) + " of " + itoa(n) + " interests: " + listAnd(parts) + "."
+	if len(missing) > 0 {
+		r.message += " Missing: " + listAnd(a.interestTerms(missing, 3)) + "."
+	}
+	switch {
+	case stuffed >= 0:
+		pen := math.Min(StuffingMaxPenalty, (worst/StuffingDensity-1)*StuffingPenaltyPerDensity)
+		r.score -= pen
+		term := p.interests[stuffed].term
+		r.message += " Keyword stuffing: " + quote(term) + " makes up " + formatFloat(worst*100) + "% of the words (over " + formatFloat(StuffingDensity*100) + "%)."
+		r.suggestion = "Cut repeats of " + quote(term) + " or vary the wording: readers notice a keyword said too often."
+		r.spans = a.hits[stuffed].spans
+		return r
+	case r.score < 100 && len(missing) > 0:
+		r.suggestion = "Work in " + listOr(a.interestTerms(missing, 2)) + " where it fits: it matters to this community."
+	case a.title.words > 0 && !a.anyTitleHit():
+		r.suggestion = "Put the main interest (" + p.interests[found[0]].term + ") in the title too."
+	default:
+		r.suggestion = "Keep the main interests in the title and the first paragraph."
+	}
+	r.spans = a.interestSpans
+	return r
+}
+
+func (a *analysis) interestTerms(idx []int, max int) []string {
+	var out []string
+	for _, i := range idx[:min(len(idx), max)] {
+		out = append(out, quote(a.p.interests[i].term))
+	}
+	return out
+}
+
+func (a *analysis) anyTitleHit() bool {
+	for _, h := range a.hits {
+		if h.title > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spanBefore orders spans title first, then by position.
+func spanBefore(a, b Span) bool {
+	if a.Field != b.Field {
+		return a.Field == "title"
+	}
+	return a.Start < b.Start
+}
+
+// mergeSpans merges two lists of spans, each in text order, keeping at most
+// MaxSpansPerCheck.
+func mergeSpans(x, y []Span) []Span {
+	out := make([]Span, 0, min(len(x)+len(y), MaxSpansPerCheck))
+	for len(out) < MaxSpansPerCheck && (len(x) > 0 || len(y) > 0) {
+		if len(y) == 0 || len(x) > 0 && !spanBefore(y[0], x[0]) {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return out
+}

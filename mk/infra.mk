@@ -1,0 +1,87 @@
+# Infra: the Lambda binaries and the CDK app (infra/, its own Go module, so
+# the application and its binaries never pull the CDK bindings).
+#
+#   make lambda                  build/lambda/<fn>/bootstrap for every functions/<fn>/
+#   make synth [STAGE=prod]      CloudFormation template in infra/cdk.out, offline, no CDK CLI
+#   make cdk-bootstrap           `cdk bootstrap` of the account and region (once, needs credentials)
+#   make deploy [STAGE=prod]     synth, then `cdk deploy` of that template (needs AWS credentials)
+#   make test-infra              assertion and cdk-nag tests of the stack
+#   make bench-synth             synth time and template size
+#
+# Deploy options (CDK context, see docs/deploy.md): STAGE (dev|prod, default
+# dev), ALLOWED_ORIGINS (optional: API Gateway answers CORS for these instead
+# of the function), ALARM_EMAIL, EVENT_TTL_DAYS.
+
+INFRA          := infra
+LAMBDA_OUT     := $(BUILD)/lambda
+LAMBDA_FNS      = $(patsubst functions/%/,%,$(wildcard functions/*/))
+STAGE          ?= dev
+ALLOWED_ORIGINS ?=
+ALARM_EMAIL    ?=
+EVENT_TTL_DAYS ?=
+# Extra CDK CLI flags for deploy, e.g. CDK_FLAGS=--require-approval=never in CI.
+CDK_FLAGS      ?=
+CDK            := ./node_modules/.bin/cdk
+# jsii prints a banner on node 20; the CLI would phone home without the second.
+INFRA_ENV      := JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETRY=true
+# The context the CDK CLI would pass: `make synth` runs the app directly.
+INFRA_CONTEXT   = {"stage":"$(STAGE)","allowedOrigins":"$(ALLOWED_ORIGINS)","alarmEmail":"$(ALARM_EMAIL)","eventTtlDays":"$(EVENT_TTL_DAYS)"}
+
+BUILD_TARGETS += lambda
+TEST_TARGETS  += test-infra
+BENCH_TARGETS += bench-synth
+
+.PHONY: lambda synth deploy cdk-bootstrap test-infra setup-infra bench-synth
+
+# Static, stripped linux/arm64 binaries named bootstrap, as provided.al2023
+# wants; lambda.norpc drops the unused RPC mode of aws-lambda-go.
+lambda:
+	@mkdir -p $(LAMBDA_OUT)
+	@if [ -z "$(LAMBDA_FNS)" ]; then echo "lambda: no functions/*/ folder yet"; fi
+	@for fn in $(LAMBDA_FNS); do \
+	  echo "lambda: $(LAMBDA_OUT)/$$fn/bootstrap"; \
+	  GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) build -tags lambda.norpc -trimpath -ldflags='-s -w' \
+	    -o $(LAMBDA_OUT)/$$fn/bootstrap ./functions/$$fn; \
+	done
+
+# Offline: the app runs without the CDK CLI and writes the cloud assembly
+# that `make deploy` hands to the CLI. The widget is built first when the
+# wasm fragment provides it (recipes expand after every fragment is read).
+synth: lambda
+	$(if $(filter wasm,$(BUILD_TARGETS)),@$(MAKE) --no-print-directory wasm)
+	@rm -rf $(INFRA)/cdk.out
+	cd $(INFRA) && $(INFRA_ENV) CDK_OUTDIR=cdk.out CDK_CONTEXT_JSON='$(INFRA_CONTEXT)' $(GO) run .
+	@ls -l $(INFRA)/cdk.out/*.template.json
+
+# The CLI is needed only to deploy; tests need node (jsii) but not the CLI.
+setup-infra: $(INFRA)/node_modules/.package-lock.json
+$(INFRA)/node_modules/.package-lock.json: $(INFRA)/package.json $(INFRA)/package-lock.json
+	cd $(INFRA) && npm ci --no-audit --no-fund
+
+deploy: setup-infra synth
+	@mkdir -p $(BUILD)/infra
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file ../$(BUILD)/infra/outputs-$(STAGE).json $(CDK_FLAGS)
+
+# Once per account and region, before the first deploy.
+cdk-bootstrap: setup-infra synth
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) bootstrap --app cdk.out
+
+test-infra:
+	@mkdir -p $(TESTOUT)
+	cd $(INFRA) && $(GO) vet ./...
+	cd $(INFRA) && $(INFRA_ENV) $(GO) test -json -count=1 ./... > ../$(TESTOUT)/infra.json
+
+# Synth time of the compiled app (jsii start, construct tree, cdk-nag,
+# assets) over three runs, and the template's size.
+bench-synth: lambda
+	@mkdir -p $(BUILD)/infra
+	@cd $(INFRA) && $(GO) build -o ../$(BUILD)/infra/synth .
+	@for i in 1 2 3; do \
+	  rm -rf $(BUILD)/infra/cdk.out; start=$$(date +%s%N); \
+	  (cd $(INFRA) && $(INFRA_ENV) CDK_OUTDIR=../$(BUILD)/infra/cdk.out CDK_CONTEXT_JSON='$(INFRA_CONTEXT)' ../$(BUILD)/infra/synth) >/dev/null 2>&1; \
+	  echo "bench-synth: run $$i: $$(( ($$(date +%s%N) - start) / 1000000 )) ms"; \
+	done
+	@t=$$(ls $(BUILD)/infra/cdk.out/*.template.json); \
+	  echo "bench-synth: $$t: $$(wc -c < $$t) bytes, $$(gzip -9c $$t | wc -c) bytes gzip," \
+	    "$$(node -e 'console.log(Object.keys(require(process.argv[1]).Resources).length)' $$PWD/$$t) resources," \
+	    "$$(ls -d $(BUILD)/infra/cdk.out/asset.* | wc -l) assets"

@@ -1,0 +1,33 @@
+# The scoring engine (internal/scoring). Its Go benchmarks run in the bench
+# target of the score CLI's fragment; these are the engine's own chores.
+
+FUZZTIME ?= 3m
+SIZE_DIR := $(BUILD)/size-scoring
+
+.PHONY: fuzz-scoring size-scoring
+
+# fuzz-scoring runs the FuzzScore fuzzer (FUZZTIME=3m by default); a crasher
+# lands in internal/scoring/testdata/fuzz/FuzzScore: fix it and commit it.
+fuzz-scoring:
+	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./internal/scoring
+
+# size-scoring prints what the engine (with its stemmer and word lists) adds
+# to a js/wasm build: raw, gzip -9 and, when installed, brotli -q 11.
+size-scoring:
+	@mkdir -p $(SIZE_DIR)
+	@for p in base engine; do \
+	  GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(SIZE_DIR)/$$p.wasm ./internal/scoring/internal/sizeprobe/$$p; \
+	done
+	@size() { raw=$$(stat -c %s $$1); gz=$$(gzip -9c $$1 | wc -c); \
+	  br=$$(command -v brotli >/dev/null && brotli -c -q 11 $$1 | wc -c || echo 0); echo "$$raw $$gz $$br"; }; \
+	read r0 g0 b0 <<<"$$(size $(SIZE_DIR)/base.wasm)"; read r1 g1 b1 <<<"$$(size $(SIZE_DIR)/engine.wasm)"; \
+	echo "scoring engine adds: raw $$(( (r1-r0)/1024 )) KB, gzip -9 $$(( (g1-g0)/1024 )) KB, brotli $$(( (b1-b0)/1024 )) KB (0 = brotli not installed)"
+
+# test-scoring-wasm runs the engine's tests compiled to js/wasm under node
+# (Go's go_js_wasm_exec runner): with TestGolden it shows that the browser
+# gets byte-identical results to the native API.
+TEST_TARGETS += test-scoring-wasm
+.PHONY: test-scoring-wasm
+test-scoring-wasm:
+	@mkdir -p $(TESTOUT)
+	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -json -count=1 ./internal/scoring > $(TESTOUT)/scoring-wasm.json

@@ -1,0 +1,48 @@
+# The editor widget (issue 3): the Go engine compiled to WebAssembly, its
+# loader (site/widget.js), their tests under node and in headless Chromium.
+
+WIDGET_DIR  := $(BUILD)/widget
+WASM_STAGE  := $(BUILD)/wasm
+GO_WASM_LIB := $(shell $(GO) env GOROOT)/lib/wasm
+ARTIFACTS   := $(TESTOUT)/artifacts
+
+BUILD_TARGETS += wasm
+DEV_DEPS      += wasm
+TEST_TARGETS  += test-wasm test-browser
+BENCH_TARGETS += bench-widget
+SETUP_TARGETS += setup-chromium setup-e2e
+
+.PHONY: wasm test-wasm test-browser bench-widget setup-chromium setup-e2e
+
+# build/widget/: sweetspot.<hash>.wasm and wasm_exec.<hash>.js with .br and
+# .gz siblings, manifest.json, and widget.js (the loader stamped with the
+# hashed names; internal/static serves it at /widget.js). Go's build cache makes
+# an unchanged rebuild quick, and publish skips files whose hash exists.
+wasm:
+	@mkdir -p $(WASM_STAGE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM_STAGE)/sweetspot.wasm ./wasm
+	cp $(GO_WASM_LIB)/wasm_exec.js $(WASM_STAGE)/wasm_exec.js
+	$(GO) run ./wasm/publish -o $(WIDGET_DIR) -loader site/widget.js $(WASM_STAGE)/sweetspot.wasm $(WASM_STAGE)/wasm_exec.js
+
+# The wasm package's tests run under node with Go's own runner on PATH.
+# (safejs's jsguard analyzer runs from wasm/jsguard_test.go in test-go.)
+test-wasm:
+	@mkdir -p $(TESTOUT)
+	PATH="$(GO_WASM_LIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test -json -count=1 ./wasm/ > $(TESTOUT)/wasm.json
+
+# Browser end-to-end tests (build tag `browser`, so test-go skips them).
+test-browser: wasm
+	@mkdir -p $(TESTOUT) $(ARTIFACTS)
+	SWEETSPOT_ARTIFACTS=$(abspath $(ARTIFACTS)) $(GO) test -tags browser -json -count=1 -timeout 5m ./e2e/ > $(TESTOUT)/browser.json
+
+# Budgets (sizes, first score on screen, re-score time inside Chromium),
+# then the size ledger: what each part adds to the wasm.
+bench-widget: wasm setup-chromium setup-e2e
+	$(GO) test -tags browser -run '^$$' -bench . -benchtime 1x -count=1 ./e2e/
+	$(GO) run ./wasm/sizes
+
+setup-chromium:
+	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+setup-e2e:
+	@test -f e2e/node_modules/playwright-core/package.json || (cd e2e && npm ci --no-audit --no-fund)

@@ -1,0 +1,136 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+
+	"github.com/hack-pad/safejs"
+	"github.com/sweetspot/sweetspot/internal/scoring"
+)
+
+func main() {
+	if err := register(); err != nil {
+		logError(err)
+		return
+	}
+	select {} // keep serving callbacks for the page's lifetime
+}
+
+// register defines globalThis.Sweetspot.score and .mount (keeping whatever
+// the loader already put on the object) and calls Sweetspot.onready if set.
+func register() error {
+	global := safejs.Global()
+	ns, err := global.Get("Sweetspot")
+	if err != nil {
+		return err
+	}
+	if ns.Type() != safejs.TypeObject {
+		object, err := global.Get("Object")
+		if err != nil {
+			return err
+		}
+		if ns, err = object.New(); err != nil {
+			return err
+		}
+		if err := global.Set("Sweetspot", ns); err != nil {
+			return err
+		}
+	}
+	score, err := safejs.FuncOf(jsScore)
+	if err != nil {
+		return err
+	}
+	mount, err := safejs.FuncOf(jsMount)
+	if err != nil {
+		return err
+	}
+	if err := ns.Set("score", score); err != nil {
+		return err
+	}
+	if err := ns.Set("mount", mount); err != nil {
+		return err
+	}
+	if err := ns.Set("version", scoring.Version); err != nil {
+		return err
+	}
+	ready, err := ns.Get("onready")
+	if err == nil && ready.Type() == safejs.TypeFunction {
+		_, err = ready.Invoke()
+	}
+	return err
+}
+
+// errorResult is what score and mount return on failure: {error, field}.
+// (A Go callback cannot throw a JS exception without ending the program.)
+func errorResult(err error) map[string]any {
+	out := map[string]any{"error": err.Error()}
+	var ie *inputError
+	if errors.As(err, &ie) {
+		out["field"] = ie.field
+	}
+	return out
+}
+
+// guard runs a callback body, turning a panic into an error result.
+func guard(fn func() (map[string]any, error)) (result any) {
+	defer func() {
+		if p := recover(); p != nil {
+			result = errorResult(panicError(p))
+		}
+	}()
+	out, err := fn()
+	if err != nil {
+		return errorResult(err)
+	}
+	return out
+}
+
+// jsScore implements Sweetspot.score(content, audience): the engine's result
+// as a plain object, or {error, field} for invalid input.
+func jsScore(_ safejs.Value, args []safejs.Value) any {
+	return guard(func() (map[string]any, error) {
+		if len(args) < 2 {
+			return nil, errors.New("score(content, audience): two arguments needed")
+		}
+		c, err := readContent(args[0])
+		if err != nil {
+			return nil, err
+		}
+		a, err := readAudience(args[1])
+		if err != nil {
+			return nil, err
+		}
+		p, err := scoring.Compile(a)
+		if err != nil {
+			return nil, prefixField("audience", err)
+		}
+		return resultToJS(p.Score(c), c), nil
+	})
+}
+
+// prefixField turns the engine's field names ("interests[2].weight") into
+// the JS API's ("audience.interests[2].weight").
+func prefixField(prefix string, err error) error {
+	var ie *scoring.InputError
+	if errors.As(err, &ie) {
+		return &inputError{prefix + "." + ie.Field, ie.Message}
+	}
+	return err
+}
+
+// jsMount implements Sweetspot.mount(target, options): attaches a live panel
+// to a textarea, input or contenteditable. Options: audience (object,
+// required), title (element), storageKey (string), network (string),
+// panel (element to render into; default: right after target).
+func jsMount(_ safejs.Value, args []safejs.Value) any {
+	return guard(func() (map[string]any, error) {
+		if len(args) < 2 {
+			return nil, errors.New("mount(target, options): two arguments needed")
+		}
+		if err := mountPanel(args[0], args[1]); err != nil {
+			return nil, err
+		}
+		return map[string]any{"ok": true}, nil
+	})
+}

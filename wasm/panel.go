@@ -1,0 +1,495 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+
+	"github.com/hack-pad/safejs"
+	"github.com/sweetspot/sweetspot/internal/scoring"
+)
+
+// DebounceMillis is how long typing must pause before a re-score: long
+// enough that fast typing never waits on the engine, short enough that the
+// score feels live.
+const DebounceMillis = 150
+
+// checkNames are the panel's labels per check id (unknown ids show the id).
+var checkNames = map[string]string{
+	scoring.CheckRelevance:   "Relevance",
+	scoring.CheckFocus:       "Focus",
+	scoring.CheckValue:       "Value vs pitch",
+	scoring.CheckGenerations: "Generations",
+	scoring.CheckReadability: "Readability",
+	scoring.CheckChannel:     "Channel fit",
+	scoring.CheckHooks:       "Engagement hooks",
+}
+
+func checkName(id string) string {
+	if n, ok := checkNames[id]; ok {
+		return n
+	}
+	return id
+}
+
+// panel is one mounted widget: the editor it watches and the Shadow DOM
+// panel it renders into.
+type panel struct {
+	d         *dom
+	target    safejs.Value // textarea, input or contenteditable
+	title     safejs.Value // optional title input
+	editable  bool         // target is contenteditable (read innerText)
+	audience  scoring.Audience
+	profile   *scoring.Profile
+	network   string
+	storeKey  string
+	dismissed []string // check ids, in dismissal order
+
+	content scoring.Content
+	result  scoring.Result
+
+	timer   safejs.Value
+	rescore safejs.Func
+	// perRender holds the callbacks of the current rendering, released when
+	// the next rendering replaces their elements.
+	perRender []safejs.Func
+
+	num, rating, checks, dismissedBox, dismissedList, dismissedSum, gens, nets, lang safejs.Value
+	overlay                                                                          *overlay
+}
+
+// mountPanel reads the options and builds a panel on target.
+func mountPanel(target, opts safejs.Value) error {
+	global := safejs.Global()
+	docV, err := global.Get("document")
+	if err != nil {
+		return err
+	}
+	p := &panel{d: &dom{doc: docV}, target: target, timer: safejs.Null()}
+	d := p.d
+	if absent(target) || target.Type() != safejs.TypeObject {
+		return typeErr("target", "an element")
+	}
+	if absent(opts) || opts.Type() != safejs.TypeObject {
+		return typeErr("options", "an object")
+	}
+	audV, err := prop(opts, "audience")
+	if err != nil {
+		return err
+	}
+	if p.audience, err = readAudience(audV); err != nil {
+		return err
+	}
+	if p.network, err = readString(opts, "network", "options.network", MaxShortBytes); err != nil {
+		return err
+	}
+	if p.storeKey, err = readString(opts, "storageKey", "options.storageKey", MaxShortBytes); err != nil {
+		return err
+	}
+	if p.title, err = prop(opts, "title"); err != nil {
+		return err
+	}
+	tag := d.str(target, "tagName")
+	p.editable = tag != "TEXTAREA" && tag != "INPUT"
+	if p.network == "" {
+		p.network = biggestNetwork(p.audience.Networks)
+	}
+	p.dismissed = p.loadDismissed()
+	if err := p.compile(); err != nil {
+		return err
+	}
+	container, err := prop(opts, "panel")
+	if err != nil {
+		return err
+	}
+	if err := p.build(container); err != nil {
+		return err
+	}
+	if p.rescore, err = callback(func([]safejs.Value) error {
+		p.timer = safejs.Null()
+		return p.update()
+	}); err != nil {
+		return err
+	}
+	onInput, err := callback(func([]safejs.Value) error { return p.schedule() })
+	if err != nil {
+		return err
+	}
+	d.call(target, "addEventListener", "input", onInput)
+	if !absent(p.title) {
+		d.call(p.title, "addEventListener", "input", onInput)
+	}
+	if d.err != nil {
+		return d.err
+	}
+	return p.update()
+}
+
+// biggestNetwork is the default target network: where most members are.
+func biggestNetwork(nets map[string]int) string {
+	best, most := "blog", -1
+	for id, n := range nets {
+		if n > most || (n == most && id < best) {
+			best, most = id, n
+		}
+	}
+	return best
+}
+
+// compile prepares the audience with the dismissed checks disabled, so a
+// check the writer marked "not a problem here" no longer weighs on the score.
+func (p *panel) compile() error {
+	a := p.audience
+	a.Disabled = append(append([]string(nil), a.Disabled...), p.dismissed...)
+	prof, err := scoring.Compile(a)
+	if err != nil {
+		return prefixField("audience", err)
+	}
+	p.profile = prof
+	return nil
+}
+
+// schedule (re)starts the debounce timer after an edit.
+func (p *panel) schedule() error {
+	d := &dom{doc: p.d.doc}
+	g := safejs.Global()
+	if !p.timer.IsNull() {
+		d.call(g, "clearTimeout", p.timer)
+	}
+	p.timer = d.call(g, "setTimeout", p.rescore, DebounceMillis)
+	return d.err
+}
+
+// readContent reads the draft from the page.
+func (p *panel) readContent() (scoring.Content, error) {
+	d := &dom{doc: p.d.doc}
+	c := scoring.Content{Network: p.network}
+	if p.editable {
+		c.Body = d.str(p.target, "innerText")
+	} else {
+		c.Body = d.str(p.target, "value")
+	}
+	if !absent(p.title) {
+		c.Title = d.str(p.title, "value")
+	}
+	if len(c.Body) > MaxTextBytes {
+		return c, &inputError{"content.body", "longer than " + strconv.Itoa(MaxTextBytes) + " bytes"}
+	}
+	if len(c.Title) > MaxTextBytes {
+		c.Title = c.Title[:0]
+	}
+	return c, d.err
+}
+
+// update re-scores the draft and renders the result.
+func (p *panel) update() error {
+	c, err := p.readContent()
+	if err != nil {
+		return err
+	}
+	p.content = c
+	p.result = p.profile.Score(c)
+	return p.render()
+}
+
+// build creates the host element, its shadow root and the panel skeleton.
+func (p *panel) build(container safejs.Value) error {
+	d := p.d
+	host := d.el(safejs.Undefined(), "div", "")
+	d.attr(host, "data-sweetspot", "")
+	if absent(container) {
+		d.call(p.target, "after", host)
+	} else {
+		d.call(container, "appendChild", host)
+	}
+	root := d.call(host, "attachShadow", map[string]any{"mode": "open"})
+	if err := adoptStyle(d, root, panelCSS); err != nil {
+		return err
+	}
+	sec := d.el(root, "section", "panel")
+	d.attr(sec, "aria-label", "Sweetspot fit score")
+	head := d.el(sec, "header", "head")
+	status := d.el(head, "div", "score")
+	d.attr(status, "role", "status")
+	d.attr(status, "aria-live", "polite")
+	d.attr(status, "aria-atomic", "true")
+	d.text(status, "span", "sr", "Fit score ")
+	p.num = d.text(status, "span", "num", "–")
+	d.text(status, "span", "of", "/100")
+	p.rating = d.text(status, "span", "rating", "")
+
+	label := d.el(head, "label", "picker")
+	d.text(label, "span", "", "Network ")
+	sel := d.el(label, "select", "network")
+	seen := map[string]bool{}
+	var ids []string
+	for id := range p.audience.Networks {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := p.audience.Networks[ids[i]], p.audience.Networks[ids[j]]
+		return a > b || (a == b && ids[i] < ids[j])
+	})
+	ids = append(ids, scoring.NetworkIDs()...) // then every network the engine knows
+	if !seenHas(ids, p.network) {
+		ids = append(ids, p.network)
+	}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		opt := d.text(sel, "option", "", id)
+		d.set(opt, "value", id)
+		if id == p.network {
+			d.set(opt, "selected", true)
+		}
+	}
+	onNet, err := callback(func([]safejs.Value) error {
+		v := &dom{doc: d.doc}
+		p.network = v.str(sel, "value")
+		if v.err != nil {
+			return v.err
+		}
+		return p.update()
+	})
+	if err != nil {
+		return err
+	}
+	d.call(sel, "addEventListener", "change", onNet)
+
+	d.text(sec, "h3", "", "Checks")
+	p.checks = d.el(sec, "ul", "checks")
+	p.dismissedBox = d.el(sec, "details", "dismissed")
+	p.dismissedSum = d.text(p.dismissedBox, "summary", "", "")
+	p.dismissedList = d.el(p.dismissedBox, "ul", "")
+	d.text(sec, "h3", "", "Generations")
+	p.gens = d.el(sec, "ul", "bars gens")
+	d.text(sec, "h3", "", "Networks")
+	p.nets = d.el(sec, "ul", "bars nets")
+	p.lang = d.text(sec, "p", "foot", "")
+	p.overlay = &overlay{d: d}
+	return d.err
+}
+
+func seenHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// adoptStyle gives a shadow root its stylesheet as a constructed
+// CSSStyleSheet: a host CSP without style-src 'unsafe-inline' blocks <style>
+// elements but not constructed sheets.
+func adoptStyle(d *dom, root safejs.Value, css string) error {
+	ctor := d.get(safejs.Global(), "CSSStyleSheet")
+	if d.err != nil {
+		return d.err
+	}
+	sheet, err := ctor.New()
+	if err != nil {
+		return err
+	}
+	d.call(sheet, "replaceSync", css)
+	d.set(root, "adoptedStyleSheets", []any{sheet})
+	return d.err
+}
+
+// render shows p.result.
+func (p *panel) render() error {
+	d := p.d
+	r := p.result
+	d.set(p.num, "textContent", strconv.Itoa(r.Score))
+	d.set(p.rating, "textContent", r.Rating)
+	d.set(p.rating, "className", "rating r-"+r.Rating)
+
+	// Remove the old elements before releasing their callbacks: removing a
+	// focused element fires focusout, which must not reach a released func.
+	d.clear(p.checks)
+	d.clear(p.dismissedList)
+	for _, f := range p.perRender {
+		f.Release()
+	}
+	p.perRender = p.perRender[:0]
+	for _, ch := range r.Checks {
+		p.renderCheck(ch)
+	}
+	d.set(p.dismissedSum, "textContent", "Dismissed here ("+strconv.Itoa(len(p.dismissed))+")")
+	d.set(p.dismissedBox, "hidden", len(p.dismissed) == 0)
+	for _, id := range p.dismissed {
+		li := d.el(p.dismissedList, "li", "")
+		d.text(li, "span", "name", checkName(id))
+		btn := d.text(li, "button", "restore", "Restore")
+		d.attr(btn, "type", "button")
+		d.attr(btn, "aria-label", "Restore the "+checkName(id)+" check")
+		id := id
+		p.onClick(btn, func() error { return p.setDismissed(id, false) })
+	}
+
+	d.clear(p.gens)
+	for _, g := range r.Generations {
+		p.bar(p.gens, g.ID, pct(g.Share)+" of members", g.Score, g.Rating, false)
+	}
+	d.clear(p.nets)
+	for _, n := range r.Networks {
+		p.bar(p.nets, n.ID, strconv.Itoa(n.Members)+" members", n.Score, n.Rating, n.ID == p.network)
+	}
+	foot := "Scored in your browser: no text leaves this page. Model " + r.Version + "."
+	if !r.Language.Modelled && r.Language.Code != "" {
+		foot = "Language " + r.Language.Code + " is not modelled: some checks were skipped. " + foot
+	}
+	d.set(p.lang, "textContent", foot)
+	return d.err
+}
+
+func pct(share float64) string { return strconv.Itoa(int(share*100+0.5)) + "%" }
+
+// bar renders one row of the generation or network bars.
+func (p *panel) bar(list safejs.Value, id, detail string, score int, rating string, current bool) {
+	d := p.d
+	li := d.el(list, "li", "r-"+rating)
+	if current {
+		d.attr(li, "aria-current", "true")
+	}
+	d.text(li, "span", "label", id)
+	d.text(li, "span", "detail", detail)
+	track := d.el(li, "span", "track")
+	d.attr(track, "role", "meter")
+	d.attr(track, "aria-label", id)
+	d.attr(track, "aria-valuemin", "0")
+	d.attr(track, "aria-valuemax", "100")
+	d.attr(track, "aria-valuenow", strconv.Itoa(score))
+	fill := d.el(track, "span", "fill")
+	d.style(fill, "width", strconv.Itoa(clamp(score, 0, 100))+"%")
+	d.text(li, "span", "val", strconv.Itoa(score))
+}
+
+func clamp(n, lo, hi int) int { return max(lo, min(hi, n)) }
+
+// renderCheck renders one check: traffic light, score, message, suggestion,
+// the dismissal button; hovering or focusing it highlights its spans.
+func (p *panel) renderCheck(ch scoring.Check) {
+	d := p.d
+	li := d.el(p.checks, "li", "check r-"+ch.Rating)
+	d.attr(li, "data-check", ch.ID)
+	d.attr(li, "tabindex", "0")
+	row := d.el(li, "div", "row")
+	d.attr(d.el(row, "span", "light"), "aria-hidden", "true")
+	d.text(row, "span", "name", checkName(ch.ID))
+	d.text(row, "span", "sr", " rated ")
+	d.text(row, "span", "crating", ch.Rating)
+	d.text(row, "span", "cscore", strconv.Itoa(ch.Score))
+	if ch.Message != "" {
+		d.text(li, "p", "msg", ch.Message)
+	}
+	if ch.Suggestion != "" {
+		d.text(li, "p", "sug", ch.Suggestion)
+	}
+	btn := d.text(li, "button", "dismiss", "Not a problem here")
+	d.attr(btn, "type", "button")
+	d.attr(btn, "aria-label", "Not a problem here: dismiss the "+checkName(ch.ID)+" check for this document")
+	id := ch.ID
+	p.onClick(btn, func() error { return p.setDismissed(id, true) })
+	if len(ch.Spans) == 0 {
+		return
+	}
+	spans := ch.Spans
+	show, err := callback(func([]safejs.Value) error { return p.overlay.show(p, spans) })
+	d.fail(err)
+	hide, err := callback(func([]safejs.Value) error { return p.overlay.hide() })
+	d.fail(err)
+	p.perRender = append(p.perRender, show, hide)
+	d.call(li, "addEventListener", "mouseenter", show)
+	d.call(li, "addEventListener", "focusin", show)
+	d.call(li, "addEventListener", "mouseleave", hide)
+	d.call(li, "addEventListener", "focusout", hide)
+}
+
+// onClick registers a click handler (buttons also fire click on Enter/Space).
+func (p *panel) onClick(el safejs.Value, fn func() error) {
+	f, err := callback(func([]safejs.Value) error { return fn() })
+	p.d.fail(err)
+	p.perRender = append(p.perRender, f)
+	p.d.call(el, "addEventListener", "click", f)
+}
+
+// setDismissed dismisses or restores a check for this document, remembers
+// it, re-scores, and moves focus to the panel's dismissed list so keyboard
+// users are not dropped at the top of the page.
+func (p *panel) setDismissed(id string, dismissed bool) error {
+	out := p.dismissed[:0:0]
+	for _, x := range p.dismissed {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	if dismissed {
+		out = append(out, id)
+	}
+	p.dismissed = out
+	p.saveDismissed()
+	if err := p.overlay.hide(); err != nil {
+		return err
+	}
+	if err := p.compile(); err != nil {
+		return err
+	}
+	if err := p.update(); err != nil {
+		return err
+	}
+	d := p.d
+	if len(p.dismissed) > 0 {
+		d.call(p.dismissedSum, "focus")
+	} else {
+		d.call(p.num, "focus")
+	}
+	return d.err
+}
+
+// storageName is the localStorage key of this document's dismissals.
+func (p *panel) storageName() string { return "sweetspot:dismissed:" + p.storeKey }
+
+// loadDismissed reads the remembered dismissals. Storage may be missing or
+// blocked (private mode, sandboxed frames): then nothing is remembered.
+func (p *panel) loadDismissed() []string {
+	d := &dom{doc: p.d.doc}
+	store := d.get(safejs.Global(), "localStorage")
+	if d.err != nil || absent(store) {
+		return nil
+	}
+	raw := d.call(store, "getItem", p.storageName())
+	if d.err != nil || raw.Type() != safejs.TypeString {
+		return nil
+	}
+	parsed := d.call(d.get(safejs.Global(), "JSON"), "parse", raw)
+	if d.err != nil {
+		return nil
+	}
+	ids, err := asStrings(parsed, "dismissed")
+	if err != nil {
+		return nil
+	}
+	return ids
+}
+
+func (p *panel) saveDismissed() {
+	d := &dom{doc: p.d.doc}
+	ids := make([]any, len(p.dismissed))
+	for i, id := range p.dismissed {
+		ids[i] = id
+	}
+	store := d.get(safejs.Global(), "localStorage")
+	if d.err != nil || absent(store) {
+		return
+	}
+	s := d.call(d.get(safejs.Global(), "JSON"), "stringify", ids)
+	d.call(store, "setItem", p.storageName(), s)
+	if d.err != nil {
+		logError(errors.New("cannot remember dismissals: " + d.err.Error()))
+	}
+}

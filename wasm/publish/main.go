@@ -1,0 +1,159 @@
+//go:build !js
+
+// Command publish prepares the built widget files for serving: it copies
+// each file under a content-hashed name (so it can be cached for a year),
+// writes brotli (.br) and gzip (.gz) siblings for the static handler to
+// serve by Accept-Encoding, writes manifest.json (plain name -> hashed
+// name) and removes stale hashed copies. With -loader it also writes
+// widget.js, the loader stamped with those names (replacing the
+// `/*MANIFEST*/null` marker) so it fetches the wasm without first asking
+// for the manifest: one round trip less before the first score.
+//
+//	go run ./wasm/publish -o build/widget -loader site/widget.js build/wasm/sweetspot.wasm build/wasm/wasm_exec.js
+//
+// Compression is done in Go with github.com/andybalholm/brotli (a port of
+// Google's reference encoder, same output quality at level 11) so that
+// `make build` needs nothing beyond Go: no apt package, no root.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// HashLen is how many hex digits of the SHA-256 go into a file name: 12
+// digits (48 bits) make an accidental collision between releases negligible.
+const HashLen = 12
+
+func main() {
+	out := flag.String("o", "build/widget", "output folder")
+	loader := flag.String("loader", "", "loader script to stamp with the hashed names (optional)")
+	flag.Parse()
+	if err := run(*out, *loader, flag.Args(), os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "publish:", err)
+		os.Exit(1)
+	}
+}
+
+// ManifestMarker is the placeholder in the loader replaced by the manifest.
+const ManifestMarker = "/*MANIFEST*/null"
+
+func run(outDir, loader string, inputs []string, log io.Writer) error {
+	if len(inputs) == 0 {
+		return fmt.Errorf("no input files")
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	manifest := map[string]string{}
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		base := filepath.Base(in)
+		ext := filepath.Ext(base)
+		stem := strings.TrimSuffix(base, ext)
+		name := stem + "." + hex.EncodeToString(sum[:])[:HashLen] + ext
+		manifest[base] = name
+		if err := removeStale(outDir, stem, ext, name); err != nil {
+			return err
+		}
+		target := filepath.Join(outDir, name)
+		if _, err := os.Stat(target + ".br"); err == nil {
+			fmt.Fprintf(log, "%-32s unchanged\n", name)
+			continue // same content, same name: already published
+		}
+		br, gz, err := compress(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", in, err)
+		}
+		for _, f := range []struct {
+			path string
+			data []byte
+		}{{target, data}, {target + ".gz", gz}, {target + ".br", br}} {
+			if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(log, "%-32s %9d raw %9d gzip %9d brotli\n", name, len(data), len(gz), len(br))
+	}
+	js, err := json.MarshalIndent(manifest, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(outDir, "manifest.json"), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	if loader == "" {
+		return nil
+	}
+	src, err := os.ReadFile(loader)
+	if err != nil {
+		return err
+	}
+	if bytes.Count(src, []byte(ManifestMarker)) != 1 {
+		return fmt.Errorf("%s: want exactly one %s marker", loader, ManifestMarker)
+	}
+	compact, err := json.Marshal(manifest)
+	if err != nil {
+		return err
+	}
+	stamped := bytes.Replace(src, []byte(ManifestMarker), compact, 1)
+	return os.WriteFile(filepath.Join(outDir, "widget.js"), stamped, 0o644)
+}
+
+// removeStale deletes earlier hashed copies of stem*ext (and their .br/.gz).
+func removeStale(dir, stem, ext, keep string) error {
+	matches, err := filepath.Glob(filepath.Join(dir, stem+".*"+ext+"*"))
+	if err != nil {
+		return err
+	}
+	for _, m := range matches {
+		b := filepath.Base(m)
+		if b == keep || b == keep+".br" || b == keep+".gz" {
+			continue
+		}
+		if err := os.Remove(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compress returns the brotli (quality 11, the best) and gzip (level 9)
+// encodings of data.
+func compress(data []byte) (br, gz []byte, err error) {
+	var b bytes.Buffer
+	bw := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	if _, err := bw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, nil, err
+	}
+	var g bytes.Buffer
+	gw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := gw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := gw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), g.Bytes(), nil
+}
