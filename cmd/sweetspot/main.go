@@ -35,6 +35,7 @@ type command struct {
 // commands lists the subcommands; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"admin": {"operator chores: create a workspace and its first admin key, keys, demo seed", runAdmin},
 		"score": {"score a draft against an audience (JSON) and print the result", runScore},
 		"serve": {"serve the HTTP API, the site and the widget locally", runServe},
 	}

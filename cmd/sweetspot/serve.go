@@ -2,10 +2,141 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/sweetspot/sweetspot/internal/api"
+	"github.com/sweetspot/sweetspot/internal/config"
+	"github.com/sweetspot/sweetspot/internal/demo"
+	"github.com/sweetspot/sweetspot/internal/dynalite"
+	"github.com/sweetspot/sweetspot/internal/static"
+	"github.com/sweetspot/sweetspot/internal/store"
 )
 
-// runServe is implemented by issue 4 (HTTP API and store).
+// shutdownGrace bounds how long in-flight requests may finish on Ctrl-C.
+const shutdownGrace = 5 * time.Second
+
+// runServe serves the HTTP API under /v1/ and the site and widget on every
+// other path, on one origin. With --dev it also runs dynalite itself (data
+// in --data, kept across restarts), creates the table and seeds the demo
+// workspace: what `make dev` runs.
 func runServe(ctx context.Context, e env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dev := fs.Bool("dev", false, "run dynalite, create the table and seed the demo workspace")
+	data := fs.String("data", ".dev/dynalite", "with --dev: dynalite's data folder")
+	host := fs.String("host", "127.0.0.1", "interface to listen on")
+	site := fs.String("site", "site", "folder of the static site")
+	widget := fs.String("widget", "build/widget", "folder of the built widget")
+	createTable := fs.Bool("create-table", false, "create the table if missing (always on with --dev)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	cfg, err := config.FromEnv(e.getenv)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	log := cfg.Logger(e.stderr)
+
+	if *dev {
+		srv, err := dynalite.Start(ctx, dynalite.Options{Path: *data, Log: devNull{}})
+		if err != nil {
+			return fmt.Errorf("start dynalite: %w", err)
+		}
+		defer srv.Stop() // after the HTTP server has drained (defers run last-in first-out)
+		cfg.Endpoint = srv.Endpoint()
+		*createTable = true
+	}
+	st, err := store.Open(ctx, cfg.Store())
+	if err != nil {
+		return err
+	}
+	if *createTable {
+		if err := st.EnsureTable(ctx); err != nil {
+			return fmt.Errorf("create table %s: %w", cfg.Table, err)
+		}
+	}
+	h, err := api.New(api.Options{Store: st, Logger: log, Rate: cfg.Rate, Burst: cfg.Burst})
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", h)
+	mux.Handle("/", static.New(*site, *widget))
+
+	ln, err := net.Listen("tcp", net.JoinHostPort(*host, strconv.Itoa(cfg.Port)))
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String()
+	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(ln) }()
+
+	fmt.Fprintf(e.stdout, "Sweetspot is serving on %s\n  site and widget  %s/\n  API              %s/v1/health\n", base, base, base)
+	if pages, _ := filepath.Glob(filepath.Join(*site, "*.html")); len(pages) > 0 {
+		for _, p := range pages {
+			fmt.Fprintf(e.stdout, "  page             %s/%s\n", base, filepath.Base(p))
+		}
+	}
+	if *dev {
+		origins := []string{base, "http://localhost:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)}
+		res, err := demo.Seed(ctx, st, origins)
+		if err != nil {
+			_ = server.Close()
+			return fmt.Errorf("seed demo workspace: %w", err)
+		}
+		printDev(e, base, cfg.Endpoint, *data, res)
+		if err := writeDevFile(filepath.Join(filepath.Dir(*data), "demo.json"), base, res); err != nil {
+			fmt.Fprintln(e.stderr, "warning:", err)
+		}
+	}
+	fmt.Fprintln(e.stdout, "Ctrl-C stops everything.")
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := server.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "stopped")
+	return nil
 }
+
+func printDev(e env, base, endpoint, data string, res demo.Result) {
+	fmt.Fprintf(e.stdout, "  dynalite         %s (data in %s)\n", endpoint, data)
+	fmt.Fprintf(e.stdout, "  demo workspace   %s\n", res.WorkspaceID)
+	fmt.Fprintf(e.stdout, "  admin key        %s\n", res.AdminKey)
+	fmt.Fprintf(e.stdout, "  ingest key       %s (for pages on %s)\n", res.IngestKey, base)
+	fmt.Fprintf(e.stdout, "Try:\n  curl -H 'Authorization: Bearer %s' %s/v1/offers\n", res.AdminKey, base)
+}
+
+// writeDevFile leaves the demo keys next to the data folder
+// (.dev/demo.json, git-ignored) so scripts and browser pages can find them.
+func writeDevFile(path, base string, res demo.Result) error {
+	b, err := json.MarshalIndent(struct {
+		API string `json:"api"`
+		demo.Result
+	}{base, res}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o600)
+}
+
+// devNull discards dynalite's own output (its banner would repeat ours).
+type devNull struct{}
+
+func (devNull) Write(p []byte) (int, error) { return len(p), nil }

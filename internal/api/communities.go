@@ -1,0 +1,125 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/sweetspot/sweetspot/internal/domain"
+)
+
+func (a *API) communityHandlers() map[string]handlerFunc {
+	return map[string]handlerFunc{
+		"POST /v1/communities":        a.createCommunity,
+		"GET /v1/communities":         a.listCommunities,
+		"GET /v1/communities/{id}":    a.getCommunity,
+		"PATCH /v1/communities/{id}":  a.patchCommunity,
+		"DELETE /v1/communities/{id}": a.deleteCommunity,
+	}
+}
+
+func (a *API) createCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	var c domain.Community
+	if err := decodeBody(r, &c, createReadOnly()); err != nil {
+		return err
+	}
+	if err := a.checkCommunity(r.Context(), p, &c); err != nil {
+		return err
+	}
+	c.ID = domain.NewID(domain.CommunityPrefix)
+	if err := a.store.CreateCommunity(r.Context(), p.WorkspaceID, &c); err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/v1/communities/"+c.ID)
+	writeJSON(w, http.StatusCreated, c)
+	return nil
+}
+
+// checkCommunity validates c and that its partner is in the workspace.
+func (a *API) checkCommunity(ctx context.Context, p *Principal, c *domain.Community) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return a.partnerExists(ctx, p, c.PartnerID)
+}
+
+// partnerExists turns a missing partner into an Invalid field: the id is
+// input, and another workspace's partner is as missing as a made-up one.
+func (a *API) partnerExists(ctx context.Context, p *Principal, id string) error {
+	if id == "" {
+		return nil
+	}
+	_, err := a.store.GetPartner(ctx, p.WorkspaceID, id)
+	if domain.ErrorCode(err) == domain.NotFound {
+		return domain.Errorf(domain.Invalid, "partner_id", "no such partner")
+	}
+	return err
+}
+
+func (a *API) listCommunities(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	cursor, limit, err := pageParams(r)
+	if err != nil {
+		return err
+	}
+	page, err := a.store.ListCommunities(r.Context(), p.WorkspaceID, cursor, limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, page)
+	return nil
+}
+
+func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, c)
+	return nil
+}
+
+// patchCommunity updates a community. Offers keep the fit they were
+// scored with (each says when and with which model): re-save an offer to
+// re-score it against the changed community.
+func (a *API) patchCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return err
+	}
+	cur, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	if err != nil {
+		return err
+	}
+	var next domain.Community
+	version, err := mergePatch(r, cur, &next, domain.ReadOnlyFields())
+	if err != nil {
+		return err
+	}
+	if err := precondition(version, cur.Meta); err != nil {
+		return err
+	}
+	next.ID, next.Meta = cur.ID, cur.Meta
+	if err := a.checkCommunity(r.Context(), p, &next); err != nil {
+		return err
+	}
+	if err := a.store.UpdateCommunity(r.Context(), p.WorkspaceID, &next); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, next)
+	return nil
+}
+
+func (a *API) deleteCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return err
+	}
+	if err := a.store.DeleteCommunity(r.Context(), p.WorkspaceID, id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,91 @@
+// Package config reads Sweetspot's configuration from environment
+// variables, with safe local defaults. README "Configuration" documents
+// each variable; this file is the one place that reads them.
+package config
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/sweetspot/sweetspot/internal/api"
+	"github.com/sweetspot/sweetspot/internal/store"
+	"github.com/sweetspot/sweetspot/internal/table"
+)
+
+// DefaultPort is where `sweetspot serve` listens when PORT is unset.
+const DefaultPort = 8080
+
+// Config is the process configuration.
+type Config struct {
+	// Table is TABLE_NAME (default "sweetspot").
+	Table string
+	// Endpoint is DYNAMODB_ENDPOINT: a local DynamoDB-compatible server;
+	// empty means AWS's regional endpoint.
+	Endpoint string
+	// Region is AWS_REGION (empty: the SDK's default chain; us-east-1 with
+	// a local endpoint).
+	Region string
+	// Port is PORT, for `sweetspot serve` (default 8080).
+	Port int
+	// LogLevel is LOG_LEVEL: debug, info (default), warn or error.
+	LogLevel slog.Level
+	// Rate and Burst are RATE_LIMIT_RPS and RATE_LIMIT_BURST, the per-key
+	// limit (defaults api.DefaultRate and api.DefaultBurst).
+	Rate  float64
+	Burst int
+}
+
+// FromEnv reads the configuration through getenv (os.Getenv in mains).
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Config{
+		Table:    getenv("TABLE_NAME"),
+		Endpoint: getenv("DYNAMODB_ENDPOINT"),
+		Region:   getenv("AWS_REGION"),
+		Port:     DefaultPort,
+		Rate:     api.DefaultRate,
+		Burst:    api.DefaultBurst,
+	}
+	if c.Table == "" {
+		c.Table = table.DefaultName
+	}
+	if s := getenv("PORT"); s != "" {
+		p, err := strconv.Atoi(s)
+		if err != nil || p < 0 || p > 65535 {
+			return c, fmt.Errorf("PORT=%q: want a port number", s)
+		}
+		c.Port = p
+	}
+	if s := getenv("LOG_LEVEL"); s != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(strings.ToUpper(s))); err != nil {
+			return c, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", s)
+		}
+	}
+	if s := getenv("RATE_LIMIT_RPS"); s != "" {
+		r, err := strconv.ParseFloat(s, 64)
+		if err != nil || r <= 0 {
+			return c, fmt.Errorf("RATE_LIMIT_RPS=%q: want a positive number", s)
+		}
+		c.Rate = r
+	}
+	if s := getenv("RATE_LIMIT_BURST"); s != "" {
+		b, err := strconv.Atoi(s)
+		if err != nil || b <= 0 {
+			return c, fmt.Errorf("RATE_LIMIT_BURST=%q: want a positive whole number", s)
+		}
+		c.Burst = b
+	}
+	return c, nil
+}
+
+// Store returns the store configuration.
+func (c Config) Store() store.Config {
+	return store.Config{Table: c.Table, Endpoint: c.Endpoint, Region: c.Region}
+}
+
+// Logger returns a JSON logger at the configured level.
+func (c Config) Logger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: c.LogLevel}))
+}
