@@ -64,12 +64,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 			return fmt.Errorf("create table %s: %w", cfg.Table, err)
 		}
 	}
-	h, err := api.New(api.Options{Store: st, Logger: log, Rate: cfg.Rate, Burst: cfg.Burst})
+	h, err := api.New(api.Options{Store: st, Logger: log, Rate: cfg.Rate, Burst: cfg.Burst, EventTTL: cfg.EventTTL})
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", h)
+	mux.Handle("/r/", h) // tracked links (engagement)
 	mux.Handle("/", static.New(*site, *widget))
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(*host, strconv.Itoa(cfg.Port)))

@@ -43,7 +43,7 @@ func newHandler(ctx context.Context, getenv func(string) string, logs io.Writer)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	h, err := api.New(api.Options{Store: st, Logger: cfg.Logger(logs), Rate: cfg.Rate, Burst: cfg.Burst, RequestID: gatewayRequestID})
+	h, err := api.New(api.Options{Store: st, Logger: cfg.Logger(logs), Rate: cfg.Rate, Burst: cfg.Burst, RequestID: gatewayRequestID, EventTTL: cfg.EventTTL})
 	if err != nil {
 		return nil, err
 	}

@@ -36,6 +36,9 @@ type Options struct {
 	RequestID func(*http.Request) string
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
+	// EventTTL is how long raw engagement events are kept (EVENT_TTL_DAYS);
+	// zero means store.DefaultEventTTL.
+	EventTTL time.Duration
 }
 
 // API holds what the handlers share.
@@ -45,6 +48,8 @@ type API struct {
 	limiter *limiter
 	reqID   func(*http.Request) string
 	now     func() time.Time
+	// eventTTL is Options.EventTTL (engagement).
+	eventTTL time.Duration
 }
 
 // handlerFunc is a route's handler: it writes a response or returns an
@@ -54,7 +59,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, p *Principal) erro
 // New builds the API handler. It fails if a route of routes.All() has no
 // handler or a handler has no route, so the list and the code cannot drift.
 func New(opt Options) (http.Handler, error) {
-	a := &API{store: opt.Store, log: opt.Logger, reqID: opt.RequestID, now: opt.Now}
+	a := &API{store: opt.Store, log: opt.Logger, reqID: opt.RequestID, now: opt.Now, eventTTL: opt.EventTTL}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -123,6 +128,9 @@ func (a *API) resources() []map[string]handlerFunc {
 		a.partnerHandlers(),
 		a.offerHandlers(),
 		a.scoreHandlers(),
+		a.eventHandlers(),
+		a.insightHandlers(),
+		a.linkHandlers(),
 	}
 }
 

@@ -36,6 +36,11 @@ func (a *API) authenticate(r *http.Request, need routes.Auth) (*Principal, error
 	}
 	h := r.Header.Get("Authorization")
 	token, ok := strings.CutPrefix(h, "Bearer ")
+	if h == "" && need == routes.Ingest && r.URL.Query().Has("key") {
+		// The offer widget's CORS "simple" requests (no preflight) cannot
+		// carry Authorization; an ingest key is public and origin-bound.
+		token, ok = r.URL.Query().Get("key"), true
+	}
 	if !ok {
 		return nil, errUnauthorized()
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sweetspot/sweetspot/internal/api"
 	"github.com/sweetspot/sweetspot/internal/store"
@@ -36,7 +37,15 @@ type Config struct {
 	// limit (defaults api.DefaultRate and api.DefaultBurst).
 	Rate  float64
 	Burst int
+	// EventTTL is EVENT_TTL_DAYS, how long raw engagement events are kept
+	// (default store.DefaultEventTTL, 30 days; at least MinEventTTLDays).
+	EventTTL time.Duration
 }
+
+// MinEventTTLDays is the shortest raw-event TTL accepted: a day's events
+// must outlive the day's close (engagement.MaxEventAge after it) so that
+// its counters can still be recounted.
+const MinEventTTLDays = 7
 
 // FromEnv reads the configuration through getenv (os.Getenv in mains).
 func FromEnv(getenv func(string) string) (Config, error) {
@@ -46,6 +55,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Region:   getenv("AWS_REGION"),
 		Port:     DefaultPort,
 		Rate:     api.DefaultRate,
+		EventTTL: store.DefaultEventTTL,
 		Burst:    api.DefaultBurst,
 	}
 	if c.Table == "" {
@@ -76,6 +86,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("RATE_LIMIT_BURST=%q: want a positive whole number", s)
 		}
 		c.Burst = b
+	}
+	if s := getenv("EVENT_TTL_DAYS"); s != "" {
+		d, err := strconv.Atoi(s)
+		if err != nil || d < MinEventTTLDays || d > 3650 {
+			return c, fmt.Errorf("EVENT_TTL_DAYS=%q: want a whole number of days from %d to 3650", s, MinEventTTLDays)
+		}
+		c.EventTTL = time.Duration(d) * 24 * time.Hour
 	}
 	return c, nil
 }

@@ -60,5 +60,14 @@ func All() []Route {
 		{"DELETE", "/v1/offers/{id}", Admin},
 
 		{"POST", "/v1/score", Admin},
+
+		// Engagement (issue 5; docs/ENGAGEMENT.md).
+		{"POST", "/v1/events", Ingest},
+		{"GET", "/r/{code}", None},
+		{"GET", "/v1/communities/{id}/insights", Admin},
+		{"POST", "/v1/links", Admin},
+		{"GET", "/v1/links", Admin},
+		{"GET", "/v1/links/{code}", Admin},
+		{"DELETE", "/v1/links/{code}", Admin},
 	}
 }

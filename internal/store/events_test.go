@@ -1,0 +1,472 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/sweetspot/sweetspot/internal/domain"
+	"github.com/sweetspot/sweetspot/internal/engagement"
+	"github.com/sweetspot/sweetspot/internal/store"
+	"github.com/sweetspot/sweetspot/internal/store/storetest"
+)
+
+// events makes n valid events at about now over two communities.
+func events(r *rand.Rand, n int, now time.Time) []engagement.Event {
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	types := []engagement.Type{"view", "view", "view", "click", "share", "comment", "signup", "purchase"}
+	out := make([]engagement.Event, n)
+	for i := range out {
+		e := engagement.Event{ID: fmt.Sprintf("ev-%x-%06d", r.Uint32(), i), Offer: pick("off_a", "off_b"),
+			Community: pick("com_a", "com_b"), Member: fmt.Sprintf("member-%02d", r.IntN(12)),
+			Type: types[r.IntN(len(types))], Network: pick("", "linkedin", "email"),
+			Generation: pick("", "genx", "genz"), Partner: pick("", "", "code000001", "code000002"),
+			Time: now.Add(-time.Duration(r.IntN(3600)) * time.Second)}
+		if e.Type == engagement.Purchase {
+			e.Value = float64(r.IntN(10000)) / 100
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// recount recounts the stored raw events of a community's days.
+func recount(t *testing.T, st *store.Store, ws, community string, days []string) engagement.Counts {
+	t.Helper()
+	var raw []engagement.Stored
+	for _, d := range days {
+		evs, err := st.RawEvents(context.Background(), ws, community, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, evs...)
+	}
+	return engagement.Recount(raw)
+}
+
+func assertCountersEqualRecount(t *testing.T, st *store.Store, ws string, days []string) {
+	t.Helper()
+	for _, c := range []string{"com_a", "com_b"} {
+		got, err := st.ReadCounts(context.Background(), ws, c, days)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := recount(t, st, ws, c, days); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: counters %v\nrecount %v", c, got, want)
+		}
+	}
+}
+
+func TestIngestRetriesNeverDoubleCount(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	now := time.Now().UTC()
+	r := rand.New(rand.NewPCG(3, 4))
+	evs := events(r, 120, now)
+	total := 0
+	for start := 0; start < len(evs); start += 40 {
+		batch := evs[start : start+40]
+		res, err := st.IngestEvents(ctx, "ws_a", batch, 0)
+		if err != nil || res.Accepted != len(batch) || res.Duplicates != 0 {
+			t.Fatalf("first send: %+v, %v", res, err)
+		}
+		// The client did not see the 202 and sends the batch again, then
+		// half of it once more.
+		for _, again := range [][]engagement.Event{batch, batch[:20]} {
+			res, err = st.IngestEvents(ctx, "ws_a", again, 0)
+			if err != nil || res.Accepted != 0 || res.Duplicates != len(again) {
+				t.Fatalf("retry: %+v, %v", res, err)
+			}
+		}
+		total += len(batch)
+	}
+	days := engagement.Days(now.Add(-2*time.Hour), now)
+	assertCountersEqualRecount(t, st, "ws_a", days)
+	var n int64
+	for _, c := range []string{"com_a", "com_b"} {
+		got, _ := st.ReadCounts(ctx, "ws_a", c, days)
+		for _, tally := range got.Cells {
+			n += tally.Views + tally.Clicks + tally.Shares + tally.Comments + tally.Signups + tally.Purchases
+		}
+	}
+	if n != int64(total) {
+		t.Fatalf("counted %d events, sent %d", n, total)
+	}
+	// Another workspace sees nothing of it.
+	other, err := st.ReadCounts(ctx, "ws_b", "com_a", days)
+	if err != nil || len(other.Cells) != 0 {
+		t.Fatalf("workspace b reads %v, %v", other, err)
+	}
+}
+
+func TestIngestAttributionAndLadder(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	now := time.Now().UTC().Add(-time.Hour)
+	ev := func(id string, d time.Duration, typ engagement.Type, partner string) engagement.Event {
+		return engagement.Event{ID: id, Offer: "off_a", Community: "com_a", Member: "member-01", Type: typ,
+			Partner: partner, Time: now.Add(d)}
+	}
+	// Two requests: a click through the bakery's link, then through the
+	// club's, then a sign-up: first touch bakery, last touch club.
+	for _, batch := range [][]engagement.Event{
+		{ev("ev-00000001", 0, "view", "bakery0001"), ev("ev-00000002", time.Minute, "click", "bakery0001")},
+		{ev("ev-00000003", 2*time.Minute, "click", "club000001"), ev("ev-00000004", 3*time.Minute, "signup", "")},
+	} {
+		if _, err := st.IngestEvents(ctx, "ws_a", batch, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := st.RawEvents(ctx, "ws_a", "com_a", engagement.Day(now.Add(3*time.Minute)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var signup engagement.Stored
+	for _, s := range raw {
+		if s.ID == "ev-00000004" {
+			signup = s
+		}
+	}
+	if signup.Credit != (engagement.Credit{First: "bakery0001", Last: "club000001"}) {
+		t.Fatalf("stored credit %+v", signup.Credit)
+	}
+	members, err := st.ListMembers(ctx, "ws_a", "com_a")
+	if err != nil || len(members) != 1 {
+		t.Fatalf("members %+v, %v", members, err)
+	}
+	if members[0].Level != engagement.Participant {
+		t.Fatalf("level %s after a sign-up", members[0].Level)
+	}
+	c, err := st.ReadCounts(ctx, "ws_a", "com_a", []string{engagement.Day(now.Add(3 * time.Minute))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := engagement.Compute("com_a", "", "", c, engagement.Profile{}, engagement.LevelReport{})
+	if len(in.Partners) != 2 || in.Partners[0].FirstTouch.Signups != 1 || in.Partners[1].LastTouch.Signups != 1 {
+		t.Fatalf("partners %+v", in.Partners)
+	}
+}
+
+// TestConcurrentRequestsOfOneMember: two requests for the same visitor at
+// once both land in the member's state (optimistic concurrency retries).
+func TestConcurrentRequestsOfOneMember(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	now := time.Now().UTC().Add(-time.Minute)
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e := engagement.Event{ID: fmt.Sprintf("ev-conc-%04d", i), Offer: "off_a", Community: "com_a",
+				Member: "member-01", Type: "purchase", Value: 1, Time: now.Add(time.Duration(i) * time.Second)}
+			if _, err := st.IngestEvents(ctx, "ws_a", []engagement.Event{e}, 0); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	members, err := st.ListMembers(ctx, "ws_a", "com_a")
+	if err != nil || len(members) != 1 || members[0].Purchases != 6 {
+		t.Fatalf("members %+v, %v", members, err)
+	}
+}
+
+// TestRandomTrafficEqualsRecount: random batches, retries and partial
+// re-sends against dynalite; counters always equal the recount.
+func TestRandomTrafficEqualsRecount(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	now := time.Now().UTC()
+	r := rand.New(rand.NewPCG(9, 9))
+	evs := events(r, 300, now)
+	for len(evs) > 0 {
+		n := min(1+r.IntN(60), len(evs))
+		batch := evs[:n]
+		evs = evs[n:]
+		for range 1 + r.IntN(2) {
+			part := append([]engagement.Event(nil), batch...)
+			r.Shuffle(len(part), func(i, j int) { part[i], part[j] = part[j], part[i] })
+			if _, err := st.IngestEvents(ctx, "ws_a", part[:1+r.IntN(len(part))], 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := st.IngestEvents(ctx, "ws_a", batch, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertCountersEqualRecount(t, st, "ws_a", engagement.Days(now.Add(-2*time.Hour), now))
+}
+
+// TestRepairDay: counters that drifted (here: an add the store applied
+// although its request failed) are replaced by the recount, but only once
+// the day is closed.
+func TestRepairDay(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	now := time.Now().UTC()
+	r := rand.New(rand.NewPCG(5, 6))
+	evs := events(r, 80, now.Add(-2*time.Hour))
+	if _, err := st.IngestEvents(ctx, "ws_a", evs, 0); err != nil {
+		t.Fatal(err)
+	}
+	day := engagement.Day(evs[0].Time)
+	c := evs[0].Community
+	// Drift: a counter update applied twice (an ambiguous timeout retried).
+	_, err := st.Client().UpdateItem(ctx, &dynamodb.UpdateItemInput{TableName: ptr(st.Table()),
+		Key: map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: "AGG#ws_a#" + engagement.CounterPartition(c, day, 7)},
+			"sk": &types.AttributeValueMemberS{Value: engagement.CellOf(evs[0]).SortKey()}},
+		UpdateExpression:          ptr("ADD #v :one"),
+		ExpressionAttributeNames:  map[string]string{"#v": "view"},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "3"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.ReadCounts(ctx, "ws_a", c, []string{day}); reflect.DeepEqual(got, recount(t, st, "ws_a", c, []string{day})) {
+		t.Fatal("the drift did not show")
+	}
+	if _, err := st.RepairDay(ctx, "ws_a", c, day, now); domain.ErrorCode(err) != domain.Conflict {
+		t.Fatalf("repairing an open day: %v", err)
+	}
+	later := now.Add(engagement.MaxEventAge + 48*time.Hour)
+	if _, err := st.RepairDay(ctx, "ws_a", c, day, later); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.ReadCounts(ctx, "ws_a", c, []string{day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := recount(t, st, "ws_a", c, []string{day}); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after repair: %v\nwant %v", got, want)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestCounterFailureMarksTheDayDirty: when counter updates fail after the
+// events are stored (the store refuses UpdateItem only), the request still
+// stores the events, the day is marked dirty, and RepairDirty brings the
+// counters to the recount once the day has closed.
+func TestCounterFailureMarksTheDayDirty(t *testing.T) {
+	ctx := context.Background()
+	healthy := storetest.New(t)
+	noAdds, err := store.Open(ctx, store.Config{Endpoint: storetest.Endpoint(), Table: healthy.Table(),
+		HTTPClient: &http.Client{Transport: refuse{"UpdateItem": true}}, MaxAttempts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	evs := events(rand.New(rand.NewPCG(7, 7)), 20, now.Add(-2*time.Hour))
+	res, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Accepted != len(evs) {
+		t.Fatalf("events must be stored even when counters fail: %+v, %v", res, err)
+	}
+	dirty, err := healthy.DirtyDays(ctx, "ws_a")
+	if err != nil || len(dirty) == 0 {
+		t.Fatalf("dirty days %v, %v", dirty, err)
+	}
+	if done, err := healthy.RepairDirty(ctx, "ws_a", now); err != nil || len(done) != 0 {
+		t.Fatalf("repaired open days: %v, %v", done, err)
+	}
+	done, err := healthy.RepairDirty(ctx, "ws_a", now.Add(engagement.MaxEventAge+48*time.Hour))
+	if err != nil || len(done) != len(dirty) {
+		t.Fatalf("repaired %v of %v: %v", done, dirty, err)
+	}
+	assertCountersEqualRecount(t, healthy, "ws_a", engagement.Days(now.Add(-3*time.Hour), now))
+	if left, _ := healthy.DirtyDays(ctx, "ws_a"); len(left) != 0 {
+		t.Fatalf("still dirty: %v", left)
+	}
+}
+
+// refuse answers the named DynamoDB operations like a throttled table and
+// forwards the rest to dynalite.
+type refuse map[string]bool
+
+func (f refuse) RoundTrip(r *http.Request) (*http.Response, error) {
+	if f[strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.")] {
+		body := `{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"throttled"}`
+		return &http.Response{StatusCode: 400, Header: http.Header{"Content-Type": {"application/x-amz-json-1.0"},
+			"X-Amz-Crc32": {strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10)}},
+			Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// unprocessedTransport forwards DynamoDB calls to dynalite, but for the
+// first `hold` BatchWriteItem calls it forwards only the first half of the
+// items (none if stuck) and answers that the rest were left unprocessed,
+// as a busy DynamoDB does: the fault dynalite never produces.
+type unprocessedTransport struct {
+	hold  int64
+	stuck bool
+	calls atomic.Int64
+}
+
+func (u *unprocessedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Header.Get("X-Amz-Target") != "DynamoDB_20120810.BatchWriteItem" || u.calls.Add(1) > u.hold {
+		return http.DefaultTransport.RoundTrip(r)
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	var in struct {
+		RequestItems map[string][]json.RawMessage
+	}
+	if err := json.Unmarshal(body, &in); err != nil {
+		return nil, err
+	}
+	held := map[string][]json.RawMessage{}
+	for tbl, reqs := range in.RequestItems {
+		half := (len(reqs) + 1) / 2
+		if u.stuck {
+			half = 0
+		}
+		in.RequestItems[tbl], held[tbl] = reqs[:half], reqs[half:]
+	}
+	out, _ := json.Marshal(map[string]any{"UnprocessedItems": held})
+	crc := strconv.FormatUint(uint64(crc32.ChecksumIEEE(out)), 10)
+	if u.stuck {
+		return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/x-amz-json-1.0"},
+			"X-Amz-Crc32": {crc}}, Body: io.NopCloser(bytes.NewReader(out)), ContentLength: int64(len(out)), Request: r}, nil
+	}
+	fwd, _ := json.Marshal(in)
+	r2 := r.Clone(r.Context())
+	r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(fwd)), int64(len(fwd))
+	res, err := http.DefaultTransport.RoundTrip(r2)
+	if err != nil {
+		return nil, err
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	res.Body, res.ContentLength = io.NopCloser(bytes.NewReader(out)), int64(len(out))
+	res.Header.Set("X-Amz-Crc32", crc)
+	res.Header.Del("Content-Length")
+	return res, nil
+}
+
+func TestBatchWriteRetriesUnprocessedItems(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	reqs := func(n int, prefix string) []types.WriteRequest {
+		var out []types.WriteRequest
+		for i := range n {
+			out = append(out, types.WriteRequest{PutRequest: &types.PutRequest{Item: map[string]types.AttributeValue{
+				"pk": &types.AttributeValueMemberS{Value: fmt.Sprintf("%s#%03d", prefix, i)},
+				"sk": &types.AttributeValueMemberS{Value: "X"}}}})
+		}
+		return out
+	}
+	cases := []struct {
+		name  string
+		hold  int64
+		stuck bool
+		code  domain.Code
+	}{
+		{"a busy table leaves items for later", 3, false, ""},
+		{"a table that never catches up", 1 << 30, true, domain.Unavailable},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tr := &unprocessedTransport{hold: c.hold, stuck: c.stuck}
+			st, err := store.Open(ctx, store.Config{Endpoint: storetest.Endpoint(), Table: base.Table(),
+				HTTPClient: &http.Client{Transport: tr}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			prefix := fmt.Sprintf("T%d", c.hold)
+			err = st.BatchWrite(ctx, reqs(40, prefix))
+			if domain.ErrorCode(err) != c.code && !(c.code == "" && err == nil) {
+				t.Fatalf("error %v, want code %q", err, c.code)
+			}
+			if c.code != "" {
+				if got := tr.calls.Load(); got < store.BatchWriteAttempts {
+					t.Fatalf("gave up after %d calls", got)
+				}
+				return
+			}
+			if tr.calls.Load() <= 2 {
+				t.Fatalf("only %d calls: unprocessed items were not re-sent", tr.calls.Load())
+			}
+			for i := range 40 {
+				res, err := base.Client().GetItem(ctx, &dynamodb.GetItemInput{TableName: ptr(base.Table()),
+					Key: map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: fmt.Sprintf("%s#%03d", prefix, i)},
+						"sk": &types.AttributeValueMemberS{Value: "X"}}})
+				if err != nil || len(res.Item) == 0 {
+					t.Fatalf("item %d missing: %v", i, err)
+				}
+			}
+		})
+	}
+}
+
+// TestIngestWhileThrottled: a throttled store fails the request with
+// Unavailable (the API's 503); the client's retry stores everything once.
+func TestIngestWhileThrottled(t *testing.T) {
+	ctx := context.Background()
+	healthy := storetest.New(t)
+	down, err := store.Open(ctx, store.Config{Endpoint: storetest.Endpoint(), Table: healthy.Table(),
+		HTTPClient: &http.Client{Transport: faultTransport{}}, MaxAttempts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	evs := events(rand.New(rand.NewPCG(1, 1)), 30, now)
+	if _, err := down.IngestEvents(ctx, "ws_a", evs, 0); domain.ErrorCode(err) != domain.Unavailable {
+		t.Fatalf("throttled ingest: %v", err)
+	}
+	res, err := healthy.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Accepted != len(evs) {
+		t.Fatalf("retry: %+v, %v", res, err)
+	}
+	assertCountersEqualRecount(t, healthy, "ws_a", engagement.Days(now.Add(-2*time.Hour), now))
+}
+
+func TestLinks(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	l := domain.Link{Code: domain.NewLinkCode(), OfferID: "off_a", CommunityID: "com_a", PartnerID: "par_a",
+		URL: "https://shop.example/x"}
+	if err := st.CreateLink(ctx, "ws_a", &l); err != nil {
+		t.Fatal(err)
+	}
+	if l.Version != 1 {
+		t.Fatalf("meta %+v", l.Meta)
+	}
+	dup := l
+	if err := st.CreateLink(ctx, "ws_b", &dup); domain.ErrorCode(err) != domain.Conflict {
+		t.Fatalf("a code taken by another workspace: %v", err)
+	}
+	got, ws, err := st.LinkByCode(ctx, l.Code)
+	if err != nil || ws != "ws_a" || got.OfferID != "off_a" || got.URL != l.URL {
+		t.Fatalf("by code: %+v %q %v", got, ws, err)
+	}
+	if _, err := st.GetLink(ctx, "ws_b", l.Code); domain.ErrorCode(err) != domain.NotFound {
+		t.Fatalf("another workspace reads the link: %v", err)
+	}
+	page, err := st.ListLinks(ctx, "ws_a", "", 10)
+	if err != nil || len(page.Items) != 1 || page.Items[0].Code != l.Code {
+		t.Fatalf("list %+v %v", page, err)
+	}
+	if err := st.DeleteLink(ctx, "ws_a", l.Code); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.LinkByCode(ctx, l.Code); domain.ErrorCode(err) != domain.NotFound {
+		t.Fatalf("deleted link still redirects: %v", err)
+	}
+}

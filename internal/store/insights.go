@@ -1,0 +1,283 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/sweetspot/sweetspot/internal/domain"
+	"github.com/sweetspot/sweetspot/internal/engagement"
+	"github.com/sweetspot/sweetspot/internal/table"
+)
+
+// Batch-write retry policy: DynamoDB may leave part of a BatchWriteItem
+// unprocessed when a partition is busy; those items are re-sent with
+// exponential backoff and jitter.
+const (
+	// batchWriteMax is DynamoDB's limit of requests per BatchWriteItem.
+	batchWriteMax = 25
+	// BatchWriteAttempts bounds the re-sends of unprocessed items.
+	BatchWriteAttempts = 8
+	// batchWriteBackoff is the first wait; it doubles per attempt.
+	batchWriteBackoff = 25 * time.Millisecond
+)
+
+// ReadCounts sums the counter shards of a community over days (one query
+// per day and shard, run concurrently).
+func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []string) (engagement.Counts, error) {
+	total := engagement.NewCounts()
+	var (
+		mu     sync.Mutex
+		first  error
+		wg     sync.WaitGroup
+		tokens = make(chan struct{}, ingestWorkers)
+	)
+	for _, day := range days {
+		for shard := range engagement.Shards {
+			wg.Add(1)
+			tokens <- struct{}{}
+			go func() {
+				defer func() { <-tokens; wg.Done() }()
+				c, err := s.readCounterPartition(ctx, ws, community, day, counterPK(ws, community, day, shard))
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					if first == nil {
+						first = err
+					}
+					return
+				}
+				total.Merge(c)
+			}()
+		}
+	}
+	wg.Wait()
+	return total, first
+}
+
+func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string) (engagement.Counts, error) {
+	c := engagement.NewCounts()
+	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
+		KeyConditionExpression:    aws.String("#pk = :pk"),
+		ExpressionAttributeNames:  map[string]string{"#pk": table.PK},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
+	}, func(it map[string]types.AttributeValue) error {
+		sk, _ := it[table.SK].(*types.AttributeValueMemberS)
+		if sk == nil {
+			return nil
+		}
+		cell, credit, isCredit, err := engagement.ParseCounterKey(community, day, sk.Value)
+		if err != nil {
+			return domain.Wrap(domain.Internal, err, "internal error")
+		}
+		nums := map[string]int64{}
+		for k, v := range it {
+			if n, ok := v.(*types.AttributeValueMemberN); ok {
+				i, err := strconv.ParseInt(n.Value, 10, 64)
+				if err != nil {
+					return domain.Wrap(domain.Internal, fmt.Errorf("counter %s: %w", k, err), "internal error")
+				}
+				nums[k] = i
+			}
+		}
+		one := engagement.NewCounts()
+		if isCredit {
+			one.Credits[credit] = engagement.CreditsFromAttrs(nums)
+		} else {
+			one.Cells[cell] = engagement.TallyFromAttrs(nums)
+		}
+		c.Merge(one)
+		return nil
+	})
+	return c, err
+}
+
+// ListMembers returns the ladder states of a community's members (one
+// index query per member shard; cost grows with the community: about 1 KB
+// per member, 0.5 read units per 8 members).
+func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
+	var out []engagement.State
+	for shard := range engagement.Shards {
+		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
+			KeyConditionExpression:    aws.String("#pk = :pk"),
+			ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
+			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
+		}, func(it map[string]types.AttributeValue) error {
+			var m engagement.Member
+			if err := unmarshal(it, &m); err != nil {
+				return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
+			}
+			out = append(out, m.State)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// RawEvents returns the stored raw events of a community-day (through the
+// raw-event index): what a recount counts.
+func (s *Store) RawEvents(ctx context.Context, ws, community, day string) ([]engagement.Stored, error) {
+	var out []engagement.Stored
+	for shard := range engagement.Shards {
+		pk := fmt.Sprintf("EVD#%s#%s#%s#%02d", ws, community, day, shard)
+		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI1),
+			KeyConditionExpression:    aws.String("#pk = :pk"),
+			ExpressionAttributeNames:  map[string]string{"#pk": table.GSI1PK},
+			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
+		}, func(it map[string]types.AttributeValue) error {
+			var st engagement.Stored
+			if err := unmarshal(it, &st); err != nil {
+				return domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
+			}
+			out = append(out, st)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// RepairDay replaces a closed community-day's counters with a recount of
+// its raw events: every shard item is deleted and the recount written to
+// shard 0, with BatchWriteItem. It refuses a day that may still receive
+// events (engagement.Closed), where overwriting would race with adds.
+func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now time.Time) (engagement.Counts, error) {
+	if !engagement.Closed(day, now) {
+		return engagement.Counts{}, domain.Errorf(domain.Conflict, "day", "%s still accepts events; it can be repaired after it closes", day)
+	}
+	raw, err := s.RawEvents(ctx, ws, community, day)
+	if err != nil {
+		return engagement.Counts{}, err
+	}
+	recount := engagement.Recount(raw)
+	var reqs []types.WriteRequest
+	for shard := range engagement.Shards {
+		pk := counterPK(ws, community, day, shard)
+		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
+			KeyConditionExpression:    aws.String("#pk = :pk"),
+			ProjectionExpression:      aws.String("#pk, #sk"),
+			ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
+			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
+		}, func(it map[string]types.AttributeValue) error {
+			if shard == 0 {
+				return nil // overwritten below or deleted if absent from the recount
+			}
+			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
+				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
+			return nil
+		})
+		if err != nil {
+			return engagement.Counts{}, err
+		}
+	}
+	put := func(sk string, attrs map[string]int64) {
+		item := map[string]types.AttributeValue{table.PK: strAV(counterPK(ws, community, day, 0)), table.SK: strAV(sk)}
+		for k, v := range attrs {
+			item[k] = numAV(v)
+		}
+		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: item}})
+	}
+	// Shard 0 items not in the recount must go too.
+	keep := map[string]bool{}
+	for c, t := range recount.Cells {
+		put(c.SortKey(), t.Attrs())
+		keep[c.SortKey()] = true
+	}
+	for c, cr := range recount.Credits {
+		put(c.SortKey(), cr.Attrs())
+		keep[c.SortKey()] = true
+	}
+	err = s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
+		KeyConditionExpression:    aws.String("#pk = :pk"),
+		ProjectionExpression:      aws.String("#pk, #sk"),
+		ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(counterPK(ws, community, day, 0))},
+	}, func(it map[string]types.AttributeValue) error {
+		if sk, _ := it[table.SK].(*types.AttributeValueMemberS); sk != nil && !keep[sk.Value] {
+			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
+				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
+		}
+		return nil
+	})
+	if err != nil {
+		return engagement.Counts{}, err
+	}
+	if err := s.BatchWrite(ctx, reqs); err != nil {
+		return engagement.Counts{}, err
+	}
+	_, err = s.db.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: &s.table, Key: map[string]types.AttributeValue{
+		table.PK: strAV("DIRTY#" + ws), table.SK: strAV(community + "#" + day)}})
+	return recount, s.fail("clear dirty day", err)
+}
+
+// RepairDirty repairs every closed community-day of ws marked dirty (a
+// counter update that failed) and returns the days repaired; open days
+// wait for a later run. A scheduled job calls it per workspace; the
+// reconcile of all closed days (docs/ENGAGEMENT.md) is RepairDay on each.
+func (s *Store) RepairDirty(ctx context.Context, ws string, now time.Time) ([]string, error) {
+	dirty, err := s.DirtyDays(ctx, ws)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, cd := range dirty {
+		i := strings.LastIndexByte(cd, '#')
+		if i < 0 {
+			continue
+		}
+		community, day := cd[:i], cd[i+1:]
+		if !engagement.Closed(day, now) {
+			continue
+		}
+		if _, err := s.RepairDay(ctx, ws, community, day, now); err != nil {
+			return done, err
+		}
+		done = append(done, cd)
+	}
+	return done, nil
+}
+
+// BatchWrite sends write requests in BatchWriteItem calls of 25 and
+// re-sends unprocessed items with exponential backoff and jitter, up to
+// BatchWriteAttempts times, before reporting Unavailable.
+func (s *Store) BatchWrite(ctx context.Context, reqs []types.WriteRequest) error {
+	for start := 0; start < len(reqs); start += batchWriteMax {
+		pending := reqs[start:min(start+batchWriteMax, len(reqs))]
+		wait := batchWriteBackoff
+		for attempt := 1; len(pending) > 0; attempt++ {
+			out, err := s.db.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{
+				RequestItems: map[string][]types.WriteRequest{s.table: pending}})
+			if err != nil {
+				return s.fail("batch write", err)
+			}
+			pending = out.UnprocessedItems[s.table]
+			if len(pending) == 0 {
+				break
+			}
+			if attempt >= BatchWriteAttempts {
+				return domain.Errorf(domain.Unavailable, "", "the store left %d writes unprocessed after %d attempts, retry later", len(pending), attempt)
+			}
+			jitter := time.Duration(rand.Int64N(int64(wait)))
+			select {
+			case <-ctx.Done():
+				return s.fail("batch write", ctx.Err())
+			case <-time.After(wait + jitter):
+			}
+			wait *= 2
+		}
+	}
+	return nil
+}
