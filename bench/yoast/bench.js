@@ -131,7 +131,15 @@ function analyse(text, keyphrase) {
 	readability.assess(paper);
 	const seo = new SeoAssessor(researcher);
 	seo.assess(paper);
-	return { readability: readability.calculateOverallScore(), seo: seo.calculateOverallScore() };
+	// An assessment that throws is caught by Yoast and scored -1: count
+	// them, so a broken setup cannot pass for a fast one.
+	const results = [...readability.results, ...seo.results];
+	return {
+		readability: readability.calculateOverallScore(),
+		seo: seo.calculateOverallScore(),
+		assessments: results.length,
+		errored: results.filter((r) => r.getScore() === -1).length,
+	};
 }
 
 function main() {
@@ -165,7 +173,11 @@ function main() {
 			max_ms: round(Math.max(...times)),
 			readability: scores.readability,
 			seo: scores.seo,
+			assessments: scores.assessments,
 		}));
+		if (scores.errored > 0) {
+			throw new Error(`${file}: ${scores.errored} of ${scores.assessments} Yoast assessments failed`);
+		}
 	}
 }
 
