@@ -267,10 +267,34 @@ async function benchScenario(browser) {
   return out;
 }
 
+// communityScenario: the widget in data-community mode fetches the
+// audience from the API; report what it asked for and what it shows.
+async function communityScenario(browser) {
+  const { context, page, errors } = await newPage(browser);
+  const api = [];
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/v1/')) {
+      api.push({ method: r.request().method(), path: u.pathname, status: r.status(),
+        auth: (r.request().headers().authorization || '').split(' ')[0] });
+    }
+  });
+  try {
+    await page.goto(cfg.url);
+    await waitScore(page);
+    return { panel: await page.evaluate(readPanel), api, errors, csp: await page.evaluate(() => window.__csp) };
+  } catch (e) {
+    errors.push(String(e));
+    return { api, errors };
+  } finally {
+    await context.close();
+  }
+}
+
 // launch() gives every run a fresh temporary profile (its own --user-data-dir).
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
 try {
-  const run = { editor: editorScenario, hostile: hostileScenario, bench: benchScenario }[cfg.scenario];
+  const run = { editor: editorScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario }[cfg.scenario];
   process.stdout.write(JSON.stringify(await run(browser)));
 } finally {
   await browser.close();

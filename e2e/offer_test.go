@@ -43,28 +43,7 @@ type offerRun struct {
 // the community's insights. No cookie is set.
 func TestOfferWidget(t *testing.T) {
 	ctx := context.Background()
-	db, err := dynalite.Start(ctx, dynalite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(db.Stop)
-	st, err := store.Open(ctx, store.Config{Endpoint: db.Endpoint(), Table: "e2e-offer"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.EnsureTable(ctx); err != nil {
-		t.Fatal(err)
-	}
-	h, err := api.New(api.Options{Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/v1/", h)
-	mux.Handle("/r/", h)
-	mux.Handle("/", static.New(siteDir, widgetDir))
-	apiSrv := httptest.NewServer(mux)
-	t.Cleanup(apiSrv.Close)
+	st, apiSrv := apiServer(t, "e2e-offer")
 
 	// The partner's site: another origin (localhost vs 127.0.0.1).
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -180,4 +159,34 @@ func TestOfferWidget(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// apiServer starts dynalite, a fresh table and the real API, serving
+// site/ and the widget on the same origin as `sweetspot serve` does.
+func apiServer(t *testing.T, table string) (*store.Store, *httptest.Server) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := dynalite.Start(ctx, dynalite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Stop)
+	st, err := store.Open(ctx, store.Config{Endpoint: db.Endpoint(), Table: table})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EnsureTable(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h, err := api.New(api.Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", h)
+	mux.Handle("/r/", h)
+	mux.Handle("/", static.New(siteDir, widgetDir))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return st, srv
 }

@@ -5,7 +5,8 @@
  *
  * data-target    CSS selector of the textarea, input or contenteditable
  * data-audience  URL of an audience JSON (relative to the page), or
- * data-community + data-api + data-key: fetch GET {api}/v1/communities/{id}
+ * data-community + data-api + data-key: fetch GET {api}/v1/communities/{id}/audience
+ *                with an ingest key (origin-bound; never an admin key)
  * data-title     optional selector of a title input
  * data-network   optional target network (default: where most members are)
  * data-document  optional document id for remembered dismissals
@@ -80,7 +81,7 @@
   function audience() {
     if (d.community) {
       var api = (d.api || new URL('/', me.src).href).replace(/\/+$/, '');
-      return get(api + '/v1/communities/' + encodeURIComponent(d.community), {
+      return get(api + '/v1/communities/' + encodeURIComponent(d.community) + '/audience', {
         headers: { Authorization: 'Bearer ' + (d.key || '') }
       }).then(function (r) { return r.json(); });
     }

@@ -14,6 +14,8 @@ func (a *API) communityHandlers() map[string]handlerFunc {
 		"GET /v1/communities/{id}":    a.getCommunity,
 		"PATCH /v1/communities/{id}":  a.patchCommunity,
 		"DELETE /v1/communities/{id}": a.deleteCommunity,
+
+		"GET /v1/communities/{id}/audience": a.getAudience,
 	}
 }
 
@@ -78,6 +80,30 @@ func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal)
 		return err
 	}
 	writeJSON(w, http.StatusOK, c)
+	return nil
+}
+
+// audienceMaxAge lets the browser reuse a community's audience for a
+// minute: a writer opening several drafts fetches it once, and an edit of
+// the community reaches the widget within a minute. "private" keeps it out
+// of shared caches (the request carries a key).
+const audienceMaxAge = "private, max-age=60"
+
+// getAudience serves the editor widget (site/widget.js) the scoring
+// audience of a community and nothing else: no partner, description or
+// version. It is readable with an ingest key, which lives in public pages,
+// so a marketer never has to put an admin key in a page.
+func (a *API) getAudience(w http.ResponseWriter, r *http.Request, p *Principal) error {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return err
+	}
+	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", audienceMaxAge)
+	writeJSON(w, http.StatusOK, c.Audience)
 	return nil
 }
 

@@ -46,6 +46,9 @@ func All() []Route {
 		{"GET", "/v1/communities/{id}", Admin},
 		{"PATCH", "/v1/communities/{id}", Admin},
 		{"DELETE", "/v1/communities/{id}", Admin},
+		// What the editor widget needs to score drafts in the browser: an
+		// ingest key (public, origin-bound) may read it, never the rest.
+		{"GET", "/v1/communities/{id}/audience", Ingest},
 
 		{"POST", "/v1/partners", Admin},
 		{"GET", "/v1/partners", Admin},
