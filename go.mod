@@ -54,3 +54,7 @@ require (
 	golang.org/x/tools v0.34.0 // indirect
 	gotest.tools/gotestsum v1.12.3 // indirect
 )
+
+replace github.com/hack-pad/safejs => ./third_party/safejs
+
+replace github.com/blevesearch/snowballstem => ./third_party/snowballstem

@@ -1,0 +1,3 @@
+module github.com/blevesearch/snowballstem
+
+go 1.13
