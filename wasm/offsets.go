@@ -2,10 +2,7 @@
 
 package main
 
-import (
-	"sort"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // utf16Offsets converts byte offsets into s (the engine's Span offsets) to
 // offsets in UTF-16 code units (what JS strings, textarea selection and DOM
@@ -17,7 +14,8 @@ func utf16Offsets(s string, offs []int) []int {
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return offs[order[a]] < offs[order[b]] })
+	sortBy(len(order), func(a, b int) bool { return offs[order[a]] < offs[order[b]] },
+		func(a, b int) { order[a], order[b] = order[b], order[a] })
 	out := make([]int, len(offs))
 	pos, units := 0, 0
 	for _, i := range order {
@@ -37,4 +35,17 @@ func utf16Offsets(s string, offs []int) []int {
 		out[i] = units
 	}
 	return out
+}
+
+// sortBy sorts n items in place by less, stably (an insertion sort). The
+// widget sorts only short lists (at most 7 checks x MaxSpansPerCheck spans,
+// or the audience's networks), and neither sort.Slice (reflection swapper)
+// nor slices.SortFunc (one pdqsort per element type) is worth its bytes in
+// the wasm for them.
+func sortBy(n int, less func(i, j int) bool, swap func(i, j int)) {
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && less(j, j-1); j-- {
+			swap(j, j-1)
+		}
+	}
 }

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"sort"
-
 	"github.com/hack-pad/safejs"
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
@@ -80,7 +78,8 @@ func (o *overlay) show(p *panel, spans []scoring.Span) error {
 			marks = append(marks, sp)
 		}
 	}
-	sort.Slice(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
+	sortBy(len(marks), func(i, j int) bool { return marks[i].Start < marks[j].Start },
+		func(i, j int) { marks[i], marks[j] = marks[j], marks[i] })
 	d.clear(o.mirror)
 	pos := 0
 	for _, m := range marks {

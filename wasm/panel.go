@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"sort"
 	"strconv"
 
 	"github.com/hack-pad/safejs"
@@ -228,10 +227,10 @@ func (p *panel) build(container safejs.Value) error {
 	for id := range p.audience.Networks {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
+	sortBy(len(ids), func(i, j int) bool { // most members first
 		a, b := p.audience.Networks[ids[i]], p.audience.Networks[ids[j]]
 		return a > b || (a == b && ids[i] < ids[j])
-	})
+	}, func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 	ids = append(ids, scoring.NetworkIDs()...) // then every network the engine knows
 	if !seenHas(ids, p.network) {
 		ids = append(ids, p.network)

@@ -192,6 +192,36 @@ func TestUTF16Offsets(t *testing.T) {
 	}
 }
 
+func TestSortBy(t *testing.T) {
+	type item struct {
+		key int
+		tag string
+	}
+	for _, tc := range []struct {
+		name string
+		in   []item
+		want string
+	}{
+		{"empty", nil, ""},
+		{"one", []item{{1, "a"}}, "a"},
+		{"reversed", []item{{3, "c"}, {2, "b"}, {1, "a"}}, "abc"},
+		{"equal keys keep their order", []item{{2, "x"}, {1, "a"}, {2, "y"}, {1, "b"}}, "abxy"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := append([]item(nil), tc.in...)
+			sortBy(len(s), func(i, j int) bool { return s[i].key < s[j].key },
+				func(i, j int) { s[i], s[j] = s[j], s[i] })
+			got := ""
+			for _, it := range s {
+				got += it.tag
+			}
+			if got != tc.want {
+				t.Errorf("sorted %v to %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestSpansSliceInJS checks the converted spans against JavaScript's own
 // string slicing, with emoji and accents before and inside the spans.
 func TestSpansSliceInJS(t *testing.T) {
