@@ -8,17 +8,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
-)
 
-// Budgets of issue 3, checked by `make bench` (bench-widget).
-const (
-	BudgetWasmBrotliKB = 700
-	BudgetWasmGzipKB   = 900
-	BudgetLoaderGzipKB = 3
-	BudgetFirstScoreMs = 300
-	BudgetRescoreMs    = 5
+	"github.com/sweetspot/sweetspot/wasm/budget"
 )
 
 // Measurement sizes: page loads (each in a fresh browser context, so with a
@@ -78,6 +74,15 @@ func BenchmarkWidget(b *testing.B) {
 		b.Fatal(err)
 	}
 
+	// Timings are judged only on a machine that is not already busy (the
+	// 1-minute load average before the browser starts, against the CPUs):
+	// on a shared 2-core machine other work can double them. Sizes are
+	// always judged.
+	load, busy := loadAverage(), false
+	if load > float64(runtime.NumCPU()) {
+		busy = true
+	}
+
 	s := serve(b)
 	var run struct {
 		FirstScoreMs, ScoreMs []float64
@@ -88,13 +93,13 @@ func BenchmarkWidget(b *testing.B) {
 		"draft": string(draft), "audienceURL": s.host + "/communities/itadmins.json",
 	}, &run)
 
-	kb := func(n int64) float64 { return float64(n) / 1024 }
+	kb := func(n int64) float64 { return float64(n) / 1000 }
 	m := map[string]float64{
 		"wasm-raw-KB":        kb(fileSize(b, wasm)),
 		"wasm-br-KB":         kb(fileSize(b, wasm+".br")),
 		"wasm-gz-KB":         kb(fileSize(b, wasm+".gz")),
 		"wasm_exec-br-KB":    kb(fileSize(b, exec+".br")),
-		"loader-gz-KB":       kb(int64(gzipSize(b, filepath.Join(siteDir, "widget.js")))),
+		"loader-gz-KB":       kb(int64(gzipSize(b, filepath.Join(widgetDir, "widget.js")))),
 		"first-score-ms":     median(run.FirstScoreMs),
 		"first-score-max-ms": slices.Max(run.FirstScoreMs),
 		"rescore-ms":         median(run.ScoreMs),
@@ -103,26 +108,39 @@ func BenchmarkWidget(b *testing.B) {
 	for name, v := range m {
 		b.ReportMetric(v, name)
 	}
-	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
-		b.Logf("machine load average while measuring: %s", bytes.TrimSpace(load))
-	}
+	b.Logf("machine: %d CPUs, 1-minute load average %.2f before the run, %.2f after", runtime.NumCPU(), load, loadAverage())
 	b.Logf("first score per load (ms): %.0f", run.FirstScoreMs)
 	b.Logf("last load's timeline (ms since navigation start; resources: [start, end]): %v", run.Timeline)
 	for _, c := range []struct {
 		name          string
 		value, budget float64
+		timing        bool
 	}{
-		{"wasm brotli KB", m["wasm-br-KB"], BudgetWasmBrotliKB},
-		{"wasm gzip KB", m["wasm-gz-KB"], BudgetWasmGzipKB},
-		{"loader gzip KB", m["loader-gz-KB"], BudgetLoaderGzipKB},
-		{"first score ms (median)", m["first-score-ms"], BudgetFirstScoreMs},
-		{"re-score 1,500 words ms (median)", m["rescore-ms"], BudgetRescoreMs},
+		{"wasm brotli KB", m["wasm-br-KB"], budget.WasmBrotliKB, false},
+		{"wasm gzip KB", m["wasm-gz-KB"], budget.WasmGzipKB, false},
+		{"loader gzip KB", m["loader-gz-KB"], budget.LoaderGzipKB, false},
+		{"first score ms (median)", m["first-score-ms"], budget.FirstScoreMs, true},
+		{"re-score 1,500 words ms (median)", m["rescore-ms"], budget.RescoreMs, true},
 	} {
 		verdict := "within budget"
-		if c.value > c.budget {
+		switch {
+		case c.value <= c.budget:
+		case c.timing && busy:
+			verdict = "over budget, not judged: the machine was busy"
+		default:
 			verdict = "OVER BUDGET"
 			b.Errorf("%s = %.1f, budget %.0f", c.name, c.value, c.budget)
 		}
 		b.Logf("%-34s %8.1f  budget %5.0f  %s", c.name, c.value, c.budget, verdict)
 	}
+}
+
+// loadAverage is the 1-minute load average (0 where /proc is missing).
+func loadAverage() float64 {
+	raw, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(strings.Fields(string(raw))[0], 64)
+	return f
 }

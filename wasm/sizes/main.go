@@ -3,7 +3,8 @@
 // Command sizes prints the widget's size ledger (BENCHMARKS.md, "Editor
 // widget"): what the Go runtime, syscall/js, safejs, the scoring engine and
 // the widget glue each add to the wasm, in raw, gzip -9 and brotli q11 bytes,
-// plus the code bytes per package and the engine's embedded data files.
+// plus the code bytes per package and the engine's data files. It exits
+// non-zero when the widget's wasm is over a size budget (package budget).
 //
 //	go run ./wasm/sizes        (run by `make bench-widget`)
 //
@@ -15,7 +16,6 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/brotli"
+	"github.com/sweetspot/sweetspot/wasm/budget"
 )
 
 const module = "github.com/sweetspot/sweetspot"
@@ -35,7 +36,7 @@ var variants = []struct {
 }{
 	{"runtime", "", "Go runtime, empty main", "package main\n\nfunc main() {}\n"},
 	{"syscalljs", "runtime", "+ syscall/js", "package main\n\nimport \"syscall/js\"\n\nfunc main() { g := js.Global(); g.Set(\"x\", 1) }\n"},
-	{"safejs", "syscalljs", "+ safejs (pulls in fmt, reflect)", "package main\n\nimport \"github.com/hack-pad/safejs\"\n\nfunc main() { _ = safejs.Global().Set(\"x\", 1) }\n"},
+	{"safejs", "syscalljs", "+ safejs (third_party copy, without fmt)", "package main\n\nimport \"github.com/hack-pad/safejs\"\n\nfunc main() { _ = safejs.Global().Set(\"x\", 1) }\n"},
 	// The engine variant reads a package variable (not os.Args, which would
 	// add the os package) so the linker keeps the whole Score path.
 	{"engine", "runtime", "scoring engine alone (+ its stemmer, word lists)", "package main\n\nimport \"" + module + "/internal/scoring\"\n\nvar text = \"backup\"\n\nfunc main() {\n\tr, _ := scoring.Score(scoring.Content{Body: text}, scoring.Audience{Interests: []scoring.Interest{{Term: text}}})\n\tprintln(r.Score, r.Rating, len(r.Checks))\n}\n"},
@@ -119,17 +120,17 @@ func run() error {
 		fmt.Printf("| %s | %s |\n", r.pkg, kb(r.n))
 	}
 	fmt.Printf("| (packages under 8 KB each) | %s |\n", kb(other))
-	fmt.Printf("| data segments (strings, tables, type data, embedded files) | %s |\n", kb(data))
+	fmt.Printf("| data segments (strings, tables, type data, word lists) | %s |\n", kb(data))
 
-	embeds, err := embeddedFiles()
+	lists, err := filepath.Glob("internal/scoring/data/*.txt")
 	if err != nil {
 		return err
 	}
-	if len(embeds) > 0 {
+	if len(lists) > 0 {
 		fmt.Println()
-		fmt.Println("| engine data file (embedded) | raw KB | gzip KB | brotli KB |")
+		fmt.Println("| engine word list (compiled-in constant) | raw KB | gzip KB | brotli KB |")
 		fmt.Println("| --- | ---: | ---: | ---: |")
-		for _, f := range embeds {
+		for _, f := range lists {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				return err
@@ -137,6 +138,27 @@ func run() error {
 			s := measure(b)
 			fmt.Printf("| %s | %s | %s | %s |\n", f, kb(s.raw), kb(s.gz), kb(s.br))
 		}
+	}
+
+	// The budgets: the wasm built here is the one `make wasm` publishes
+	// (same flags), compressed the same way.
+	fmt.Println()
+	over := false
+	for _, c := range []struct {
+		name          string
+		value, budget int
+	}{
+		{"wasm brotli", widget.br, budget.WasmBrotliKB * 1000},
+		{"wasm gzip", widget.gz, budget.WasmGzipKB * 1000},
+	} {
+		verdict := "within budget"
+		if c.value > c.budget {
+			verdict, over = "OVER BUDGET", true
+		}
+		fmt.Printf("%-12s %7s KB  budget %4d KB  %s\n", c.name, kb(c.value), c.budget/1000, verdict)
+	}
+	if over {
+		return errors.New("the widget's wasm is over its size budget")
 	}
 	return nil
 }
@@ -164,26 +186,6 @@ func measure(b []byte) size {
 	bw.Write(b)
 	bw.Close()
 	return size{len(b), g.Len(), r.Len()}
-}
-
-// embeddedFiles lists the scoring package's go:embed files.
-func embeddedFiles() ([]string, error) {
-	out, err := exec.Command("go", "list", "-json", "./internal/scoring").Output()
-	if err != nil {
-		return nil, fmt.Errorf("go list: %w", err)
-	}
-	var p struct {
-		Dir        string
-		EmbedFiles []string
-	}
-	if err := json.Unmarshal(out, &p); err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, f := range p.EmbedFiles {
-		files = append(files, filepath.Join("internal/scoring", f))
-	}
-	return files, nil
 }
 
 // codeByPackage sums function body sizes per package using the wasm name
