@@ -19,12 +19,33 @@ function instrument() {
   });
   window.__firstScoreAt = null;
   // When compilation finishes (instantiate resolves), for the breakdown.
+  // Then how long go.run takes to return (Go runtime start and register)
+  // and how long Sweetspot.mount takes (audience, compile, first score and
+  // building the panel), also for the breakdown.
+  window.__marks = {};
+  const mark = (name) => { window.__marks[name] = performance.now(); };
   const wrap = (name) => {
     const orig = WebAssembly[name];
     WebAssembly[name] = function (...a) {
-      return orig.apply(this, a).then((r) => { window.__instantiatedAt = performance.now(); return r; });
+      return orig.apply(this, a).then((r) => {
+        window.__instantiatedAt = performance.now();
+        if (window.Go && !window.Go.prototype.__timed) {
+          const run = window.Go.prototype.run;
+          window.Go.prototype.run = function (...b) { mark('runStart'); const p = run.apply(this, b); mark('runReturned'); return p; };
+          window.Go.prototype.__timed = true;
+        }
+        return r;
+      });
     };
   };
+  const ns = {};
+  let mount;
+  Object.defineProperty(ns, 'mount', {
+    configurable: true, enumerable: true,
+    get() { return mount && function (...a) { mark('mountStart'); try { return mount.apply(this, a); } finally { mark('mountEnd'); } }; },
+    set(f) { mount = f; },
+  });
+  window.Sweetspot = ns;
   wrap('instantiateStreaming');
   wrap('instantiate');
   const attach = Element.prototype.attachShadow;
@@ -245,6 +266,7 @@ async function benchScenario(browser) {
         t[r.name.replace(/^.*\//, '').replace(/\.[0-9a-f]{12}\./, '.')] = [Math.round(r.startTime), Math.round(r.responseEnd)];
       }
       t.instantiated = Math.round(window.__instantiatedAt);
+      for (const [k, v] of Object.entries(window.__marks)) t[k] = Math.round(v);
       t.firstScore = Math.round(window.__firstScoreAt);
       return t;
     });
