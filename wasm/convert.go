@@ -5,6 +5,7 @@ package main
 import (
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/hack-pad/safejs"
 	"github.com/sweetspot/sweetspot/internal/scoring"
@@ -40,12 +41,22 @@ func absent(v safejs.Value) bool { return v.IsUndefined() || v.IsNull() }
 // exceptions only around calls, so a throwing getter or Proxy trap read
 // with Get would unwind straight through the Go runtime and end the program.
 func prop(obj safejs.Value, key any) (safejs.Value, error) {
+	get, err := reflectGet()
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	return get.Invoke(obj, key)
+}
+
+// reflectGet is Reflect.get, looked up once: reading an audience reads a
+// few hundred properties, and every lookup is a call into JS.
+var reflectGet = sync.OnceValues(func() (safejs.Value, error) {
 	reflect, err := safejs.Global().Get("Reflect")
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	return reflect.Call("get", obj, key)
-}
+	return reflect.Get("get")
+})
 
 // readString reads an optional string field of obj (limit in bytes).
 func readString(obj safejs.Value, key, field string, limit int) (string, error) {
