@@ -268,7 +268,9 @@ async function benchScenario(browser) {
 }
 
 // communityScenario: the widget in data-community mode fetches the
-// audience from the API; report what it asked for and what it shows.
+// audience from the API; report what it asked for and what it shows. With
+// cfg.refused the API is expected to refuse the key: wait for the widget's
+// own console error instead of a score.
 async function communityScenario(browser) {
   const { context, page, errors } = await newPage(browser);
   const api = [];
@@ -280,6 +282,13 @@ async function communityScenario(browser) {
     }
   });
   try {
+    if (cfg.refused) {
+      const logged = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('sweetspot:'), timeout: 15000 });
+      await page.goto(cfg.url);
+      await logged;
+      const mounted = await page.evaluate(() => !!document.querySelector('[data-sweetspot]'));
+      return { mounted, api, errors, csp: await page.evaluate(() => window.__csp) };
+    }
     await page.goto(cfg.url);
     await waitScore(page);
     return { panel: await page.evaluate(readPanel), api, errors, csp: await page.evaluate(() => window.__csp) };

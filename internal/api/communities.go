@@ -86,7 +86,9 @@ func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal)
 // audienceMaxAge lets the browser reuse a community's audience for a
 // minute: a writer opening several drafts fetches it once, and an edit of
 // the community reaches the widget within a minute. "private" keeps it out
-// of shared caches (the request carries a key).
+// of shared caches (the request carries a key). The answer depends on the
+// key (its workspace), so it also varies on Authorization: a browser never
+// answers one key's request from another key's cached audience.
 const audienceMaxAge = "private, max-age=60"
 
 // getAudience serves the editor widget (site/widget.js) the scoring
@@ -103,6 +105,7 @@ func (a *API) getAudience(w http.ResponseWriter, r *http.Request, p *Principal) 
 		return err
 	}
 	w.Header().Set("Cache-Control", audienceMaxAge)
+	w.Header().Add("Vary", "Authorization")
 	writeJSON(w, http.StatusOK, c.Audience)
 	return nil
 }
