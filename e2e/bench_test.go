@@ -81,7 +81,7 @@ func BenchmarkWidget(b *testing.B) {
 	s := serve(b)
 	var run struct {
 		FirstScoreMs, LoadEventMs, ScoreMs []float64
-		Timeline              map[string]any
+		Timeline                           map[string]any
 	}
 	drive(b, map[string]any{
 		"scenario": "bench", "url": s.host + "/demo.html", "loads": benchLoads, "runs": benchRuns,
