@@ -71,16 +71,22 @@ func (a *API) listCommunities(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	id, err := pathID(r, domain.CommunityPrefix, "community")
-	if err != nil {
-		return err
-	}
-	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	c, err := a.pathCommunity(r, p)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, c)
 	return nil
+}
+
+// pathCommunity reads the community named by the path's {id} in the key's
+// workspace (another workspace's id is not found).
+func (a *API) pathCommunity(r *http.Request, p *Principal) (domain.Community, error) {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return domain.Community{}, err
+	}
+	return a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
 }
 
 // audienceMaxAge lets the browser reuse a community's audience for a
@@ -96,11 +102,7 @@ const audienceMaxAge = "private, max-age=60"
 // version. It is readable with an ingest key, which lives in public pages,
 // so a marketer never has to put an admin key in a page.
 func (a *API) getAudience(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	id, err := pathID(r, domain.CommunityPrefix, "community")
-	if err != nil {
-		return err
-	}
-	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	c, err := a.pathCommunity(r, p)
 	if err != nil {
 		return err
 	}
