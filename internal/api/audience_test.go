@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"slices"
 	"sort"
@@ -98,5 +99,27 @@ func TestAudience(t *testing.T) {
 		"Access-Control-Request-Headers", "authorization")
 	if pre.status != 204 || pre.header.Get("Access-Control-Allow-Origin") != testOrigin {
 		t.Errorf("preflight: status %d, headers %v", pre.status, pre.header)
+	}
+}
+
+// TestKeyInQueryOnlyForIngestKeys: the ?key= form (for the offer widget's
+// preflight-free requests) accepts ingest keys only: an admin secret in a
+// URL would land in histories and logs.
+func TestKeyInQueryOnlyForIngestKeys(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	_, _, offer := e.seed(e.admin)
+	path := "/v1/offers/" + offer + "?key="
+	if r := e.do("GET", path+url.QueryEscape(e.ingest), "", nil, "Origin", testOrigin); r.status != 200 {
+		t.Fatalf("ingest key in the query: status %d: %s", r.status, r.body)
+	}
+	r := e.do("GET", path+url.QueryEscape(e.admin), "", nil, "Origin", testOrigin)
+	if r.status != 401 {
+		t.Fatalf("admin key in the query: status %d, want 401: %s", r.status, r.body)
+	}
+	if code, _ := r.errCode(t); code != "unauthorized" {
+		t.Errorf("error code %q", code)
+	}
+	if r := e.do("GET", "/v1/offers/"+offer, e.admin, nil); r.status != 200 {
+		t.Errorf("admin key in the header: status %d", r.status)
 	}
 }
