@@ -353,3 +353,67 @@ func newServer(t *testing.T, h http.Handler) *httptest.Server {
 	t.Cleanup(s.Close)
 	return s
 }
+
+// TestRedirectGoesOnlyToTheOfferURL: /r/{code} sends visitors to the
+// offer's stored URL and nowhere else, whatever the request carries; a
+// link cannot carry a destination of its own; unknown or malformed codes
+// get a 404 JSON error, never a redirect.
+func TestRedirectGoesOnlyToTheOfferURL(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	partner, community, offer := e.seed(e.admin)
+	code := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+	if r := e.do("POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner,
+		"url": "https://evil.example/"}); r.status != 400 {
+		t.Fatalf("a link with its own destination: %d %s", r.status, r.body)
+	} else if _, field := r.errCode(t); field != "url" {
+		t.Fatalf("a link with its own destination: field %q", field)
+	}
+
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path string) *http.Response {
+		t.Helper()
+		res, err := noFollow.Get(e.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	for _, q := range []string{"", "?url=https://evil.example/", "?next=//evil.example&redirect=https://evil.example&ss_partner=other",
+		"?to=https%3A%2F%2Fevil.example%2F", "?url=javascript:alert(1)"} {
+		res := get("/r/" + code + q)
+		loc := res.Header.Get("Location")
+		if res.StatusCode != 302 || loc != "https://backup.example/checklist?ss_partner="+code {
+			t.Errorf("/r/<code>%s: %d to %q", q, res.StatusCode, loc)
+		}
+	}
+
+	// The destination follows the offer as stored now.
+	o := e.must(200, "GET", "/v1/offers/"+offer, e.admin, nil)
+	e.must(200, "PATCH", "/v1/offers/"+offer, e.admin, map[string]any{"url": "https://backup.example/new?utm=x", "version": o["version"]})
+	if loc := get("/r/" + code).Header.Get("Location"); loc != "https://backup.example/new?ss_partner="+code+"&utm=x" {
+		t.Errorf("after the offer moved: %q", loc)
+	}
+
+	for _, path := range []string{"/r/abcdefghij", "/r/ABC", "/r/" + code + "x", "/r/..%2F..%2Fevil.example"} {
+		res, err := noFollow.Get(e.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 404 || res.Header.Get("Location") != "" || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") ||
+			!strings.Contains(string(b), `"not_found"`) {
+			t.Errorf("%s: %d %q %s", path, res.StatusCode, res.Header.Get("Location"), b)
+		}
+	}
+
+	// An offer without a URL cannot get a tracked link.
+	bare := e.must(201, "POST", "/v1/offers", e.admin, map[string]any{"kind": "content", "title": "No link", "body": "Words only.",
+		"communities": []string{community}, "status": "live"})
+	if r := e.do("POST", "/v1/links", e.admin, map[string]any{"offer_id": bare["id"], "community_id": community, "partner_id": partner}); r.status != 400 {
+		t.Fatalf("a link to an offer without URL: %d %s", r.status, r.body)
+	} else if _, field := r.errCode(t); field != "offer_id" {
+		t.Fatalf("a link to an offer without URL: field %q", field)
+	}
+}
