@@ -18,7 +18,7 @@ import (
 // events (ids, members, types, networks and offsets from the seed time).
 const (
 	// DemoMembers is how many visitors each live offer's community gets.
-	DemoMembers = 60
+	DemoMembers = 80
 	// DemoHistory is how far back the demo visitors start: longer than the
 	// insights' default 30 days, so that the ladder shows members moving
 	// up, holding and stepping down within the period.
@@ -76,7 +76,7 @@ func visitor(rng *rand.Rand, prefix string, m int, offer string, c domain.Commun
 	member := fmt.Sprintf("%s-member-%04d", prefix, m)
 	network := pick(rng, c.Networks)
 	generation := ""
-	if rng.Float64() < 0.7 {
+	if rng.Float64() < 0.85 {
 		generation = pickShare(rng, c.Generations)
 	}
 	partner := ""
@@ -95,7 +95,7 @@ func visitor(rng *rand.Rand, prefix string, m int, offer string, c domain.Commun
 			kinds = append(kinds, t)
 		}
 	}
-	add(engagement.View, 1+rng.IntN(3))
+	add(engagement.View, 2+rng.IntN(4))
 	start, gap := DemoHistory, 48*60 // how far back the member starts; the longest gap between events, minutes
 	switch r := rng.Float64(); {
 	case r < 0.45: // grazer
@@ -141,6 +141,13 @@ func visitor(rng *rand.Rand, prefix string, m int, offer string, c domain.Commun
 		}
 		if k == engagement.Purchase {
 			e.Value = float64(20+rng.IntN(180)) - 0.01
+		}
+		if j == 0 && partner != "" {
+			// Followed the tracked link: GET /r/{code} recorded an
+			// anonymous click just before the landing page's view.
+			events = append(events, engagement.Event{ID: fmt.Sprintf("%s-ev-%04d-rd", prefix, m), Offer: offer, Community: c.ID,
+				Member: engagement.AnonymousMember, Type: engagement.Click, Network: network, Partner: partner,
+				Time: e.Time.Add(-30 * time.Second)})
 		}
 		events = append(events, e)
 		t = t.Add(time.Duration(10+rng.IntN(gap)) * time.Minute)
