@@ -54,16 +54,19 @@ func seedEngagement(ctx context.Context, st *store.Store, offers []domain.Offer,
 			code = l.Code
 		}
 		rng := rand.New(rand.NewPCG(uint64(i)+1, 0x5eed))
+		// One store call per offer: it groups the events by member and
+		// stores the members concurrently, each in time order.
+		var events []engagement.Event
 		for m := range DemoMembers {
-			events := visitor(rng, fmt.Sprintf("demo%d", i), m, o.ID, c, code, now)
-			for _, e := range events {
-				if fe := engagement.Validate(e, e.Time); fe != nil {
-					return fmt.Errorf("demo event %s: %w", e.ID, fe)
-				}
+			events = append(events, visitor(rng, fmt.Sprintf("demo%d", i), m, o.ID, c, code, now)...)
+		}
+		for _, e := range events {
+			if fe := engagement.Validate(e, e.Time); fe != nil {
+				return fmt.Errorf("demo event %s: %w", e.ID, fe)
 			}
-			if _, err := st.IngestEvents(ctx, WorkspaceID, events, 0); err != nil {
-				return fmt.Errorf("demo events of %q: %w", o.Title, err)
-			}
+		}
+		if _, err := st.IngestEvents(ctx, WorkspaceID, events, 0); err != nil {
+			return fmt.Errorf("demo events of %q: %w", o.Title, err)
 		}
 	}
 	return nil
