@@ -219,6 +219,10 @@ func TestInsightsPeriod(t *testing.T) {
 		{"?from=2026-02-01&to=2026-01-31", 400, "from"},
 		{"?from=2020-01-01&to=2026-01-31", 400, "from"},
 		{"?to=yesterday", 400, "to"},
+		{"?from=2026-13-01&to=2026-12-31", 400, "from"},
+		{"?from=2026-01-01T00:00:00Z", 400, "from"},
+		{"?to=2026-02-30", 400, "to"},
+		{"?from=2026-01-01&to=2026-01-01", 200, ""},
 	} {
 		r := e.do("GET", "/v1/communities/"+community+"/insights"+c.query, e.admin, nil)
 		if r.status != c.status {
