@@ -421,3 +421,62 @@ func TestRedirectGoesOnlyToTheOfferURL(t *testing.T) {
 		t.Fatalf("a link to an offer without URL: field %q", field)
 	}
 }
+
+// TestLadderMovesOverSimulatedTime: members' levels and moves in the
+// insights of a period, with the API's clock moved over 45 days and every
+// event sent close to its time (the API refuses events older than
+// MaxEventAge). Over days 35..45: one member moves up, one holds, one
+// moves down after its quiet period, one is new.
+func TestLadderMovesOverSimulatedTime(t *testing.T) {
+	day := 24 * time.Hour
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	clock := t0
+	e := newEnv(t, api.Options{Now: func() time.Time { return clock }})
+	_, community, offer := e.seed(e.admin)
+	n := 0
+	send := func(at time.Duration, member string, types ...string) {
+		t.Helper()
+		clock = t0.Add(at + time.Minute)
+		var batch []map[string]any
+		for i, typ := range types {
+			n++
+			batch = append(batch, map[string]any{"id": fmt.Sprintf("ev-sim-%04d", n), "offer": offer, "community": community,
+				"member": member, "type": typ, "time": t0.Add(at + time.Duration(i)*time.Second).Format(time.RFC3339)})
+		}
+		if got := e.postEvents(202, batch...); got["accepted"].(float64) != float64(len(types)) {
+			t.Fatalf("day %v: %v", at/day, got)
+		}
+	}
+	send(0, "member-up-01", "view")                             // a grazer for 40 days
+	send(10*day, "member-down-1", "signup", "comment", "share") // contributor, then quiet: demoted at day 40
+	send(33*day, "member-held-1", "signup")                     // participant
+	send(40*day, "member-up-01", "signup", "comment", "share")  // grazer → contributor
+	send(40*day+time.Hour, "member-held-1", "click")            // still a participant
+	send(42*day, "member-new-01", "view")                       // first seen inside the period
+
+	clock = t0.Add(45*day + time.Hour)
+	period := "?from=" + t0.Add(35*day).Format("2006-01-02") + "&to=" + t0.Add(45*day).Format("2006-01-02")
+	in := e.must(200, "GET", "/v1/communities/"+community+"/insights"+period, e.admin, nil)
+	ladder := in["ladder"].(map[string]any)
+	moves, levels := ladder["moves"].(map[string]any), ladder["levels"].(map[string]any)
+	for m, want := range map[string]float64{"up": 1, "held": 1, "down": 1, "new": 1} {
+		if moves[m] != want {
+			t.Errorf("moves[%s] = %v, want %v (ladder %v)", m, moves[m], want, ladder)
+		}
+	}
+	total := 0.0
+	for _, v := range levels {
+		total += v.(float64)
+	}
+	if levels["contributor"] != 1.0 || levels["advocate"] != 0.0 || levels["participant"].(float64) < 1 || total != 4 {
+		t.Errorf("levels %v", levels)
+	}
+
+	// Before day 40 the quiet contributor still holds its level: promote
+	// at once, demote only after the quiet period.
+	early := e.must(200, "GET", "/v1/communities/"+community+"/insights?from="+t0.Add(10*day).Format("2006-01-02")+
+		"&to="+t0.Add(38*day).Format("2006-01-02"), e.admin, nil)["ladder"].(map[string]any)
+	if early["levels"].(map[string]any)["contributor"] != 1.0 {
+		t.Errorf("day 38: %v", early)
+	}
+}
