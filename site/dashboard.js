@@ -39,7 +39,7 @@
   function pct(x) { return (100 * (x || 0)).toFixed(1) + '%'; }
   function fill(id, node) { var t = $(id); t.replaceChildren(node); }
 
-  // bars draws a horizontal bar chart: rows of {label, value, note, cls}.
+  // bars draws a horizontal bar chart: rows of {label, value, unit, note, cls}.
   // The longest bar leaves room for a note of about 60 characters.
   function bars(rows, title) {
     var h = 26, lw = 150, w = 860, max = 0;
@@ -50,7 +50,7 @@
       var y = i * h + 2, bw = max ? Math.max(1, (w - lw - 440) * r.value / max) : 1;
       s.appendChild(svg('text', { x: 0, y: y + 16 }, r.label));
       s.appendChild(svg('rect', { x: lw, y: y + 3, width: bw, height: h - 8, 'class': 'bar ' + (r.cls || '') }));
-      s.appendChild(svg('text', { x: lw + bw + 6, y: y + 16 }, r.value + (r.note ? ' · ' + r.note : '')));
+      s.appendChild(svg('text', { x: lw + bw + 6, y: y + 16 }, r.value + (r.unit ? ' ' + r.unit : '') + (r.note ? ' · ' + r.note : '')));
     });
     return s;
   }
@@ -103,11 +103,11 @@
     $('start').textContent = sh ? 'Start here: ' + sh.network + ' (' + sh.reason + ')' : 'No recommendation yet: no members or events.';
     fill('networks', bars(d.networks.map(function (n) {
       return { label: n.network, value: n.members, cls: sh && sh.network === n.network ? 'best' : '',
-        note: 'members, ' + n.views + ' views, conversion ' + pct(n.smoothed) };
+        unit: 'members', note: n.views + ' views · conversion ' + pct(n.smoothed) };
     }), 'Members and conversion by network'));
     fill('generations', bars(d.generations.map(function (g) {
-      return { label: g.generation, value: g.views,
-        note: 'views, ' + pct(g.share) + ' of the community, conversion ' + pct(g.conversion) };
+      return { label: g.generation, value: g.views, unit: 'views',
+        note: (g.share ? pct(g.share) + ' of the community · ' : '') + 'conversion ' + pct(g.conversion) };
     }), 'Views by generation'));
 
     var lv = d.ladder.levels || {};
