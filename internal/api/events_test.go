@@ -138,6 +138,11 @@ func TestEventsRefused(t *testing.T) {
 			if code, field := r.errCode(t); field != c.field || code == "" {
 				t.Fatalf("error %s on %q, want field %q: %s", code, field, c.field, r.body)
 			}
+			// A refusal the widget can read (CORS) drops the events instead
+			// of retrying them: every answer to an allowed origin says so.
+			if acao := r.header.Get("Access-Control-Allow-Origin"); c.status == 400 && acao != testOrigin {
+				t.Fatalf("400 without Access-Control-Allow-Origin: %q", acao)
+			}
 		})
 	}
 	// An admin key with Authorization and application/json works too.
@@ -340,6 +345,10 @@ func TestEventsWhileStoreRefusesWrites(t *testing.T) {
 	r := e.do("POST", "/v1/events?key="+url.QueryEscape(e.ingest), "", string(b), "Content-Type", "text/plain", "Origin", testOrigin)
 	if r.status != 503 || r.header.Get("Retry-After") == "" {
 		t.Fatalf("store refusing writes: %d %v %s", r.status, r.header, r.body)
+	}
+	// The widget must be able to read the 503 (CORS) to keep its events.
+	if got := r.header.Get("Access-Control-Allow-Origin"); got != testOrigin {
+		t.Fatalf("503 without Access-Control-Allow-Origin: %q", got)
 	}
 	e.srv = healthy
 	if got := e.postEvents(202, batch...); got["accepted"].(float64) != 2 {
