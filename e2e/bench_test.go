@@ -80,14 +80,21 @@ func BenchmarkWidget(b *testing.B) {
 
 	s := serve(b)
 	var run struct {
-		FirstScoreMs, ScoreMs []float64
-		Timeline              map[string]any
+		FirstScoreMs, LoadEventMs, ScoreMs []float64
+		Timeline                           map[string]any
 	}
 	drive(b, map[string]any{
 		"scenario": "bench", "url": s.host + "/demo.html", "loads": benchLoads, "runs": benchRuns,
 		"draft": string(draft), "audienceURL": s.host + "/communities/itadmins.json",
 	}, &run)
 
+	// "First score on screen after page load": from the page's load event
+	// to the first score in the panel, per load. The budget is judged on
+	// that; the time from navigation start is reported next to it.
+	afterLoad := make([]float64, len(run.FirstScoreMs))
+	for i := range afterLoad {
+		afterLoad[i] = run.FirstScoreMs[i] - run.LoadEventMs[i]
+	}
 	kb := func(n int64) float64 { return float64(n) / 1024 }
 	m := map[string]float64{
 		"wasm-raw-KB":        kb(fileSize(b, wasm)),
@@ -96,6 +103,7 @@ func BenchmarkWidget(b *testing.B) {
 		"wasm_exec-br-KB":    kb(fileSize(b, exec+".br")),
 		"loader-gz-KB":       kb(int64(gzipSize(b, filepath.Join(siteDir, "widget.js")))),
 		"first-score-ms":     median(run.FirstScoreMs),
+		"after-load-ms":      median(afterLoad),
 		"first-score-max-ms": slices.Max(run.FirstScoreMs),
 		"rescore-ms":         median(run.ScoreMs),
 		"rescore-p90-ms":     func() float64 { s := slices.Clone(run.ScoreMs); slices.Sort(s); return s[len(s)*9/10] }(),
@@ -106,7 +114,9 @@ func BenchmarkWidget(b *testing.B) {
 	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
 		b.Logf("machine load average while measuring: %s", bytes.TrimSpace(load))
 	}
-	b.Logf("first score per load (ms): %.0f", run.FirstScoreMs)
+	b.Logf("first score per load (ms since navigation start): %.0f", run.FirstScoreMs)
+	b.Logf("page load event per load (ms since navigation start): %.0f", run.LoadEventMs)
+	b.Logf("first score since navigation start (median): %.1f ms", m["first-score-ms"])
 	b.Logf("last load's timeline (ms since navigation start; resources: [start, end]): %v", run.Timeline)
 	for _, c := range []struct {
 		name          string
@@ -115,7 +125,7 @@ func BenchmarkWidget(b *testing.B) {
 		{"wasm brotli KB", m["wasm-br-KB"], BudgetWasmBrotliKB},
 		{"wasm gzip KB", m["wasm-gz-KB"], BudgetWasmGzipKB},
 		{"loader gzip KB", m["loader-gz-KB"], BudgetLoaderGzipKB},
-		{"first score ms (median)", m["first-score-ms"], BudgetFirstScoreMs},
+		{"first score after load ms (median)", m["after-load-ms"], BudgetFirstScoreMs},
 		{"re-score 1,500 words ms (median)", m["rescore-ms"], BudgetRescoreMs},
 	} {
 		verdict := "within budget"

@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -31,6 +32,9 @@ func TestAudience(t *testing.T) {
 	}
 	if got := r.header.Get("Cache-Control"); got != "private, max-age=60" {
 		t.Errorf("Cache-Control %q", got)
+	}
+	if got := r.header.Values("Vary"); !slices.Contains(got, "Origin") || !slices.Contains(got, "Authorization") {
+		t.Errorf("Vary %q, want Origin and Authorization", got)
 	}
 	if got := r.header.Get("Access-Control-Allow-Origin"); got != testOrigin {
 		t.Errorf("Access-Control-Allow-Origin %q, want %q", got, testOrigin)
