@@ -232,10 +232,13 @@ func readEventsBody(r *http.Request) ([]byte, error) {
 
 // redirect follows a tracked link: it records a click for the link's
 // offer, community and partner (server-side, so it counts where ad
-// blockers stop scripts), then redirects to the link's URL with
-// ss_partner=<code> for the offer widget on that page. The visitor is not
-// identified (no cookie): the click belongs to engagement.AnonymousMember.
-// A store failure does not stop the visitor: the redirect happens anyway.
+// blockers stop scripts), then redirects to the offer's stored URL with
+// ss_partner=<code> for the offer widget on that page. The destination is
+// only ever the offer's URL as stored (an admin-validated http(s) URL):
+// nothing in the request can change it, so /r/ is no open redirect. The
+// visitor is not identified (no cookie): the click belongs to
+// engagement.AnonymousMember. A store failure while recording the click
+// does not stop the visitor: the redirect happens anyway.
 func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) error {
 	code := r.PathValue("code")
 	if !domain.ValidLinkCode(code) {
@@ -245,16 +248,12 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 	if err != nil {
 		return err
 	}
-	target := l.URL
-	if target == "" {
-		o, err := a.store.GetOffer(r.Context(), ws, l.OfferID)
-		if err != nil {
-			return err
-		}
-		target = o.URL
+	o, err := a.store.GetOffer(r.Context(), ws, l.OfferID)
+	if err != nil {
+		return err
 	}
-	u, err := url.Parse(target)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+	u, err := url.Parse(o.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return domain.Errorf(domain.NotFound, "", "the tracked link has no destination")
 	}
 	q := u.Query()
