@@ -31,7 +31,8 @@ try {
   // The view is sent about a second after the card is on screen and
   // leaves the queue once the API accepted it.
   await page.waitForFunction(() => {
-    const q = JSON.parse(localStorage.getItem('sweetspot.queue') || 'null');
+    const k = Object.keys(localStorage).find((k) => k.startsWith('sweetspot.queue '));
+    const q = k && JSON.parse(localStorage.getItem(k));
     return Array.isArray(q) && q.length === 0;
   }, null, { timeout: 15000 });
   out.member = await page.evaluate(() => localStorage.getItem('sweetspot.member'));

@@ -114,6 +114,9 @@ func TestEventsRefused(t *testing.T) {
 		field   string
 	}{
 		{"every event bad", "", `{"events":[{"id":"x"}]}`, nil, 400, "events[0].id"},
+		// No event even decodes (a security review found these were a 500).
+		{"no event decodes: unknown field", "", `{"events":[{"bogus":1}]}`, nil, 400, "events[0].bogus"},
+		{"no event decodes: bad time", "", `{"events":[{"time":"nope"},{"type":7}]}`, nil, 400, "events[0].time"},
 		{"empty batch", "", `{"events":[]}`, nil, 400, "events"},
 		{"too many events", "", string(manyBody), nil, 400, "events"},
 		{"not JSON", "", `events=1`, nil, 400, ""},
