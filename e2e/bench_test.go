@@ -88,15 +88,22 @@ func BenchmarkWidget(b *testing.B) {
 
 	s := serve(b)
 	var run struct {
-		FirstScoreMs, ScoreMs, WarmupMs []float64
-		RepeatFirstScoreMs              []float64
-		Timeline                        map[string]any
+		FirstScoreMs, LoadEventMs, ScoreMs, WarmupMs []float64
+		RepeatFirstScoreMs                           []float64
+		Timeline                                     map[string]any
 	}
 	drive(b, map[string]any{
 		"scenario": "bench", "url": s.host + "/demo.html", "loads": benchLoads, "warmup": benchWarmup, "runs": benchRuns,
 		"draft": string(draft), "audienceURL": s.host + "/communities/itadmins.json",
 	}, &run)
 
+	// "First score on screen after page load": from the page's load event
+	// to the first score in the panel, per load. The budget is judged on
+	// that; the time from navigation start is reported next to it.
+	afterLoad := make([]float64, len(run.FirstScoreMs))
+	for i := range afterLoad {
+		afterLoad[i] = run.FirstScoreMs[i] - run.LoadEventMs[i]
+	}
 	kb := func(n int64) float64 { return float64(n) / 1000 }
 	m := map[string]float64{
 		"wasm-raw-KB":        kb(fileSize(b, wasm)),
@@ -105,6 +112,7 @@ func BenchmarkWidget(b *testing.B) {
 		"wasm_exec-br-KB":    kb(fileSize(b, exec+".br")),
 		"loader-gz-KB":       kb(int64(gzipSize(b, filepath.Join(widgetDir, "widget.js")))),
 		"first-score-ms":     median(run.FirstScoreMs),
+		"after-load-ms":      median(afterLoad),
 		"first-score-max-ms": slices.Max(run.FirstScoreMs),
 		"rescore-ms":         median(run.ScoreMs),
 		"rescore-p90-ms":     func() float64 { s := slices.Clone(run.ScoreMs); slices.Sort(s); return s[len(s)*9/10] }(),
@@ -113,9 +121,11 @@ func BenchmarkWidget(b *testing.B) {
 		b.ReportMetric(v, name)
 	}
 	b.Logf("machine: %d CPUs, 1-minute load average %.2f before the run, %.2f after", runtime.NumCPU(), load, loadAverage())
-	b.Logf("first score per load (ms): %.0f", run.FirstScoreMs)
+	b.Logf("first score per load (ms since navigation start): %.0f", run.FirstScoreMs)
+	b.Logf("page load event per load (ms since navigation start): %.0f", run.LoadEventMs)
+	b.Logf("first score since navigation start (median): %.1f ms", m["first-score-ms"])
 	if len(run.RepeatFirstScoreMs) > 0 {
-		b.Logf("first score on repeat visits, warm caches (ms): %.0f, median %.0f (not counted)",
+		b.Logf("first score on repeat visits, warm caches (ms since navigation start): %.0f, median %.0f (not counted)",
 			run.RepeatFirstScoreMs, median(run.RepeatFirstScoreMs))
 	}
 	if len(run.WarmupMs) >= 40 {
@@ -131,7 +141,7 @@ func BenchmarkWidget(b *testing.B) {
 		{"wasm brotli KB", m["wasm-br-KB"], budget.WasmBrotliKB, false},
 		{"wasm gzip KB", m["wasm-gz-KB"], budget.WasmGzipKB, false},
 		{"loader gzip KB", m["loader-gz-KB"], budget.LoaderGzipKB, false},
-		{"first score ms (median)", m["first-score-ms"], budget.FirstScoreMs, true},
+		{"first score after load ms (median)", m["after-load-ms"], budget.FirstScoreMs, true},
 		{"re-score 1,500 words ms (median)", m["rescore-ms"], budget.RescoreMs, true},
 	} {
 		verdict := "within budget"

@@ -252,16 +252,21 @@ async function hostileScenario(browser) {
 // benchScenario: page load to first score (fresh context: cold cache) and
 // Sweetspot.score on a 1,500-word draft inside the page.
 async function benchScenario(browser) {
-  const out = { firstScoreMs: [], scoreMs: [], warmupMs: [] };
+  const out = { firstScoreMs: [], loadEventMs: [], scoreMs: [], warmupMs: [] };
   for (let i = 0; i < cfg.loads; i++) {
     const { context, page } = await newPage(browser);
     await page.goto(cfg.url);
     await waitScore(page);
     out.firstScoreMs.push(await page.evaluate(() => window.__firstScoreAt));
+    // The page's load event (the async loader has run by then; the wasm
+    // download it started does not delay it).
+    await page.waitForFunction(() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0);
+    out.loadEventMs.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
     out.timeline = await page.evaluate(() => {
       const t = {};
       const nav = performance.getEntriesByType('navigation')[0];
       t.domContentLoaded = Math.round(nav.domContentLoadedEventEnd);
+      t.load = Math.round(nav.loadEventEnd);
       for (const r of performance.getEntriesByType('resource')) {
         t[r.name.replace(/^.*\//, '').replace(/\.[0-9a-f]{12}\./, '.')] = [Math.round(r.startTime), Math.round(r.responseEnd)];
       }
@@ -303,7 +308,9 @@ async function benchScenario(browser) {
 }
 
 // communityScenario: the widget in data-community mode fetches the
-// audience from the API; report what it asked for and what it shows.
+// audience from the API; report what it asked for and what it shows. With
+// cfg.refused the API is expected to refuse the key: wait for the widget's
+// own console error instead of a score.
 async function communityScenario(browser) {
   const { context, page, errors } = await newPage(browser);
   const api = [];
@@ -315,6 +322,13 @@ async function communityScenario(browser) {
     }
   });
   try {
+    if (cfg.refused) {
+      const logged = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('sweetspot:'), timeout: 15000 });
+      await page.goto(cfg.url);
+      await logged;
+      const mounted = await page.evaluate(() => !!document.querySelector('[data-sweetspot]'));
+      return { mounted, api, errors, csp: await page.evaluate(() => window.__csp) };
+    }
     await page.goto(cfg.url);
     await waitScore(page);
     return { panel: await page.evaluate(readPanel), api, errors, csp: await page.evaluate(() => window.__csp) };

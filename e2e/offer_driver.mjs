@@ -31,7 +31,8 @@ try {
   // The view is sent about a second after the card is on screen and
   // leaves the queue once the API accepted it.
   await page.waitForFunction(() => {
-    const q = JSON.parse(localStorage.getItem('sweetspot.queue') || 'null');
+    const k = Object.keys(localStorage).find((k) => k.startsWith('sweetspot.queue '));
+    const q = k && JSON.parse(localStorage.getItem(k));
     return Array.isArray(q) && q.length === 0;
   }, null, { timeout: 15000 });
   out.member = await page.evaluate(() => localStorage.getItem('sweetspot.member'));
@@ -41,6 +42,20 @@ try {
   await page.waitForURL((u) => u.pathname === '/landing', { timeout: 15000 });
   out.landing = page.url();
   out.cookies = (await context.cookies()).length;
+
+  // The same card without data-track-bots, in a fresh context: Chromium
+  // driven by playwright is an automated browser (navigator.webdriver),
+  // so the card shows and nothing is sent or stored.
+  const botContext = await browser.newContext();
+  const bot = await botContext.newPage();
+  bot.on('pageerror', (e) => out.errors.push(String(e)));
+  out.botPosts = 0;
+  bot.on('request', (r) => { if (r.url().includes('/v1/events')) out.botPosts++; });
+  await bot.goto(cfg.botUrl);
+  await bot.waitForSelector('.sweetspot-offer', { timeout: 15000 });
+  await bot.waitForTimeout(2500); // longer than the widget's 1 s view delay
+  out.botWebdriver = await bot.evaluate(() => navigator.webdriver === true);
+  out.botStored = await bot.evaluate(() => localStorage.length);
 } catch (e) {
   out.errors.push(String(e));
 } finally {

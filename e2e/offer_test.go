@@ -34,13 +34,16 @@ type offerRun struct {
 	Title, Member, Cookie, Landing string
 	Imgs, Cookies                  int
 	XSS                            bool
+	BotPosts, BotStored            int
+	BotWebdriver                   bool
 }
 
 // TestOfferWidget embeds site/offer.js on a partner's page (another
 // origin) against the real API on dynalite: the card shows a title that is
 // an XSS payload as plain text, and the view and the click it records
 // (text/plain, no preflight, the click surviving the navigation) show up in
-// the community's insights. No cookie is set.
+// the community's insights. No cookie is set. The same page without
+// data-track-bots records nothing: Chromium under playwright is automated.
 func TestOfferWidget(t *testing.T) {
 	ctx := context.Background()
 	st, apiSrv := apiServer(t, "e2e-offer")
@@ -78,15 +81,19 @@ func TestOfferWidget(t *testing.T) {
 	}
 
 	pages := http.NewServeMux()
-	pages.HandleFunc("GET /offer.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src "+apiSrv.URL+"; connect-src "+apiSrv.URL+"; style-src 'self' 'unsafe-inline'")
-		w.Write([]byte(`<!doctype html><html><head><meta charset="utf-8"><title>Partner</title></head><body>
+	page := func(trackBots string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src "+apiSrv.URL+"; connect-src "+apiSrv.URL+"; style-src 'self' 'unsafe-inline'")
+			w.Write([]byte(`<!doctype html><html><head><meta charset="utf-8"><title>Partner</title></head><body>
 <h1>Our partner's page</h1>
 <script async src="` + apiSrv.URL + `/offer.js" data-key="` + ingest + `" data-offer="` + o.ID + `"
-  data-community="` + c.ID + `" data-network="linkedin" data-track-bots="true"></script>
+  data-community="` + c.ID + `" data-network="linkedin"` + trackBots + `></script>
 </body></html>`))
-	})
+		}
+	}
+	pages.HandleFunc("GET /offer.html", page(` data-track-bots="true"`))
+	pages.HandleFunc("GET /offer-bot.html", page(""))
 	pages.HandleFunc("GET /landing", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("<!doctype html><title>Landing</title><p>Thanks"))
@@ -97,7 +104,7 @@ func TestOfferWidget(t *testing.T) {
 	psrv.Start()
 	t.Cleanup(psrv.Close)
 
-	cfg, _ := json.Marshal(map[string]any{"url": partner + "/offer.html"})
+	cfg, _ := json.Marshal(map[string]any{"url": partner + "/offer.html", "botUrl": partner + "/offer-bot.html"})
 	cmd := exec.Command("node", "offer_driver.mjs", string(cfg))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -120,6 +127,10 @@ func TestOfferWidget(t *testing.T) {
 	}
 	if len(run.Member) < 8 || !strings.HasPrefix(run.Landing, partner+"/landing") {
 		t.Errorf("member %q, landed on %q", run.Member, run.Landing)
+	}
+	if !run.BotWebdriver || run.BotPosts != 0 || run.BotStored != 0 {
+		t.Errorf("an automated browser without data-track-bots: webdriver %v, %d event requests, %d localStorage items",
+			run.BotWebdriver, run.BotPosts, run.BotStored)
 	}
 	sent := map[string]bool{}
 	for _, p := range run.Posts {

@@ -31,7 +31,7 @@ test-wasm:
 	PATH="$(GO_WASM_LIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test -json -count=1 ./wasm/ > $(TESTOUT)/wasm.json
 
 # Browser end-to-end tests (build tag `browser`, so test-go skips them).
-test-browser: wasm
+test-browser: wasm setup-chromium setup-e2e
 	@mkdir -p $(TESTOUT) $(ARTIFACTS)
 	SWEETSPOT_ARTIFACTS=$(abspath $(ARTIFACTS)) $(GO) test -tags browser -json -count=1 -timeout 5m ./e2e/ > $(TESTOUT)/browser.json
 

@@ -39,17 +39,18 @@
   function pct(x) { return (100 * (x || 0)).toFixed(1) + '%'; }
   function fill(id, node) { var t = $(id); t.replaceChildren(node); }
 
-  // bars draws a horizontal bar chart: rows of {label, value, note, cls}.
+  // bars draws a horizontal bar chart: rows of {label, value, unit, note, cls}.
+  // The longest bar leaves room for a note of about 60 characters.
   function bars(rows, title) {
-    var h = 26, lw = 150, w = 640, max = 0;
+    var h = 26, lw = 150, w = 860, max = 0;
     rows.forEach(function (r) { max = Math.max(max, r.value); });
     var s = svg('svg', { viewBox: '0 0 ' + w + ' ' + (rows.length * h + 4), role: 'img' });
     s.appendChild(svg('title', {}, title));
     rows.forEach(function (r, i) {
-      var y = i * h + 2, bw = max ? Math.max(1, (w - lw - 170) * r.value / max) : 1;
+      var y = i * h + 2, bw = max ? Math.max(1, (w - lw - 440) * r.value / max) : 1;
       s.appendChild(svg('text', { x: 0, y: y + 16 }, r.label));
       s.appendChild(svg('rect', { x: lw, y: y + 3, width: bw, height: h - 8, 'class': 'bar ' + (r.cls || '') }));
-      s.appendChild(svg('text', { x: lw + bw + 6, y: y + 16 }, r.value + (r.note ? '  ' + r.note : '')));
+      s.appendChild(svg('text', { x: lw + bw + 6, y: y + 16 }, r.value + (r.unit ? ' ' + r.unit : '') + (r.note ? ' · ' + r.note : '')));
     });
     return s;
   }
@@ -73,7 +74,20 @@
     }
   }
 
-  function show(d) {
+  // names maps offer ids to titles and tracked-link codes to partner
+  // names, for the tables; ids and codes stay when a lookup fails.
+  function names() {
+    var list = function (path) { return call(path + '?limit=100').then(function (r) { return r.items || []; }, function () { return []; }); };
+    return Promise.all([list('/v1/offers'), list('/v1/links'), list('/v1/partners')]).then(function (r) {
+      var m = { offers: {}, links: {} }, partners = {};
+      r[0].forEach(function (o) { m.offers[o.id] = o.title; });
+      r[2].forEach(function (p) { partners[p.id] = p.name; });
+      r[1].forEach(function (l) { if (partners[l.partner_id]) m.links[l.code] = partners[l.partner_id] + ' (' + l.code + ')'; });
+      return m;
+    });
+  }
+
+  function show(d, nm) {
     var f = d.funnel;
     fill('funnel', bars([
       { label: 'views', value: f.views },
@@ -89,11 +103,11 @@
     $('start').textContent = sh ? 'Start here: ' + sh.network + ' (' + sh.reason + ')' : 'No recommendation yet: no members or events.';
     fill('networks', bars(d.networks.map(function (n) {
       return { label: n.network, value: n.members, cls: sh && sh.network === n.network ? 'best' : '',
-        note: 'members, ' + n.views + ' views, conversion ' + pct(n.smoothed) };
+        unit: 'members', note: n.views + ' views · conversion ' + pct(n.smoothed) };
     }), 'Members and conversion by network'));
     fill('generations', bars(d.generations.map(function (g) {
-      return { label: g.generation, value: g.views,
-        note: 'views, ' + pct(g.share) + ' of the community, conversion ' + pct(g.conversion) };
+      return { label: g.generation, value: g.views, unit: 'views',
+        note: (g.share ? pct(g.share) + ' of the community · ' : '') + 'conversion ' + pct(g.conversion) };
     }), 'Views by generation'));
 
     var lv = d.ladder.levels || {};
@@ -110,11 +124,11 @@
 
     table('partners', ['partner', 'views', 'clicks', 'first-touch sign-ups', 'first-touch purchases',
       'last-touch sign-ups', 'last-touch purchases', 'last-touch value'], d.partners.map(function (p) {
-      return [p.partner, p.touches.views, p.touches.clicks, p.first_touch.signups, p.first_touch.purchases,
+      return [nm.links[p.partner] || p.partner, p.touches.views, p.touches.clicks, p.first_touch.signups, p.first_touch.purchases,
         p.last_touch.signups, p.last_touch.purchases, p.last_touch.value.toFixed(2)];
     }));
     table('offers', ['offer', 'views', 'clicks', 'sign-ups', 'purchases', 'conversion'], d.top_offers.map(function (o) {
-      return [o.offer, o.views, o.clicks, o.signups, o.purchases, pct(o.conversion)];
+      return [nm.offers[o.offer] || o.offer, o.views, o.clicks, o.signups, o.purchases, pct(o.conversion)];
     }));
     $('out').hidden = false;
   }
@@ -148,8 +162,9 @@
     var id = $('community').value;
     if (!id) return status('Load the communities and pick one first.');
     status('Loading insights…');
-    call('/v1/communities/' + encodeURIComponent(id) + '/insights?from=' + $('from').value + '&to=' + $('to').value)
-      .then(function (d) { status(''); show(d); }, function (e) { status(e.message); });
+    var nm = names();
+    Promise.all([call('/v1/communities/' + encodeURIComponent(id) + '/insights?from=' + $('from').value + '&to=' + $('to').value), nm])
+      .then(function (r) { status(''); show(r[0], r[1]); }, function (e) { status(e.message); });
   });
   if ($('key').value) loadCommunities();
 })();

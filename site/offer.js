@@ -9,7 +9,9 @@
   try { ls = w.localStorage; ls.length; } catch (e) { ls = null; }
   var api = (d.api || new URL(s.src).origin).replace(/\/$/, '');
   var auth = '?key=' + encodeURIComponent(d.key || '');
-  var QKEY = 'sweetspot.queue', MKEY = 'sweetspot.member';
+  // One queue per API and key: a page may embed offers of several
+  // workspaces, and an event must only ever be sent with its own key.
+  var QKEY = 'sweetspot.queue ' + api + ' ' + (d.key || ''), MKEY = 'sweetspot.member';
   var MAX_BATCH = 100;                 // the API's MaxBatch
   var MAX_QUEUE = 500;                 // oldest events are dropped beyond this
   var MAX_AGE = 72 * 3600e3;           // the API's MaxEventAge: older events are refused

@@ -83,7 +83,11 @@
       var api = (d.api || new URL('/', me.src).href).replace(/\/+$/, '');
       return get(api + '/v1/communities/' + encodeURIComponent(d.community) + '/audience', {
         headers: { Authorization: 'Bearer ' + (d.key || '') }
-      }).then(function (r) { return r.json(); });
+      }).then(function (r) { return r.json(); }, function (e) {
+        // A key refused for this origin is a CORS failure the page cannot
+        // read: name the likely causes for whoever set up the page.
+        throw new Error('cannot read community ' + d.community + ': check data-community, and that data-key is an ingest key allowing ' + location.origin + ' (' + e.message + ')');
+      });
     }
     return get(new URL(d.audience, document.baseURI)).then(function (r) { return r.json(); });
   }

@@ -4,6 +4,8 @@ package main
 
 import (
 	"errors"
+	"maps"
+	"slices"
 
 	"github.com/hack-pad/safejs"
 	"github.com/sweetspot/sweetspot/internal/scoring"
@@ -37,7 +39,8 @@ func register() error {
 			return err
 		}
 	}
-	score, err := safejs.FuncOf(jsScore)
+	sc := &scorer{}
+	score, err := safejs.FuncOf(sc.jsScore)
 	if err != nil {
 		return err
 	}
@@ -86,9 +89,18 @@ func guard(fn func() (map[string]any, error)) (result any) {
 	return out
 }
 
+// scorer implements Sweetspot.score. It keeps the profile it compiled for
+// the last audience: pages re-score one draft against one community as the
+// writer types, and compiling is a tenth of a re-score; reusing the profile
+// also reuses its cache of the draft's stems.
+type scorer struct {
+	audience scoring.Audience
+	profile  *scoring.Profile
+}
+
 // jsScore implements Sweetspot.score(content, audience): the engine's result
 // as a plain object, or {error, field} for invalid input.
-func jsScore(_ safejs.Value, args []safejs.Value) any {
+func (s *scorer) jsScore(_ safejs.Value, args []safejs.Value) any {
 	return guard(func() (map[string]any, error) {
 		if len(args) < 2 {
 			return nil, errors.New("score(content, audience): two arguments needed")
@@ -101,12 +113,23 @@ func jsScore(_ safejs.Value, args []safejs.Value) any {
 		if err != nil {
 			return nil, err
 		}
-		p, err := scoring.Compile(a)
-		if err != nil {
-			return nil, prefixField("audience", err)
+		if s.profile == nil || !sameAudience(a, s.audience) {
+			p, err := scoring.Compile(a)
+			if err != nil {
+				return nil, prefixField("audience", err)
+			}
+			s.audience, s.profile = a, p
 		}
-		return resultToJS(p.Score(c), c), nil
+		return resultToJS(s.profile.Score(c), c), nil
 	})
+}
+
+// sameAudience reports whether two audiences are equal field by field (the
+// JS object may have changed between calls, so identity is not enough).
+func sameAudience(a, b scoring.Audience) bool {
+	return a.Name == b.Name && slices.Equal(a.Interests, b.Interests) && slices.Equal(a.Traits, b.Traits) &&
+		slices.Equal(a.Disabled, b.Disabled) && maps.Equal(a.Generations, b.Generations) &&
+		maps.Equal(a.Networks, b.Networks) && maps.Equal(a.Thresholds, b.Thresholds)
 }
 
 // prefixField turns the engine's field names ("interests[2].weight") into

@@ -293,3 +293,29 @@ func fmtSscan(s string, a, b *int) (int, error) {
 	}
 	return 2, nil
 }
+
+// TestScoreFollowsAChangedAudience: Sweetspot.score reuses the profile it
+// compiled while the audience stays the same, and a page that edits the
+// audience object (same object, new contents) gets results for the edit.
+func TestScoreFollowsAChangedAudience(t *testing.T) {
+	registered(t)
+	jsEvalNow(t, "(globalThis.__aud2 = JSON.parse('"+strings.ReplaceAll(audienceJS, "\n", "")+"'), 0)")
+	const draft = `{title: "Quilting night", body: "Bring your fabric and your quilting questions: we start at seven.", network: "linkedin"}`
+	relevance := func() string {
+		return jsString(t, jsEval(t, `(function(r){ if (r.error) return r.error; return String(r.checks.find(c => c.id === "relevance").score) })(Sweetspot.score(`+draft+`, __aud2))`))
+	}
+	before := relevance()
+	if again := relevance(); again != before {
+		t.Fatalf("the same audience scored %s, then %s", before, again)
+	}
+	jsEvalNow(t, `(__aud2.interests = [{term: "quilting", weight: 1}, {term: "fabric", weight: 1}], 0)`)
+	after := relevance()
+	b, err1 := strconv.Atoi(before)
+	a, err2 := strconv.Atoi(after)
+	if err1 != nil || err2 != nil {
+		t.Fatalf("relevance %q then %q", before, after)
+	}
+	if a <= b {
+		t.Errorf("relevance %d against IT interests, %d after the page switched the audience to quilting: the old profile was reused", b, a)
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sweetspot/sweetspot/internal/table"
 )
 
 // APIFunction is the folder name of the API function: functions/api in the
@@ -54,7 +56,8 @@ type Props struct {
 	// AlarmEmail, if set, is subscribed to the alarm topic.
 	AlarmEmail string
 	// EventTTLDays, if positive, is passed to the API as EVENT_TTL_DAYS
-	// (how long raw engagement events are kept before DynamoDB expires them).
+	// (how long raw engagement events are kept before DynamoDB expires them);
+	// otherwise it must be within table.MinEventTTLDays..MaxEventTTLDays.
 	EventTTLDays int
 }
 
@@ -174,8 +177,10 @@ func (p Props) validate() error {
 			errs = append(errs, fmt.Errorf("allowedOrigins: %w", err))
 		}
 	}
-	if p.EventTTLDays < 0 {
-		errs = append(errs, fmt.Errorf("eventTtlDays: %d is negative", p.EventTTLDays))
+	if p.EventTTLDays != 0 && (p.EventTTLDays < table.MinEventTTLDays || p.EventTTLDays > table.MaxEventTTLDays) {
+		// The API refuses such an EVENT_TTL_DAYS at start: refuse it at synth.
+		errs = append(errs, fmt.Errorf("eventTtlDays: %d is outside %d..%d days (0: the API's default)",
+			p.EventTTLDays, table.MinEventTTLDays, table.MaxEventTTLDays))
 	}
 	return errors.Join(errs...)
 }

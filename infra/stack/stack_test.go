@@ -843,6 +843,8 @@ func TestPropsValidation(t *testing.T) {
 		{"missing widget", func(p *Props) { p.WidgetDir = filepath.Join(testFixture.root, "nope") }, "widget dir"},
 		{"origin with path", func(p *Props) { p.AllowedOrigins = []string{"https://x.com/"} }, "trailing slash"},
 		{"negative ttl", func(p *Props) { p.EventTTLDays = -1 }, "eventTtlDays"},
+		{"ttl shorter than the API accepts", func(p *Props) { p.EventTTLDays = table.MinEventTTLDays - 1 }, "eventTtlDays"},
+		{"ttl longer than the API accepts", func(p *Props) { p.EventTTLDays = table.MaxEventTTLDays + 1 }, "eventTtlDays"},
 		{"no stage", func(p *Props) { p.Stage = StageConfig{} }, "stage"},
 	}
 	for _, tt := range tests {

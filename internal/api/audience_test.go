@@ -2,7 +2,9 @@ package api_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -31,6 +33,9 @@ func TestAudience(t *testing.T) {
 	}
 	if got := r.header.Get("Cache-Control"); got != "private, max-age=60" {
 		t.Errorf("Cache-Control %q", got)
+	}
+	if got := r.header.Values("Vary"); !slices.Contains(got, "Origin") || !slices.Contains(got, "Authorization") {
+		t.Errorf("Vary %q, want Origin and Authorization", got)
 	}
 	if got := r.header.Get("Access-Control-Allow-Origin"); got != testOrigin {
 		t.Errorf("Access-Control-Allow-Origin %q, want %q", got, testOrigin)
@@ -94,5 +99,27 @@ func TestAudience(t *testing.T) {
 		"Access-Control-Request-Headers", "authorization")
 	if pre.status != 204 || pre.header.Get("Access-Control-Allow-Origin") != testOrigin {
 		t.Errorf("preflight: status %d, headers %v", pre.status, pre.header)
+	}
+}
+
+// TestKeyInQueryOnlyForIngestKeys: the ?key= form (for the offer widget's
+// preflight-free requests) accepts ingest keys only: an admin secret in a
+// URL would land in histories and logs.
+func TestKeyInQueryOnlyForIngestKeys(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	_, _, offer := e.seed(e.admin)
+	path := "/v1/offers/" + offer + "?key="
+	if r := e.do("GET", path+url.QueryEscape(e.ingest), "", nil, "Origin", testOrigin); r.status != 200 {
+		t.Fatalf("ingest key in the query: status %d: %s", r.status, r.body)
+	}
+	r := e.do("GET", path+url.QueryEscape(e.admin), "", nil, "Origin", testOrigin)
+	if r.status != 401 {
+		t.Fatalf("admin key in the query: status %d, want 401: %s", r.status, r.body)
+	}
+	if code, _ := r.errCode(t); code != "unauthorized" {
+		t.Errorf("error code %q", code)
+	}
+	if r := e.do("GET", "/v1/offers/"+offer, e.admin, nil); r.status != 200 {
+		t.Errorf("admin key in the header: status %d", r.status)
 	}
 }

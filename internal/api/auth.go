@@ -36,10 +36,11 @@ func (a *API) authenticate(r *http.Request, need routes.Auth) (*Principal, error
 	}
 	h := r.Header.Get("Authorization")
 	token, ok := strings.CutPrefix(h, "Bearer ")
+	fromQuery := false
 	if h == "" && need == routes.Ingest && r.URL.Query().Has("key") {
 		// The offer widget's CORS "simple" requests (no preflight) cannot
 		// carry Authorization; an ingest key is public and origin-bound.
-		token, ok = r.URL.Query().Get("key"), true
+		token, ok, fromQuery = r.URL.Query().Get("key"), true, true
 	}
 	if !ok {
 		return nil, errUnauthorized()
@@ -56,6 +57,11 @@ func (a *API) authenticate(r *http.Request, need routes.Auth) (*Principal, error
 		return nil, err
 	}
 	if !domain.SecretMatches(secret, hash) {
+		return nil, errUnauthorized()
+	}
+	if fromQuery && key.Scope != domain.ScopeIngest {
+		// URLs end up in browser history, proxy and CDN logs: an admin
+		// secret there would be a leak, so only ingest keys may travel in one.
 		return nil, errUnauthorized()
 	}
 	p := &Principal{WorkspaceID: ws, KeyID: id, Scope: key.Scope}

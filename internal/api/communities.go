@@ -71,11 +71,7 @@ func (a *API) listCommunities(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	id, err := pathID(r, domain.CommunityPrefix, "community")
-	if err != nil {
-		return err
-	}
-	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	c, err := a.pathCommunity(r, p)
 	if err != nil {
 		return err
 	}
@@ -83,10 +79,22 @@ func (a *API) getCommunity(w http.ResponseWriter, r *http.Request, p *Principal)
 	return nil
 }
 
+// pathCommunity reads the community named by the path's {id} in the key's
+// workspace (another workspace's id is not found).
+func (a *API) pathCommunity(r *http.Request, p *Principal) (domain.Community, error) {
+	id, err := pathID(r, domain.CommunityPrefix, "community")
+	if err != nil {
+		return domain.Community{}, err
+	}
+	return a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+}
+
 // audienceMaxAge lets the browser reuse a community's audience for a
 // minute: a writer opening several drafts fetches it once, and an edit of
 // the community reaches the widget within a minute. "private" keeps it out
-// of shared caches (the request carries a key).
+// of shared caches (the request carries a key). The answer depends on the
+// key (its workspace), so it also varies on Authorization: a browser never
+// answers one key's request from another key's cached audience.
 const audienceMaxAge = "private, max-age=60"
 
 // getAudience serves the editor widget (site/widget.js) the scoring
@@ -94,15 +102,12 @@ const audienceMaxAge = "private, max-age=60"
 // version. It is readable with an ingest key, which lives in public pages,
 // so a marketer never has to put an admin key in a page.
 func (a *API) getAudience(w http.ResponseWriter, r *http.Request, p *Principal) error {
-	id, err := pathID(r, domain.CommunityPrefix, "community")
-	if err != nil {
-		return err
-	}
-	c, err := a.store.GetCommunity(r.Context(), p.WorkspaceID, id)
+	c, err := a.pathCommunity(r, p)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", audienceMaxAge)
+	w.Header().Add("Vary", "Authorization")
 	writeJSON(w, http.StatusOK, c.Audience)
 	return nil
 }

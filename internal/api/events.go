@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -101,10 +102,16 @@ func (a *API) postEvents(w http.ResponseWriter, r *http.Request, p *Principal) e
 		decoded = append(decoded, e)
 		index = append(index, i)
 	}
-	good, bad := engagement.ValidateBatch(decoded, now)
-	for _, fe := range bad {
-		fe.Index = index[fe.Index]
-		errs = append(errs, fe)
+	var good []engagement.Event
+	if len(decoded) > 0 {
+		// (The batch's size is checked above; with no event decoded,
+		// ValidateBatch would report the empty batch at index -1.)
+		var bad []engagement.FieldError
+		good, bad = engagement.ValidateBatch(decoded, now)
+		for _, fe := range bad {
+			fe.Index = index[fe.Index]
+			errs = append(errs, fe)
+		}
 	}
 	// ValidateBatch keeps batch order, so good events map back by id.
 	pos := map[string]int{}
@@ -147,7 +154,7 @@ func (a *API) postEvents(w http.ResponseWriter, r *http.Request, p *Principal) e
 // Each distinct offer and code is read once per request.
 func (a *API) checkReferences(ctx context.Context, p *Principal, events []engagement.Event, pos map[string]int) ([]engagement.Event, []engagement.FieldError, error) {
 	offers := map[string]*domain.Offer{}
-	links := map[string]bool{}
+	links := map[string]*domain.Link{}
 	var good []engagement.Event
 	var errs []engagement.FieldError
 	for _, e := range events {
@@ -176,17 +183,25 @@ func (a *API) checkReferences(ctx context.Context, p *Principal, events []engage
 			continue
 		}
 		if e.Partner != "" {
-			known, ok := links[e.Partner]
+			link, ok := links[e.Partner]
 			if !ok {
-				_, err := a.store.GetLink(ctx, p.WorkspaceID, e.Partner)
+				got, err := a.store.GetLink(ctx, p.WorkspaceID, e.Partner)
 				if err != nil && domain.ErrorCode(err) != domain.NotFound {
 					return nil, nil, err
 				}
-				known = err == nil
-				links[e.Partner] = known
+				if err == nil {
+					link = &got
+				}
+				links[e.Partner] = link
 			}
-			if !known {
+			if link == nil {
 				errs = append(errs, engagement.FieldError{Index: pos[e.ID], Field: "partner", Message: "no such tracked link"})
+				continue
+			}
+			// A partner is credited for the members it brought to the
+			// community of its link, not for another community's.
+			if link.CommunityID != e.Community {
+				errs = append(errs, engagement.FieldError{Index: pos[e.ID], Field: "partner", Message: "the tracked link is for another community"})
 				continue
 			}
 		}
@@ -232,10 +247,13 @@ func readEventsBody(r *http.Request) ([]byte, error) {
 
 // redirect follows a tracked link: it records a click for the link's
 // offer, community and partner (server-side, so it counts where ad
-// blockers stop scripts), then redirects to the link's URL with
-// ss_partner=<code> for the offer widget on that page. The visitor is not
-// identified (no cookie): the click belongs to engagement.AnonymousMember.
-// A store failure does not stop the visitor: the redirect happens anyway.
+// blockers stop scripts), then redirects to the offer's stored URL with
+// ss_partner=<code> for the offer widget on that page. The destination is
+// only ever the offer's URL as stored (an admin-validated http(s) URL):
+// nothing in the request can change it, so /r/ is no open redirect. The
+// visitor is not identified (no cookie): the click belongs to
+// engagement.AnonymousMember. A store failure while recording the click
+// does not stop the visitor: the redirect happens anyway.
 func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) error {
 	code := r.PathValue("code")
 	if !domain.ValidLinkCode(code) {
@@ -245,25 +263,32 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 	if err != nil {
 		return err
 	}
-	target := l.URL
-	if target == "" {
-		o, err := a.store.GetOffer(r.Context(), ws, l.OfferID)
-		if err != nil {
-			return err
-		}
-		target = o.URL
+	o, err := a.store.GetOffer(r.Context(), ws, l.OfferID)
+	if err != nil {
+		return err
 	}
-	u, err := url.Parse(target)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+	u, err := url.Parse(o.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return domain.Errorf(domain.NotFound, "", "the tracked link has no destination")
 	}
 	q := u.Query()
 	q.Set("ss_partner", code)
 	u.RawQuery = q.Encode()
-	click := engagement.Event{ID: "r_" + domain.NewID(""), Offer: l.OfferID, Community: l.CommunityID,
-		Member: engagement.AnonymousMember, Type: engagement.Click, Partner: code, Time: a.now().UTC()}
-	if _, err := a.store.IngestEvents(r.Context(), ws, []engagement.Event{click}, a.eventTTL); err != nil {
-		infoFrom(r.Context()).cause = fmt.Errorf("record redirect click: %w", err)
+	// The visitor is always sent on; the click is counted only for a live
+	// offer and within the link's rate (the same per-instance rate as a
+	// key's): anyone can request a public link in a loop, and each count
+	// is a write.
+	switch _, ok := a.limiter.take("r:" + code); {
+	case o.Status != domain.StatusLive:
+		infoFrom(r.Context()).cause = errors.New("redirect click not counted: the offer is not live")
+	case !ok:
+		infoFrom(r.Context()).cause = errors.New("redirect click not counted: over the link's rate")
+	default:
+		click := engagement.Event{ID: "r_" + domain.NewID(""), Offer: l.OfferID, Community: l.CommunityID,
+			Member: engagement.AnonymousMember, Type: engagement.Click, Partner: code, Time: a.now().UTC()}
+		if _, err := a.store.IngestEvents(r.Context(), ws, []engagement.Event{click}, a.eventTTL); err != nil {
+			infoFrom(r.Context()).cause = fmt.Errorf("record redirect click: %w", err)
+		}
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer-when-downgrade")
 	http.Redirect(w, r, u.String(), http.StatusFound)

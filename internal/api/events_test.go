@@ -114,6 +114,9 @@ func TestEventsRefused(t *testing.T) {
 		field   string
 	}{
 		{"every event bad", "", `{"events":[{"id":"x"}]}`, nil, 400, "events[0].id"},
+		// No event even decodes (a security review found these were a 500).
+		{"no event decodes: unknown field", "", `{"events":[{"bogus":1}]}`, nil, 400, "events[0].bogus"},
+		{"no event decodes: bad time", "", `{"events":[{"time":"nope"},{"type":7}]}`, nil, 400, "events[0].time"},
 		{"empty batch", "", `{"events":[]}`, nil, 400, "events"},
 		{"too many events", "", string(manyBody), nil, 400, "events"},
 		{"not JSON", "", `events=1`, nil, 400, ""},
@@ -137,6 +140,11 @@ func TestEventsRefused(t *testing.T) {
 			}
 			if code, field := r.errCode(t); field != c.field || code == "" {
 				t.Fatalf("error %s on %q, want field %q: %s", code, field, c.field, r.body)
+			}
+			// A refusal the widget can read (CORS) drops the events instead
+			// of retrying them: every answer to an allowed origin says so.
+			if acao := r.header.Get("Access-Control-Allow-Origin"); c.status == 400 && acao != testOrigin {
+				t.Fatalf("400 without Access-Control-Allow-Origin: %q", acao)
 			}
 		})
 	}
@@ -219,6 +227,10 @@ func TestInsightsPeriod(t *testing.T) {
 		{"?from=2026-02-01&to=2026-01-31", 400, "from"},
 		{"?from=2020-01-01&to=2026-01-31", 400, "from"},
 		{"?to=yesterday", 400, "to"},
+		{"?from=2026-13-01&to=2026-12-31", 400, "from"},
+		{"?from=2026-01-01T00:00:00Z", 400, "from"},
+		{"?to=2026-02-30", 400, "to"},
+		{"?from=2026-01-01&to=2026-01-01", 200, ""},
 	} {
 		r := e.do("GET", "/v1/communities/"+community+"/insights"+c.query, e.admin, nil)
 		if r.status != c.status {
@@ -337,6 +349,10 @@ func TestEventsWhileStoreRefusesWrites(t *testing.T) {
 	if r.status != 503 || r.header.Get("Retry-After") == "" {
 		t.Fatalf("store refusing writes: %d %v %s", r.status, r.header, r.body)
 	}
+	// The widget must be able to read the 503 (CORS) to keep its events.
+	if got := r.header.Get("Access-Control-Allow-Origin"); got != testOrigin {
+		t.Fatalf("503 without Access-Control-Allow-Origin: %q", got)
+	}
 	e.srv = healthy
 	if got := e.postEvents(202, batch...); got["accepted"].(float64) != 2 {
 		t.Fatalf("retry: %v", got)
@@ -352,4 +368,127 @@ func newServer(t *testing.T, h http.Handler) *httptest.Server {
 	s := httptest.NewServer(h)
 	t.Cleanup(s.Close)
 	return s
+}
+
+// TestRedirectGoesOnlyToTheOfferURL: /r/{code} sends visitors to the
+// offer's stored URL and nowhere else, whatever the request carries; a
+// link cannot carry a destination of its own; unknown or malformed codes
+// get a 404 JSON error, never a redirect.
+func TestRedirectGoesOnlyToTheOfferURL(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	partner, community, offer := e.seed(e.admin)
+	code := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+	if r := e.do("POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner,
+		"url": "https://evil.example/"}); r.status != 400 {
+		t.Fatalf("a link with its own destination: %d %s", r.status, r.body)
+	} else if _, field := r.errCode(t); field != "url" {
+		t.Fatalf("a link with its own destination: field %q", field)
+	}
+
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path string) *http.Response {
+		t.Helper()
+		res, err := noFollow.Get(e.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	for _, q := range []string{"", "?url=https://evil.example/", "?next=//evil.example&redirect=https://evil.example&ss_partner=other",
+		"?to=https%3A%2F%2Fevil.example%2F", "?url=javascript:alert(1)"} {
+		res := get("/r/" + code + q)
+		loc := res.Header.Get("Location")
+		if res.StatusCode != 302 || loc != "https://backup.example/checklist?ss_partner="+code {
+			t.Errorf("/r/<code>%s: %d to %q", q, res.StatusCode, loc)
+		}
+	}
+
+	// The destination follows the offer as stored now.
+	o := e.must(200, "GET", "/v1/offers/"+offer, e.admin, nil)
+	e.must(200, "PATCH", "/v1/offers/"+offer, e.admin, map[string]any{"url": "https://backup.example/new?utm=x", "version": o["version"]})
+	if loc := get("/r/" + code).Header.Get("Location"); loc != "https://backup.example/new?ss_partner="+code+"&utm=x" {
+		t.Errorf("after the offer moved: %q", loc)
+	}
+
+	for _, path := range []string{"/r/abcdefghij", "/r/ABC", "/r/" + code + "x", "/r/..%2F..%2Fevil.example"} {
+		res, err := noFollow.Get(e.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 404 || res.Header.Get("Location") != "" || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") ||
+			!strings.Contains(string(b), `"not_found"`) {
+			t.Errorf("%s: %d %q %s", path, res.StatusCode, res.Header.Get("Location"), b)
+		}
+	}
+
+	// An offer without a URL cannot get a tracked link.
+	bare := e.must(201, "POST", "/v1/offers", e.admin, map[string]any{"kind": "content", "title": "No link", "body": "Words only.",
+		"communities": []string{community}, "status": "live"})
+	if r := e.do("POST", "/v1/links", e.admin, map[string]any{"offer_id": bare["id"], "community_id": community, "partner_id": partner}); r.status != 400 {
+		t.Fatalf("a link to an offer without URL: %d %s", r.status, r.body)
+	} else if _, field := r.errCode(t); field != "offer_id" {
+		t.Fatalf("a link to an offer without URL: field %q", field)
+	}
+}
+
+// TestLadderMovesOverSimulatedTime: members' levels and moves in the
+// insights of a period, with the API's clock moved over 45 days and every
+// event sent close to its time (the API refuses events older than
+// MaxEventAge). Over days 35..45: one member moves up, one holds, one
+// moves down after its quiet period, one is new.
+func TestLadderMovesOverSimulatedTime(t *testing.T) {
+	day := 24 * time.Hour
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	clock := t0
+	e := newEnv(t, api.Options{Now: func() time.Time { return clock }})
+	_, community, offer := e.seed(e.admin)
+	n := 0
+	send := func(at time.Duration, member string, types ...string) {
+		t.Helper()
+		clock = t0.Add(at + time.Minute)
+		var batch []map[string]any
+		for i, typ := range types {
+			n++
+			batch = append(batch, map[string]any{"id": fmt.Sprintf("ev-sim-%04d", n), "offer": offer, "community": community,
+				"member": member, "type": typ, "time": t0.Add(at + time.Duration(i)*time.Second).Format(time.RFC3339)})
+		}
+		if got := e.postEvents(202, batch...); got["accepted"].(float64) != float64(len(types)) {
+			t.Fatalf("day %v: %v", at/day, got)
+		}
+	}
+	send(0, "member-up-01", "view")                             // a grazer for 40 days
+	send(10*day, "member-down-1", "signup", "comment", "share") // contributor, then quiet: demoted at day 40
+	send(33*day, "member-held-1", "signup")                     // participant
+	send(40*day, "member-up-01", "signup", "comment", "share")  // grazer → contributor
+	send(40*day+time.Hour, "member-held-1", "click")            // still a participant
+	send(42*day, "member-new-01", "view")                       // first seen inside the period
+
+	clock = t0.Add(45*day + time.Hour)
+	period := "?from=" + t0.Add(35*day).Format("2006-01-02") + "&to=" + t0.Add(45*day).Format("2006-01-02")
+	in := e.must(200, "GET", "/v1/communities/"+community+"/insights"+period, e.admin, nil)
+	ladder := in["ladder"].(map[string]any)
+	moves, levels := ladder["moves"].(map[string]any), ladder["levels"].(map[string]any)
+	for m, want := range map[string]float64{"up": 1, "held": 1, "down": 1, "new": 1} {
+		if moves[m] != want {
+			t.Errorf("moves[%s] = %v, want %v (ladder %v)", m, moves[m], want, ladder)
+		}
+	}
+	total := 0.0
+	for _, v := range levels {
+		total += v.(float64)
+	}
+	if levels["contributor"] != 1.0 || levels["advocate"] != 0.0 || levels["participant"].(float64) < 1 || total != 4 {
+		t.Errorf("levels %v", levels)
+	}
+
+	// Before day 40 the quiet contributor still holds its level: promote
+	// at once, demote only after the quiet period.
+	early := e.must(200, "GET", "/v1/communities/"+community+"/insights?from="+t0.Add(10*day).Format("2006-01-02")+
+		"&to="+t0.Add(38*day).Format("2006-01-02"), e.admin, nil)["ladder"].(map[string]any)
+	if early["levels"].(map[string]any)["contributor"] != 1.0 {
+		t.Errorf("day 38: %v", early)
+	}
 }

@@ -42,8 +42,8 @@ func (a *API) createLink(w http.ResponseWriter, r *http.Request, p *Principal) e
 	if err := a.partnerExists(r.Context(), p, l.PartnerID); err != nil {
 		return err
 	}
-	if l.URL == "" && o.URL == "" {
-		return domain.Errorf(domain.Invalid, "url", "is required when the offer has no URL")
+	if o.URL == "" {
+		return domain.Errorf(domain.Invalid, "offer_id", "the offer has no URL to send visitors to")
 	}
 	l.Code = domain.NewLinkCode()
 	if err := a.store.CreateLink(r.Context(), p.WorkspaceID, &l); err != nil {

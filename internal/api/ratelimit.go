@@ -49,6 +49,17 @@ func newLimiter(rate float64, burst int, now func() time.Time) *limiter {
 
 // allow takes a token for key, or returns RateLimited with Retry-After set.
 func (l *limiter) allow(key string, w http.ResponseWriter) error {
+	wait, ok := l.take(key)
+	if ok {
+		return nil
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(wait))
+	return domain.Errorf(domain.RateLimited, "", "too many requests for this key: the limit is %g per second (per API instance)", l.rate)
+}
+
+// take takes a token for key if one is left; if not, it says how many
+// seconds until one is.
+func (l *limiter) take(key string) (wait int, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -64,11 +75,9 @@ func (l *limiter) allow(key string, w http.ResponseWriter) error {
 	b.last = now
 	if b.tokens >= 1 {
 		b.tokens--
-		return nil
+		return 0, true
 	}
-	wait := math.Ceil((1 - b.tokens) / l.rate)
-	w.Header().Set("Retry-After", strconv.Itoa(int(math.Max(1, wait))))
-	return domain.Errorf(domain.RateLimited, "", "too many requests for this key: the limit is %g per second (per API instance)", l.rate)
+	return int(math.Max(1, math.Ceil((1-b.tokens)/l.rate))), false
 }
 
 // evictIdle drops buckets that have refilled completely (they carry no

@@ -44,8 +44,8 @@ type Config struct {
 
 // MinEventTTLDays is the shortest raw-event TTL accepted: a day's events
 // must outlive the day's close (engagement.MaxEventAge after it) so that
-// its counters can still be recounted.
-const MinEventTTLDays = 7
+// its counters can still be recounted. The stack checks the same bounds.
+const MinEventTTLDays = table.MinEventTTLDays
 
 // FromEnv reads the configuration through getenv (os.Getenv in mains).
 func FromEnv(getenv func(string) string) (Config, error) {
@@ -89,8 +89,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if s := getenv("EVENT_TTL_DAYS"); s != "" {
 		d, err := strconv.Atoi(s)
-		if err != nil || d < MinEventTTLDays || d > 3650 {
-			return c, fmt.Errorf("EVENT_TTL_DAYS=%q: want a whole number of days from %d to 3650", s, MinEventTTLDays)
+		if err != nil || d < MinEventTTLDays || d > table.MaxEventTTLDays {
+			return c, fmt.Errorf("EVENT_TTL_DAYS=%q: want a whole number of days from %d to %d", s, MinEventTTLDays, table.MaxEventTTLDays)
 		}
 		c.EventTTL = time.Duration(d) * 24 * time.Hour
 	}

@@ -55,8 +55,8 @@ type Result struct {
 	Created bool `json:"created"`
 }
 
-// Seed creates the demo workspace with its partners, communities and
-// offers unless it exists, then issues a fresh admin key and an ingest key
+// Seed creates the demo workspace with its partners, communities, offers,
+// tracked links and a few weeks of demo engagement unless it exists, then issues a fresh admin key and an ingest key
 // for origins, revoking the keys of earlier seeds.
 func Seed(ctx context.Context, st *store.Store, origins []string) (Result, error) {
 	var f file
@@ -92,6 +92,8 @@ func Seed(ctx context.Context, st *store.Store, origins []string) (Result, error
 
 func create(ctx context.Context, st *store.Store, f file) error {
 	partners, communities := map[string]string{}, map[string]domain.Community{}
+	byID := map[string]domain.Community{}
+	var offers []domain.Offer
 	for _, p := range f.Partners {
 		pa := p.Partner
 		pa.ID = domain.NewID(domain.PartnerPrefix)
@@ -113,6 +115,7 @@ func create(ctx context.Context, st *store.Store, f file) error {
 			return err
 		}
 		communities[c.Key] = co
+		byID[co.ID] = co
 	}
 	for _, o := range f.Offers {
 		of := o.Offer
@@ -131,6 +134,10 @@ func create(ctx context.Context, st *store.Store, f file) error {
 		if err := st.CreateOffer(ctx, WorkspaceID, &of); err != nil {
 			return err
 		}
+		offers = append(offers, of)
+	}
+	if err := seedEngagement(ctx, st, offers, byID, time.Now().UTC()); err != nil {
+		return err
 	}
 	// The workspace goes last: its presence means the seed completed.
 	return st.CreateWorkspace(ctx, &domain.Workspace{ID: WorkspaceID, Name: f.Workspace})

@@ -8,7 +8,8 @@ const LinkCodeLen = 10
 // Link is a tracked link: an offer shown to one community through a
 // partner. Its code is public (it is in the URL /r/{code} and in the
 // partner field of every event that came through it); following it records
-// a click server-side and redirects to URL.
+// a click server-side and redirects to the offer's stored URL, never to a
+// destination of its own or one taken from the request (no open redirect).
 //
 // Rules: the offer, the community and the partner exist in the link's
 // workspace, and the offer targets the community.
@@ -17,10 +18,6 @@ type Link struct {
 	OfferID     string `json:"offer_id"`
 	CommunityID string `json:"community_id"`
 	PartnerID   string `json:"partner_id"`
-	// URL is where the redirect sends visitors (default: the offer's URL);
-	// the redirect adds ss_partner=<code> so the offer widget on that page
-	// attributes the visitor's later events to the partner.
-	URL string `json:"url,omitempty"`
 	Meta
 }
 
@@ -51,5 +48,5 @@ func (l *Link) Validate() error {
 	case !ValidID(PartnerPrefix, l.PartnerID):
 		return Errorf(Invalid, "partner_id", "is not a partner id")
 	}
-	return checkURL("url", l.URL, false)
+	return nil
 }

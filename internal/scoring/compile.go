@@ -59,7 +59,8 @@ type membership struct {
 // Profile is an audience prepared for scoring (interests stemmed, phrases
 // split, rating boundaries resolved). Compile it once and score many drafts
 // against it: the widget re-scores on every keystroke. A Profile is
-// immutable, so one may be shared by concurrent Score calls.
+// immutable but for its stem cache, which a mutex guards, so one may be
+// shared by concurrent Score calls.
 type Profile struct {
 	name      string
 	interests []interest
@@ -84,6 +85,8 @@ type Profile struct {
 	thresholds [numChecks + 1]Threshold
 	disabled   [numChecks]bool
 	traits     traitRules
+
+	stems stemCache // draft words seen by earlier Score calls
 }
 
 // Compile validates an audience and prepares it for scoring. An invalid

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -192,4 +193,48 @@ func FuzzCompile(f *testing.F) {
 		c := Content{Title: term, Body: term + " " + trait, Network: network}
 		validateResult(t, c, p.Score(c))
 	})
+}
+
+// TestStemCacheChangesNothing: a profile that has scored other drafts (its
+// stem cache warm) gives byte-identical results to a fresh one, also when
+// many goroutines share it.
+func TestStemCacheChangesNothing(t *testing.T) {
+	for _, c := range communities {
+		t.Run(c, func(t *testing.T) {
+			files, err := filepath.Glob(filepath.Join("testdata", "drafts", c, "*.txt"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no drafts for %s: %v", c, err)
+			}
+			warm := compileFixture(t, c)
+			for _, f := range files {
+				warm.Score(loadDraft(t, c, strings.TrimSuffix(filepath.Base(f), ".txt")))
+			}
+			var wg sync.WaitGroup
+			for _, f := range files {
+				name := strings.TrimSuffix(filepath.Base(f), ".txt")
+				draft := loadDraft(t, c, name)
+				want := mustJSON(t, compileFixture(t, c).Score(draft))
+				for range 4 {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if got := mustJSON(t, warm.Score(draft)); got != want {
+							t.Errorf("%s: a warm profile scores differently:\n%s\nwant\n%s", name, got, want)
+						}
+					}()
+				}
+			}
+			wg.Wait()
+		})
+	}
+}
+
+// mustJSON is a result as JSON, for byte comparisons.
+func mustJSON(t *testing.T, r Result) string {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

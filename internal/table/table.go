@@ -22,6 +22,19 @@ const (
 	TTL = "expires_at"
 )
 
+// Bounds of EVENT_TTL_DAYS, how long raw engagement events live before the
+// TTL removes them. Both the API's configuration (internal/config) and the
+// CDK stack (infra/stack) check them, so a deploy cannot pass a value the
+// Lambda would refuse at start.
+const (
+	// MinEventTTLDays: a day's raw events must outlive the day's close
+	// (engagement.MaxEventAge after it) so its counters can be recounted.
+	MinEventTTLDays = 7
+	// MaxEventTTLDays: ten years; keeping raw events longer is a choice
+	// for an archive (S3), not for the table.
+	MaxEventTTLDays = 3650
+)
+
 // Index names.
 const (
 	GSI1 = "gsi1"

@@ -36,7 +36,7 @@ var variants = []struct {
 }{
 	{"runtime", "", "Go runtime, empty main", "package main\n\nfunc main() {}\n"},
 	{"syscalljs", "runtime", "+ syscall/js", "package main\n\nimport \"syscall/js\"\n\nfunc main() { g := js.Global(); g.Set(\"x\", 1) }\n"},
-	{"safejs", "syscalljs", "+ safejs (third_party copy, without fmt)", "package main\n\nimport \"github.com/hack-pad/safejs\"\n\nfunc main() { _ = safejs.Global().Set(\"x\", 1) }\n"},
+	{"safejs", "syscalljs", "+ safejs (third_party copy without fmt)", "package main\n\nimport \"github.com/hack-pad/safejs\"\n\nfunc main() { _ = safejs.Global().Set(\"x\", 1) }\n"},
 	// The engine variant reads a package variable (not os.Args, which would
 	// add the os package) so the linker keeps the whole Score path.
 	{"engine", "runtime", "scoring engine alone (+ its stemmer, word lists)", "package main\n\nimport \"" + module + "/internal/scoring\"\n\nvar text = \"backup\"\n\nfunc main() {\n\tr, _ := scoring.Score(scoring.Content{Body: text}, scoring.Audience{Interests: []scoring.Interest{{Term: text}}})\n\tprintln(r.Score, r.Rating, len(r.Checks))\n}\n"},

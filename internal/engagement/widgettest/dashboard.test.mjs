@@ -31,7 +31,8 @@ const INSIGHTS = {
   generations: [{ generation: 'genx', share: 0.6, views: 100, conversion: 0.09 }],
   partners: [{ partner: 'bakery', touches: { views: 1, clicks: 10 }, first_touch: { signups: 6, purchases: 3, value: 37.5 },
     last_touch: { signups: 0, purchases: 3, value: 37.5 } }],
-  top_offers: [{ offer: XSS, views: 100, clicks: 20, signups: 6, purchases: 3, conversion: 0.09 }],
+  top_offers: [{ offer: 'off_1', views: 100, clicks: 20, signups: 6, purchases: 3, conversion: 0.09 },
+    { offer: XSS, views: 100, clicks: 20, signups: 6, purchases: 3, conversion: 0.09 }],
   best_segment: { network: 'linkedin', generation: 'genx', views: 100, signups: 6, purchases: 3, smoothed: 0.08 },
   ladder: { levels: { grazer: 30, participant: 5, contributor: 2, advocate: 1 }, buyers: 3, moves: { up: 4, held: 30, down: 1, new: 3 } },
 };
@@ -42,6 +43,9 @@ test('shows insights as text with the admin key from sessionStorage', async () =
   const session = { KEY: null, getItem: (k) => session[k] ?? null, setItem: (k, v) => { session[k] = v; } };
   const requests = [];
   const respond = (url) => url.includes('/insights') ? INSIGHTS
+    : url.includes('/v1/offers') ? { items: [{ id: 'off_1', title: XSS + ' title' }] }
+    : url.includes('/v1/links') ? { items: [{ code: 'bakery', partner_id: 'par_1' }] }
+    : url.includes('/v1/partners') ? { items: [{ id: 'par_1', name: XSS + ' partner' }] }
     : { items: [{ id: 'com_1', name: XSS }] };
   const ctx = vm.createContext({
     document: { getElementById: get, createElement: (t) => new Node(t), createElementNS: (ns, t) => new Node(t) },
@@ -59,6 +63,8 @@ test('shows insights as text with the admin key from sessionStorage', async () =
   get('query').fire('submit');
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   const last = requests.at(-1);
+  for (const r of requests) assert.equal(r.init.headers.Authorization, 'Bearer ws_1.key_1.secret');
+  assert.ok(requests.every((r) => r.url.startsWith('http://127.0.0.1:8080/v1/')), 'the key goes to the API only');
   assert.match(last.url, /^http:\/\/127\.0\.0\.1:8080\/v1\/communities\/com_1\/insights\?from=\d{4}-\d\d-\d\d&to=/);
   assert.equal(last.init.headers.Authorization, 'Bearer ws_1.key_1.secret');
   assert.equal(get('status').textContent, '');
@@ -70,5 +76,7 @@ test('shows insights as text with the admin key from sessionStorage', async () =
   assert.equal(rects.length, 5);
   assert.ok(+rects[0].attrs.width > +rects[1].attrs.width, 'views bar longer than clicks bar');
   assert.match(get('moves').textContent, /4 moved up, 30 held, 1 moved down, 3 new/);
-  assert.equal(get('offers').children[1].children[0].textContent, XSS);
+  assert.equal(get('offers').children[1].children[0].textContent, XSS + ' title', 'offers by title, as text');
+  assert.equal(get('offers').children[2].children[0].textContent, XSS, 'an unknown offer by its id');
+  assert.equal(get('partners').children[1].children[0].textContent, XSS + ' partner (bakery)', 'partners by name and code');
 });

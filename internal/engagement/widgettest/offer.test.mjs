@@ -83,7 +83,9 @@ async function load({ storage = new Storage(), nav = {}, data = {}, offer = OFFE
   return { body, requests, posts, runTimers, storage, cookies, settle, card: body.find('offer') };
 }
 
-const queued = (storage) => JSON.parse(storage.getItem('sweetspot.queue') || '[]');
+// The queue of the default script's API and key (see load).
+const QUEUE = 'sweetspot.queue https://sweetspot.example ws_1.key_1.secret';
+const queued = (storage, key = QUEUE) => JSON.parse(storage.getItem(key) || '[]');
 
 test('renders the offer with stored text as text', async () => {
   const p = await load();
@@ -154,7 +156,7 @@ test('batches hold at most 100 events and expired ones are dropped', async () =>
   const now = Date.now();
   const old = Array.from({ length: 150 }, (_, i) => ({ id: 'old-event-' + i, offer: 'off_1', community: 'com_1',
     member: 'member-01', type: 'view', time: new Date(now - (i < 30 ? 73 * 3600e3 : 1000)).toISOString() }));
-  const storage = new Storage({ 'sweetspot.queue': JSON.stringify(old) });
+  const storage = new Storage({ [QUEUE]: JSON.stringify(old) });
   const p = await load({ storage, offer: null });
   await p.runTimers();
   const sizes = p.posts().map((r) => JSON.parse(r.init.body).events.length);
@@ -189,4 +191,20 @@ test('a partner code from the tracked-link redirect is attached', async () => {
   const p = await load({ data: { search: '?ss_partner=bakery-7' } });
   await p.runTimers();
   assert.equal(JSON.parse(p.posts()[0].init.body).events[0].partner, 'bakery-7');
+});
+
+test('events queued for one workspace are never sent with another key', async () => {
+  // A page embeds offers of two workspaces; the first one's API is down.
+  const storage = new Storage();
+  const a = await load({ storage, respond: () => 503 });
+  await a.runTimers(2);
+  assert.ok(queued(storage).length > 0, "workspace A's view waits in its queue");
+  const b = await load({ storage, data: { key: 'ws_2.key_2.secret', offer: 'off_2', community: 'com_2' } });
+  await b.runTimers();
+  for (const r of b.posts()) {
+    assert.ok(r.url.includes('key=ws_2.key_2.secret'), r.url);
+    for (const e of JSON.parse(r.init.body).events) assert.equal(e.offer, 'off_2', "B's key sent A's event");
+  }
+  assert.ok(b.posts().length > 0, "B's own view is sent");
+  assert.ok(queued(storage).length > 0, "A's events stay queued for A");
 });

@@ -1,0 +1,79 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/sweetspot/sweetspot/internal/api"
+)
+
+// TestRedirectCountsWithinLimits: GET /r/{code} is public, so anyone can
+// request it in a loop. Every request is redirected (a visitor is never
+// stopped), but clicks are counted only within the link's rate and only
+// while the offer is live. (Found by a security review: 20 quick hits on a
+// draft offer's link counted 20 clicks.)
+func TestRedirectCountsWithinLimits(t *testing.T) {
+	const burst = 20
+	clock := time.Now().UTC()
+	e := newEnv(t, api.Options{Rate: 0.001, Burst: burst, Now: func() time.Time { return clock }})
+	partner, community, offer := e.seed(e.admin)
+	code := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	hit := func(n int) {
+		t.Helper()
+		for range n {
+			res, err := noFollow.Get(e.srv.URL + "/r/" + code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != 302 {
+				t.Fatalf("status %d: a visitor must always be redirected", res.StatusCode)
+			}
+		}
+	}
+	clicks := func() float64 {
+		t.Helper()
+		in := e.must(200, "GET", "/v1/communities/"+community+"/insights", e.admin, nil)
+		return in["funnel"].(map[string]any)["clicks"].(float64)
+	}
+
+	hit(burst + 5)
+	if got := clicks(); got != burst {
+		t.Fatalf("%d hits within a burst of %d counted %v clicks", burst+5, burst, got)
+	}
+
+	o := e.must(200, "GET", "/v1/offers/"+offer, e.admin, nil)
+	e.must(200, "PATCH", "/v1/offers/"+offer, e.admin, map[string]any{"status": "draft", "version": o["version"]})
+	clock = clock.Add(time.Hour) // the link's bucket refills
+	hit(3)
+	if got := clicks(); got != burst {
+		t.Fatalf("clicks on a draft offer's link were counted: %v, want %d", got, burst)
+	}
+}
+
+// TestPartnerCodeOfAnotherCommunity: an event may carry only a tracked
+// link of its own community; a code of another community's link would
+// credit that partner for members it did not bring.
+func TestPartnerCodeOfAnotherCommunity(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	partner, community, offer := e.seed(e.admin)
+	other := e.must(201, "POST", "/v1/communities", e.admin, communityBody("Other"))["id"].(string)
+	o := e.must(200, "GET", "/v1/offers/"+offer, e.admin, nil)
+	e.must(200, "PATCH", "/v1/offers/"+offer, e.admin, map[string]any{"communities": []string{community, other}, "version": o["version"]})
+	otherCode := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": other, "partner_id": partner})["code"].(string)
+	ownCode := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+
+	got := e.postEvents(202,
+		event("ev-cross-1", offer, community, "view", time.Minute, "partner", otherCode),
+		event("ev-cross-2", offer, community, "view", time.Minute, "partner", ownCode))
+	errs := got["errors"].([]any)
+	if got["accepted"].(float64) != 1 || len(errs) != 1 {
+		t.Fatalf("response %v", got)
+	}
+	if m := errs[0].(map[string]any); m["index"].(float64) != 0 || m["field"] != "partner" {
+		t.Fatalf("error %v, want index 0 on partner", m)
+	}
+}
