@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,10 +19,21 @@ import (
 // readBody enforces the edge rules every JSON request body obeys: a JSON
 // content type, at most domain.MaxBodyBytes, valid UTF-8, a JSON object.
 func readBody(r *http.Request) ([]byte, error) {
+	b, err := readLimited(r, "send the body as application/json", "application/json")
+	if err != nil {
+		return nil, err
+	}
+	return b, checkJSONObject(b)
+}
+
+// readLimited reads a request body of one of the media types (utf-8 if a
+// charset is given) and at most domain.MaxBodyBytes; wrongType is the
+// message for any other Content-Type.
+func readLimited(r *http.Request, wrongType string, types ...string) ([]byte, error) {
 	ct := r.Header.Get("Content-Type")
 	mt, params, err := mime.ParseMediaType(ct)
-	if ct == "" || err != nil || mt != "application/json" {
-		return nil, domain.Errorf(domain.UnsupportedMediaType, "Content-Type", "send the body as application/json")
+	if ct == "" || err != nil || !slices.Contains(types, mt) {
+		return nil, domain.Errorf(domain.UnsupportedMediaType, "Content-Type", "%s", wrongType)
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, domain.Errorf(domain.UnsupportedMediaType, "Content-Type", "the only charset accepted is utf-8")
@@ -36,7 +48,7 @@ func readBody(r *http.Request) ([]byte, error) {
 	if len(b) > domain.MaxBodyBytes {
 		return nil, tooLarge()
 	}
-	return b, checkJSONObject(b)
+	return b, nil
 }
 
 func tooLarge() error {

@@ -6,11 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"mime"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -219,25 +216,11 @@ func sortErrors(errs []engagement.FieldError) {
 }
 
 // readEventsBody applies the edge rules of readBody, accepting text/plain
-// besides application/json.
+// besides application/json (the offer widget's requests avoid a preflight).
 func readEventsBody(r *http.Request) ([]byte, error) {
-	ct := r.Header.Get("Content-Type")
-	mt, params, err := mime.ParseMediaType(ct)
-	if ct == "" || err != nil || (mt != "application/json" && mt != "text/plain") {
-		return nil, domain.Errorf(domain.UnsupportedMediaType, "Content-Type", "send the events as application/json or text/plain")
-	}
-	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
-		return nil, domain.Errorf(domain.UnsupportedMediaType, "Content-Type", "the only charset accepted is utf-8")
-	}
-	if r.ContentLength > domain.MaxBodyBytes {
-		return nil, tooLarge()
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, domain.MaxBodyBytes+1))
+	b, err := readLimited(r, "send the events as application/json or text/plain", "application/json", "text/plain")
 	if err != nil {
-		return nil, domain.Wrap(domain.Invalid, err, "could not read the request body")
-	}
-	if len(b) > domain.MaxBodyBytes {
-		return nil, tooLarge()
+		return nil, err
 	}
 	if !utf8.Valid(b) {
 		return nil, domain.Errorf(domain.Invalid, "", "the request body is not valid UTF-8")
