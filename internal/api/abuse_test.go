@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,24 @@ func TestPartnerCodeOfAnotherCommunity(t *testing.T) {
 	}
 	if m := errs[0].(map[string]any); m["index"].(float64) != 0 || m["field"] != "partner" {
 		t.Fatalf("error %v, want index 0 on partner", m)
+	}
+}
+
+// TestLinkedResourcesCannotBeDeleted: an offer, community or partner that
+// a tracked link names is refused deletion (409 naming the link): the link
+// may be printed on a partner's page. Once the link is deleted, they go.
+func TestLinkedResourcesCannotBeDeleted(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	partner, community, offer := e.seed(e.admin)
+	code := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+	for _, path := range []string{"/v1/offers/" + offer, "/v1/communities/" + community, "/v1/partners/" + partner} {
+		r := e.do("DELETE", path, e.admin, nil)
+		if r.status != 409 || !strings.Contains(string(r.body), code) {
+			t.Errorf("DELETE %s with a tracked link: %d %s", path, r.status, r.body)
+		}
+	}
+	e.must(204, "DELETE", "/v1/links/"+code, e.admin, nil)
+	for _, path := range []string{"/v1/offers/" + offer, "/v1/communities/" + community, "/v1/partners/" + partner} {
+		e.must(204, "DELETE", path, e.admin, nil)
 	}
 }

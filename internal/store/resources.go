@@ -98,6 +98,9 @@ func (s *Store) DeleteCommunity(ctx context.Context, ws, id string) error {
 	if _, err := s.GetCommunity(ctx, ws, id); err != nil {
 		return err
 	}
+	if err := s.refusedIfReferenced(ctx, ws, skLink, "community_id", id, "community", "tracked link"); err != nil {
+		return err
+	}
 	if err := s.refusedIfReferenced(ctx, ws, skOffer, "communities", id, "community", "offer"); err != nil {
 		return err
 	}
@@ -131,6 +134,9 @@ func (s *Store) UpdatePartner(ctx context.Context, ws string, p *domain.Partner)
 // DeletePartner deletes a partner no community or offer references.
 func (s *Store) DeletePartner(ctx context.Context, ws, id string) error {
 	if _, err := s.GetPartner(ctx, ws, id); err != nil {
+		return err
+	}
+	if err := s.refusedIfReferenced(ctx, ws, skLink, "partner_id", id, "partner", "tracked link"); err != nil {
 		return err
 	}
 	if err := s.refusedIfReferenced(ctx, ws, skCommunity, "partner_id", id, "partner", "community"); err != nil {
@@ -183,7 +189,14 @@ func (s *Store) UpdateOffer(ctx context.Context, ws string, o *domain.Offer) err
 }
 
 // DeleteOffer deletes an offer.
+//
+// An offer, community or partner that a tracked link names cannot be
+// deleted (409 naming the link): a link printed on a partner's page would
+// otherwise redirect nowhere. Delete the link first; its engagement stays.
 func (s *Store) DeleteOffer(ctx context.Context, ws, id string) error {
+	if err := s.refusedIfReferenced(ctx, ws, skLink, "offer_id", id, "offer", "tracked link"); err != nil {
+		return err
+	}
 	return s.remove(ctx, ws, skOffer+id, "offer")
 }
 
