@@ -52,6 +52,9 @@ type analysis struct {
 
 	lex       []lexMatch
 	lexPoints [numCategories]float64
+	lexCount  [numCategories]int
+	rel       *checkResult // the relevance check, once computed
+	vocabUsed map[string]bool
 	hits      []interestHits
 	// interestSpans are the first MaxSpansPerCheck interest matches of the
 	// body, in text order.
@@ -270,7 +273,7 @@ func (a *analysis) phraseAt(f *field, i int, stems []string) (int32, bool) {
 			return 0, false
 		}
 		t := &f.toks[j]
-		if t.sent != sent || !t.kind.wordLike() || a.words[t.word].stem != stems[k] {
+		if t.sent != sent || !t.kind.wordLike() || !stemMatches(t, a.words[t.word].stem, stems[k]) {
 			return 0, false
 		}
 		if t.cjk && f.toks[j-1].end != t.start {
@@ -319,6 +322,12 @@ func (a *analysis) matchInterests(f *field) {
 // hit records a match of interest ii over tokens [first, end) of f; own
 // says it is not nested in a longer interest's match.
 func (a *analysis) hit(f *field, ii int32, first, end int32, own bool) {
+	if f.topic == nil {
+		f.topic = make([]bool, len(f.toks))
+	}
+	for k := first; k < end; k++ {
+		f.topic[k] = true
+	}
 	h := &a.hits[ii]
 	if f == &a.title {
 		h.title++
@@ -336,6 +345,37 @@ func (a *analysis) hit(f *field, ii int32, first, end int32, own bool) {
 	}
 }
 
+// stemMatches reports whether a token whose word has stem st matches one
+// word of a list phrase: the same stem, or a number placeholder.
+func stemMatches(t *token, st, want string) bool {
+	switch want {
+	case anyNumber:
+		return t.kind == tokNumber
+	case percentage:
+		return t.kind == tokNumber && t.amount == percentNumber
+	case priceAmount:
+		return t.kind == tokNumber && t.amount == priceNumber
+	}
+	return st == want
+}
+
+// numberEntries returns the word-list entries a number token may start: the
+// phrases that begin with a placeholder it matches.
+func (a *analysis) numberEntries(t *token) [2][]int32 {
+	var out [2][]int32
+	if t.kind != tokNumber {
+		return out
+	}
+	out[0] = a.lx.byFirst[anyNumber]
+	switch t.amount {
+	case percentNumber:
+		out[1] = a.lx.byFirst[percentage]
+	case priceNumber:
+		out[1] = a.lx.byFirst[priceAmount]
+	}
+	return out
+}
+
 func (a *analysis) matchLexicon(f *field) {
 	var covered [numCategories]int32
 	for i := range f.toks {
@@ -343,19 +383,34 @@ func (a *analysis) matchLexicon(f *field) {
 		if !t.kind.wordLike() {
 			continue
 		}
-		for _, ei := range a.words[t.word].lex {
-			e := &a.lx.entries[ei]
-			if int32(i) < covered[e.cat] || e.initial && f.sents[t.sent].first != int32(i) {
-				continue
-			}
-			end, ok := a.phraseAt(f, i, e.stems)
-			if !ok {
-				continue
-			}
-			covered[e.cat] = end
-			a.lex = append(a.lex, lexMatch{entry: ei, f: f, first: int32(i), last: end})
-			a.lexPoints[e.cat] += e.weight
+		lists := a.numberEntries(t)
+		for _, list := range [3][]int32{a.words[t.word].lex, lists[0], lists[1]} {
+			a.matchAt(f, i, list, &covered)
 		}
+	}
+}
+
+// matchAt records the matches of the entries (first word at token i).
+func (a *analysis) matchAt(f *field, i int, list []int32, covered *[numCategories]int32) {
+	t := &f.toks[i]
+	for _, ei := range list {
+		e := &a.lx.entries[ei]
+		if int32(i) < covered[e.cat] || e.initial && f.sents[t.sent].first != int32(i) {
+			continue
+		}
+		if isPitchCategory(e.cat) && f.topic != nil && f.topic[i] {
+			// The community's own interests are its topic, not a pitch:
+			// "point of sale" for retailers, "deal" in "deal flow".
+			continue
+		}
+		end, ok := a.phraseAt(f, i, e.stems)
+		if !ok {
+			continue
+		}
+		covered[e.cat] = end
+		a.lex = append(a.lex, lexMatch{entry: ei, f: f, first: int32(i), last: end})
+		a.lexPoints[e.cat] += e.weight
+		a.lexCount[e.cat]++
 	}
 }
 

@@ -36,6 +36,7 @@ type formatFit struct {
 	length int
 	issues []string
 	fix    string
+	over   bool // over the network's hard limit
 }
 
 func (a *analysis) fit(nw *network) formatFit {
@@ -59,6 +60,7 @@ func (a *analysis) fit(nw *network) formatFit {
 		ff.fix = "Write the post."
 	case nw.limit > 0 && L > nw.limit:
 		ff.score = ChannelOverLimitMax * float64(nw.limit) / float64(L)
+		ff.over = true
 		ff.issues = append(ff.issues, itoa(L)+" characters, over "+nw.name+"'s limit of "+itoa(nw.limit))
 		ff.fix = "Cut the draft to " + itoa(nw.limit) + " characters for " + nw.name + ", or publish it in a longer format."
 	case nw.idealMin > 0 && L < nw.idealMin:
@@ -173,6 +175,9 @@ func (a *analysis) channel(r *Result) checkResult {
 	}
 	nw := networkByID(target)
 	cr := checkResult{score: score(targetFit, target)}
+	if targetFit.over {
+		cr.caps = append(cr.caps, finding{CheckChannel, "Over " + nw.name + "'s limit: " + itoa(targetFit.length) + " characters of " + itoa(nw.limit) + "."})
+	}
 	cr.message = note + nw.name + ": "
 	if len(targetFit.issues) == 0 {
 		cr.message += itoa(targetFit.length) + " characters, fits the format"

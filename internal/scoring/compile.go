@@ -48,6 +48,9 @@ type interest struct {
 	weight float64
 	stems  []string
 	lowers []string
+	// contentStems and contentLowers are its words that are not function
+	// words: a draft that uses some of them covers the phrase in part.
+	contentStems, contentLowers []string
 }
 
 // membership is the community's member count on one network.
@@ -84,6 +87,7 @@ type Profile struct {
 
 	thresholds [numChecks + 1]Threshold
 	disabled   [numChecks]bool
+	required   [numChecks]bool
 	traits     traitRules
 
 	stems stemCache // draft words seen by earlier Score calls
@@ -142,6 +146,8 @@ func Compile(a Audience) (*Profile, error) {
 			if !lx.stop[word] {
 				p.vocabStem[st] = true
 				p.vocabLower[word] = true
+				it.contentStems = append(it.contentStems, st)
+				it.contentLowers = append(it.contentLowers, word)
 			}
 		}
 		idx := int32(len(p.interests))
@@ -254,6 +260,17 @@ func Compile(a Audience) (*Profile, error) {
 			return nil, inputErr("disabled["+strconv.Itoa(i)+"]", "unknown check "+strconv.Quote(d)+" (use "+strings.Join(checkIDs[:], ", ")+")")
 		}
 		p.disabled[c] = true
+	}
+	for i, d := range a.Required {
+		c := checkIndex(d)
+		field := "required[" + strconv.Itoa(i) + "]"
+		switch {
+		case c < 0:
+			return nil, inputErr(field, "unknown check "+strconv.Quote(d)+" (use "+strings.Join(checkIDs[:], ", ")+")")
+		case p.disabled[c]:
+			return nil, inputErr(field, "check "+strconv.Quote(d)+" is also disabled")
+		}
+		p.required[c] = true
 	}
 	enabled := 0
 	for _, d := range p.disabled {

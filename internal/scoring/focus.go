@@ -10,10 +10,21 @@ import "math"
 // are off-topic. The score blends the density (FocusDensityWeight) and the
 // share of on-topic paragraphs, so a focused 200-word draft beats a
 // rambling 2,000-word one on the same interests.
+//
+// A ramble is a deal-breaker: the interests come up only in passing (the
+// relevance score is under RambleRelevance) and either at least
+// RambleMinParagraphs paragraphs are judged and more of them stray than
+// stay, or a draft of at least RambleMinContentWords content words has
+// under RambleDensity of the community's vocabulary. (A focused draft may
+// use words the interests do not list: it still covers them.)
 const (
 	FocusFullDensity       = 0.08
 	FocusMinParagraphWords = 20
 	FocusDensityWeight     = 0.6
+	RambleMinParagraphs    = 2
+	RambleMinContentWords  = 60
+	RambleDensity          = 0.02
+	RambleRelevance        = 50
 )
 
 func (a *analysis) focus() checkResult {
@@ -50,6 +61,12 @@ func (a *analysis) focus() checkResult {
 		pScore = 100 * float64(on) / float64(judged)
 	}
 	r := checkResult{score: FocusDensityWeight*dScore + (1-FocusDensityWeight)*pScore, spans: off}
+	switch {
+	case judged >= RambleMinParagraphs && judged-on > on && a.relevanceResult().score < RambleRelevance:
+		r.caps = append(r.caps, finding{CheckFocus, "A ramble: " + itoa(judged-on) + " of " + plural(judged, "paragraph", "paragraphs") + " stray from this community's interests."})
+	case a.contentWords >= RambleMinContentWords && density < RambleDensity && a.relevanceResult().score < RambleRelevance:
+		r.caps = append(r.caps, finding{CheckFocus, "A ramble: only " + percent(density) + " of the words are about this community's interests."})
+	}
 	r.message = percent(density) + " of the content words are this community's vocabulary"
 	switch {
 	case judged > on:

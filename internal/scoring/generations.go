@@ -153,6 +153,7 @@ func (a *analysis) generations(r *Result) checkResult {
 		cr.message = "Warning: the draft shuts out " + listAnd(named) + ": " + a.reasonText(reasons[shut], emoji, hashes, avgSent, fl) + "." + mix
 		cr.suggestion = a.reasonFix(reasons[shut], genProfiles[shut])
 		cr.spans = a.reasonSpans(reasons[shut])
+		cr.caps = append(cr.caps, finding{CheckGenerations, "Shuts out " + listAnd(named) + ": " + a.reasonText(reasons[shut], emoji, hashes, avgSent, fl) + "."})
 		return cr
 	}
 	best, worst := 0, -1

@@ -58,7 +58,22 @@ const (
 	catMillennials
 	catGenZ
 	catSlang
+	catPressure
+	catSuperlative
+	catPrice
+	catBuy
+	catFear
 	numCategories
+)
+
+// pitchKinds are the categories whose points are sales pitch (value.go).
+var pitchKinds = [...]category{catPitch, catPressure, catSuperlative, catPrice, catBuy, catFear}
+
+// Placeholders a word-list phrase may use for a number token (data/README.md).
+const (
+	anyNumber   = "<n>"
+	percentage  = "<pct>"
+	priceAmount = "<price>"
 )
 
 // sectionCategory maps a data file section to its category.
@@ -67,6 +82,7 @@ var sectionCategory = map[string]category{
 	"cta": catCTA, "quotable": catQuotable, "question": catQuestion,
 	"boomers": catBoomers, "genx": catGenX, "millennials": catMillennials,
 	"genz": catGenZ, "slang": catSlang,
+	"pressure": catPressure, "superlative": catSuperlative, "price": catPrice, "buy": catBuy, "fear": catFear,
 }
 
 // lexicon is every word list, parsed and indexed by the stem of the first
@@ -96,13 +112,19 @@ var loadLexicon = sync.OnceValue(func() *lexicon {
 			if !ok {
 				panic("scoring: data/" + name + ": unknown section [" + l.section + "]")
 			}
-			words := splitPhrase(l.phrase)
-			if len(words) == 0 {
-				continue
-			}
 			e := entry{cat: cat, weight: l.weight, initial: l.initial, text: l.phrase}
-			for _, w := range words {
-				e.stems = append(e.stems, stem(w))
+			for _, part := range strings.Fields(l.phrase) {
+				switch part {
+				case anyNumber, percentage, priceAmount:
+					e.stems = append(e.stems, part)
+					continue
+				}
+				for _, w := range splitPhrase(part) {
+					e.stems = append(e.stems, stem(w))
+				}
+			}
+			if len(e.stems) == 0 {
+				continue
 			}
 			lx.byFirst[e.stems[0]] = append(lx.byFirst[e.stems[0]], int32(len(lx.entries)))
 			lx.entries = append(lx.entries, e)

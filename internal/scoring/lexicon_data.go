@@ -74,26 +74,16 @@ const (
 1 you've
 `
 	// pitchTxt is data/pitch.txt.
-	pitchTxt = `# Sales-pitch signals: pressure, superlatives and hype that communities of
-# interest tune out. Weight = points per match.
+	pitchTxt = `# Sales-pitch signals: what communities of interest tune out. Weight = pitch
+# points per match. The sections are the kinds of pitch the value check tells
+# apart: two kinds together, or one kind repeated, make a hard sell (a
+# deal-breaker that caps the overall score; value.go).
+#
+# <n> matches any number, <pct> a number written with "%", <price> a number
+# written with a currency sign ($49, €20, £5).
+
+# Hype: empty praise of the seller's own product.
 [pitch]
-3 buy now
-3 order now
-3 act now
-3 act fast
-3 limited time
-2.5 limited offer
-2.5 while stocks last
-2.5 while supplies last
-2.5 don't miss out
-2.5 last chance
-2.5 hurry
-2 today only
-2 exclusive deal
-2 special offer
-2 discount
-2 sale
-2 deal
 2 best-in-class
 2 best in class
 2 world-class
@@ -101,22 +91,22 @@ const (
 2 industry-leading
 2 industry leading
 2 market leader
+2 market-leading
 2 leading provider
-2 number one
 2 revolutionary
 2 game-changer
 2 game changer
+2 game-changing
 2 cutting-edge
 2 cutting edge
 2 next-generation
+2 next-gen
 2 state-of-the-art
 2 state of the art
-2 unbeatable
-2 unrivalled
-2 unrivaled
-2 unparalleled
 2 groundbreaking
 2 disruptive
+2 life-changing
+2 must-have
 1.5 innovative
 1.5 seamless
 1.5 synergy
@@ -124,27 +114,274 @@ const (
 1.5 best-of-breed
 1.5 turnkey
 1.5 robust solution
-1.5 solution
+1.5 all-in-one
+1.5 one-stop shop
+1 solution
 1.5 award-winning
 1.5 amazing
 1.5 incredible
 1.5 unbelievable
+1.5 jaw-dropping
+1.5 mind-blowing
 1.5 guarantee
 1.5 guaranteed
 1.5 risk-free
-1.5 sign up today
-1.5 call now
-1.5 click here
+1.5 no risk
 1 premium
 1 powerful
-1 ultimate
 1 once in a lifetime
-1 don't wait
-1 act today
+1 you won't believe
 1 sales team
 1 our product
 1 our platform
 1 our solution
+1 our new
+1 our latest
+1 is here
+1 now available
+1 available now
+1 thousands of happy customers
+1 trusted by
+1.5 why we built
+1.5 why we created
+1.5 why we made
+1.5 introducing
+1.5 pleased to introduce
+1.5 proud to introduce
+1.5 pleased to present
+1.5 proud to present
+1 personalised demo
+1 personalized demo
+
+# Pressure: urgency and scarcity.
+[pressure]
+3 act now
+3 act fast
+3 limited time
+2.5 limited-time
+2.5 limited offer
+2.5 while stocks last
+2.5 while supplies last
+2.5 don't miss out
+2.5 do not miss out
+2.5 don't miss
+2.5 last chance
+2.5 hurry
+2.5 ends tonight
+2.5 ends at midnight
+2.5 ends midnight
+2.5 ends today
+2.5 ends sunday
+2.5 ends friday
+2.5 ends soon
+2.5 expires
+2 today only
+2 this weekend only
+2 this week only
+2 for a limited time
+2 only <n> left
+2 only <n> spots
+2 only <n> seats
+2 only <n> pairs
+2 only <n> places
+2 just <n> left
+2 <n> left in stock
+2 selling fast
+2 almost sold out
+2 nearly sold out
+2 going fast
+2 before it's gone
+2 before they're gone
+2 before it's too late
+2 before they sell out
+2 final hours
+2 last <n> hours
+2 last few
+2 countdown
+2 now or never
+2 don't wait
+2 don't delay
+2 what are you waiting for
+2 first come first served
+1.5 limited stock
+1.5 limited spots
+1.5 limited seats
+1.5 spots are limited
+1.5 seats are limited
+1.5 exclusive
+1.5 urgent
+1 act today
+
+# Superlatives the seller gives itself. One is a claim; two or more stacked
+# in a draft are hype.
+[superlative]
+1 the best
+1 best ever
+1 the fastest
+1 the easiest
+1 the most advanced
+1 the most powerful
+1 the most trusted
+1 the greatest
+1 the ultimate
+1 ultimate
+1 number one
+1 number 1
+1 unbeatable
+1 unrivalled
+1 unrivaled
+1 unparalleled
+1 unmatched
+1 second to none
+1 like never before
+1 the lowest price
+1 lowest prices
+1 the biggest
+
+# Price pushes: discounts, sales and coupons pressed on the reader.
+[price]
+2.5 <pct> off
+2.5 save <pct>
+2.5 <pct> discount
+2 discount
+2 discounts
+2 discounted
+2 on sale
+2 sale ends
+2 sale price
+2 big sale
+2 the sale
+2 our sale
+2 best deal
+2 hot deal
+2 deal of the day
+2 this deal
+2 exclusive deals
+2 special offer
+2 exclusive deal
+2 exclusive offer
+2 coupon code
+2 promo code
+2 discount code
+2 use code
+2 half price
+2 half-price
+2 price drop
+2 slashed
+2 clearance
+2 flash sale
+2 bogo
+2 buy one get one
+1.5 free shipping
+1.5 only <price>
+1.5 just <price>
+1.5 from <price>
+1.5 for just
+1.5 for only
+1.5 was <price>
+1.5 for <price>
+1.5 is <price>
+1.5 at <price>
+1.5 costs <price>
+1.5 <price> a month
+1.5 <price> per
+1.5 start at <price>
+1.5 starts at <price>
+1.5 now only
+1 <pct> cheaper
+1 bonus gift
+
+# Calls to buy: one is a call to action, two or more are a pushed sale.
+[buy]
+2 buy now
+2 order now
+2 shop now
+2 book now
+2 buy today
+2 order today
+2 shop today
+2 purchase now
+2 get yours
+2 grab yours
+2 get it now
+2 claim yours
+2 add to cart
+2 add to basket
+2 call now
+2 sign up today
+2 subscribe now
+2 upgrade now
+2 upgrade today
+2 start your free trial
+2 contact our sales team
+2 contact sales
+2 join today
+2 enrol today
+2 enroll today
+2 enrol now
+2 enroll now
+2 book your demo
+2 book your free demo
+2 get started today
+2 available now from
+2 pre-order
+2 preorder
+2 request a demo
+2 book a demo
+2 book a free demo
+2 request a free demo
+2 get a free demo
+2 schedule a demo
+1.5 click here
+1.5 order yours
+
+# Fear appeals: frightening the reader into buying. Counted only when the
+# draft also sells (value.go): a safety guide may speak of risks.
+[fear]
+2 before it's too late
+2 before it is too late
+2 could lose everything
+2 lose everything
+2 you could lose
+2 could be next
+2 you're next
+2 your worst nightmare
+2 worst nightmare
+2 nightmare
+2 don't let your
+2 don't be the one
+2 don't become
+2 you'll regret
+2 you will regret
+2 regret it
+2 can you afford
+2 can't afford to
+2 at risk right now
+2 is it already too late
+2 terrifying
+2 scary
+2 devastating
+2 frightening
+2 every second counts
+2 gone forever
+2 wiped out
+2 disaster waiting to happen
+1.5 are you sure
+1 what if
+1.5 don't risk
+1.5 risk losing
+1.5 left unprotected
+1.5 unprotected
+1.5 danger
+1.5 dangerous
+1.5 deadly
+1.5 panic
+1.5 helpless
+1 peace of mind
+1 sleep at night
+1 protect your family
+1 protect your business
+
 # Self focus: the draft talks about the seller.
 [self]
 1 we

@@ -54,13 +54,10 @@ const (
 	WeightHooks       = 0.10
 )
 
-// The off-topic cap: when the relevance check is applied and scores below
-// OffTopicRelevance, the overall score is at most OffTopicCap. A draft the
+// OffTopicRelevance: when the relevance check is applied and scores below
+// it, the draft is off topic, a deal-breaker (see CapMargin). A draft the
 // community has no interest in cannot rate ok however well it is written.
-const (
-	OffTopicRelevance = 20
-	OffTopicCap       = 35
-)
+const OffTopicRelevance = 20
 
 // Default rating boundaries, used for every check and for the overall score
 // unless Audience.Thresholds overrides them: a score >= DefaultGood rates

@@ -17,8 +17,13 @@ const (
 	RelevanceMaxCoverage      = 0.6
 	RelevanceWordsPerMention  = 500
 	RelevanceTitleBoost       = 2
+	// RelevancePartialCredit is what a phrase interest counts for when the
+	// draft never uses the phrase but uses some of its words ("baby" for
+	// "baby sleep"), times the share of its content words used.
+	RelevancePartialCredit = 0.4
 	// StuffingDensity is the share of the draft's words one interest may
-	// take up. Yoast's keyphrase ceiling is 3% of exact forms; matching on
+	// take up (counted over at least StuffingMinWords words: four mentions
+	// in a 40-word post are natural, not stuffing). Yoast's keyphrase ceiling is 3% of exact forms; matching on
 	// stems counts every inflection ("restore", "restored", "restoring"),
 	// so the ceiling here is higher. Beyond it,
 	// and from StuffingMinCount mentions, the score loses
@@ -26,9 +31,20 @@ const (
 	// StuffingMaxPenalty.
 	StuffingDensity           = 0.05
 	StuffingMinCount          = 4
+	StuffingMinWords          = 80
 	StuffingPenaltyPerDensity = 50
 	StuffingMaxPenalty        = 60
 )
+
+// relevanceResult is the relevance check, computed once per draft (the
+// focus check reads it too).
+func (a *analysis) relevanceResult() *checkResult {
+	if a.rel == nil {
+		r := a.relevance()
+		a.rel = &r
+	}
+	return a.rel
+}
 
 func (a *analysis) relevance() checkResult {
 	p := a.p
@@ -55,6 +71,7 @@ func (a *analysis) relevance() checkResult {
 			found = append(found, i)
 		} else {
 			missing = append(missing, i)
+			covered += in.weight * RelevancePartialCredit * a.partialCover(&p.interests[i])
 		}
 		covered += in.weight * math.Min(1, c/need)
 	}
@@ -72,12 +89,15 @@ func (a *analysis) relevance() checkResult {
 		if h.own < StuffingMinCount || words == 0 {
 			continue
 		}
-		d := float64(h.own*len(in.stems)) / words
+		d := float64(h.own*len(in.stems)) / math.Max(words, StuffingMinWords)
 		if d > StuffingDensity && d > worst {
 			stuffed, worst = i, d
 		}
 	}
 
+	if r.score < OffTopicRelevance {
+		r.caps = append(r.caps, finding{CheckRelevance, "Off topic: little of what this community gathers for (" + listOr(a.interestTerms(a.heaviest(3), 3)) + ")."})
+	}
 	if len(found) == 0 {
 		r.message = "None of this community's interests appear in the draft (" + listOr(a.interestTerms(missing, 3)) + ")."
 		r.suggestion = "Build the draft around " + listOr(a.interestTerms(missing, 2)) + ": that is what this community gathers for."
@@ -99,6 +119,7 @@ func (a *analysis) relevance() checkResult {
 		r.message += " Keyword stuffing: " + quote(term) + " makes up " + formatFloat(worst*100) + "% of the words (over " + formatFloat(StuffingDensity*100) + "%)."
 		r.suggestion = "Cut repeats of " + quote(term) + " or vary the wording: readers notice a keyword said too often."
 		r.spans = a.hits[stuffed].spans
+		r.caps = append(r.caps, finding{CheckRelevance, "Keyword stuffing: " + quote(term) + " is " + formatFloat(math.Round(worst*1000)/10) + "% of the words."})
 		return r
 	case r.score < 100 && len(missing) > 0:
 		r.suggestion = "Work in " + listOr(a.interestTerms(missing, 2)) + " where it fits: it matters to this community."
@@ -109,6 +130,39 @@ func (a *analysis) relevance() checkResult {
 	}
 	r.spans = a.interestSpans
 	return r
+}
+
+// partialCover is the share of a phrase interest's content words that the
+// draft uses (0 for one-word interests: they match whole or not at all).
+func (a *analysis) partialCover(in *interest) float64 {
+	words := in.contentStems
+	if !a.english {
+		words = in.contentLowers
+	}
+	if len(words) < 2 {
+		return 0
+	}
+	used := 0
+	for _, w := range words {
+		if a.usedVocab(w) {
+			used++
+		}
+	}
+	return float64(used) / float64(len(words))
+}
+
+// usedVocab reports whether the draft uses a vocabulary word (a stem for
+// English drafts, a lower-cased word otherwise).
+func (a *analysis) usedVocab(w string) bool {
+	if a.vocabUsed == nil {
+		a.vocabUsed = map[string]bool{}
+		for i := range a.words {
+			if a.words[i].vocab {
+				a.vocabUsed[a.words[i].stem] = true
+			}
+		}
+	}
+	return a.vocabUsed[w]
 }
 
 func (a *analysis) interestTerms(idx []int, max int) []string {

@@ -1,8 +1,10 @@
 package scoring
 
+import "math"
+
 // Version is the scoring model's version. It changes whenever a weight, a
 // word list or a check changes, so stored scores say which model made them.
-const Version = "1.5.0"
+const Version = "2.0.0"
 
 // checkResult is what one check computes before the shared fields
 // (id, weight, rating) are filled in.
@@ -11,7 +13,27 @@ type checkResult struct {
 	message    string
 	suggestion string
 	spans      []Span
+	caps       []finding // deal-breakers found by this check
 }
+
+// finding is a deal-breaker a check found: it caps the overall score.
+type finding struct {
+	check  string
+	reason string
+}
+
+// Deal-breakers (a hard sell, shouting, stuffing, a fear appeal, an
+// off-topic or rambling draft, a generation of at least GenWarnShare shut
+// out, a draft over the network's hard limit, a required check rated poor)
+// cap the overall score at the overall ok threshold less CapMargin: the
+// rating never praises what the principles reject, however well the other
+// checks do.
+const CapMargin = 5
+
+// MinWords is the fewest words (title and body) a draft needs to be judged:
+// below it the result is empty (Result.Empty, rating RatingNone), because a
+// verdict per check on two words would be noise.
+const MinWords = 5
 
 // Score analyses a draft. It never fails and never panics: any UTF-8 (or
 // invalid) text gives a result with every score in 0..100. Text beyond
@@ -20,11 +42,17 @@ func (p *Profile) Score(c Content) Result {
 	a := p.analyse(c)
 	r := Result{
 		Checks:      make([]Check, 0, numChecks),
+		Caps:        []Cap{},
 		Generations: []GenerationFit{},
 		Networks:    []NetworkFit{},
 		Language:    a.lang,
 		Version:     Version,
 		Truncated:   a.truncated,
+	}
+	if a.title.words+a.body.words < MinWords {
+		r.Empty = true
+		r.Rating = RatingNone
+		return r
 	}
 	notApplied := [numChecks]bool{}
 	if !a.english {
@@ -37,6 +65,7 @@ func (p *Profile) Score(c Content) Result {
 	gen := a.generations(&r)
 	ch := a.channel(&r)
 	var sum, weights float64
+	var found []finding
 	for i := 0; i < numChecks; i++ {
 		if p.disabled[i] || notApplied[i] {
 			continue
@@ -44,7 +73,7 @@ func (p *Profile) Score(c Content) Result {
 		var cr checkResult
 		switch i {
 		case idxRelevance:
-			cr = a.relevance()
+			cr = *a.relevanceResult()
 		case idxFocus:
 			cr = a.focus()
 		case idxValue:
@@ -59,26 +88,65 @@ func (p *Profile) Score(c Content) Result {
 			cr = a.hooks()
 		}
 		s := clampScore(cr.score)
+		rating := rate(float64(s), p.thresholds[i])
 		r.Checks = append(r.Checks, Check{
 			ID:         checkIDs[i],
 			Score:      s,
-			Rating:     rate(float64(s), p.thresholds[i]),
+			Rating:     rating,
 			Weight:     checkWeights[i],
 			Message:    cr.message,
 			Suggestion: cr.suggestion,
 			Spans:      cr.spans,
 		})
+		found = append(found, cr.caps...)
+		if p.required[i] && rating == RatingPoor {
+			found = append(found, finding{checkIDs[i], "A required check is poor: " + checkIDs[i] + " (" + itoa(s) + ")."})
+		}
 		sum += checkWeights[i] * float64(s)
 		weights += checkWeights[i]
 	}
+	// Min-aware: a draft with a check rated poor is not good overall,
+	// however high the mean. Chosen on the evaluation corpus over the plain
+	// and the geometric mean (docs/scoring.md, "Overall score"). The mean
+	// is compressed into the ok band rather than cut, so that two such
+	// drafts keep their order.
+	t := p.thresholds[idxOverall]
+	mean := 0.0
 	if weights > 0 {
-		r.Score = clampScore(sum / weights)
+		mean = sum / weights
 	}
-	if rel, ok := checkByIDResult(r, CheckRelevance); ok && rel.Score < OffTopicRelevance && r.Score > OffTopicCap {
-		r.Score = OffTopicCap
+	if anyPoor(r.Checks) {
+		mean = squeeze(mean, t.OK, t.Good-1)
 	}
+	limit := clampScore(t.OK - CapMargin)
+	for _, f := range found {
+		r.Caps = append(r.Caps, Cap{Check: f.check, Reason: f.reason, Cap: limit})
+	}
+	if len(r.Caps) > 0 {
+		// Scaled, not clamped: every capped draft stays at or under the
+		// cap, in the order of its mean.
+		mean = mean * float64(limit) / 100
+	}
+	r.Score = clampScore(mean)
 	r.Rating = rate(float64(r.Score), p.thresholds[idxOverall])
 	return r
+}
+
+// squeeze maps a score in [lo, 100] linearly onto [lo, hi].
+func squeeze(s, lo, hi float64) float64 {
+	if s <= lo || lo >= 100 {
+		return math.Min(s, hi)
+	}
+	return lo + (s-lo)*(hi-lo)/(100-lo)
+}
+
+func anyPoor(cs []Check) bool {
+	for _, c := range cs {
+		if c.Rating == RatingPoor {
+			return true
+		}
+	}
+	return false
 }
 
 func checkByIDResult(r Result, id string) (Check, bool) {

@@ -36,6 +36,22 @@ type token struct {
 	kind       tokKind
 	caps       bool // all upper case, at least two letters
 	cjk        bool // one Han or kana character
+	amount     amountKind
+}
+
+// amountKind says how a number is written: a percentage ("30%") or a price
+// ("$49", "€20", "5£") are what discount pushes are made of.
+type amountKind uint8
+
+const (
+	plainNumber amountKind = iota
+	percentNumber
+	priceNumber
+)
+
+// isCurrency reports whether r is a currency sign.
+func isCurrency(r rune) bool {
+	return r == '$' || r == '€' || r == '£' || r == '¥' || r == '₹' || r == '₩'
 }
 
 // sentence is a run of tokens ended by . ! ? (or their CJK forms), a line
@@ -88,6 +104,9 @@ type field struct {
 	wideRunes int // CJK and Hangul runes (Twitter counts them twice)
 	exclaims  int // '!' characters
 	listItems int // lines starting with a bullet or "1." marker
+	// topic marks the tokens inside a match of one of the community's
+	// interests (nil when there is none).
+	topic []bool
 	letters   [numScripts]int
 }
 
@@ -255,6 +274,14 @@ func (t *tokenizer) scan(f *field, word func(lower []byte) int32) {
 			if letters == 0 {
 				tok.kind = tokNumber
 				f.numbers++
+				before, _ := utf8.DecodeLastRuneInString(s[:i])
+				after, _ := utf8.DecodeRuneInString(s[j:])
+				switch {
+				case after == '%':
+					tok.amount = percentNumber
+				case isCurrency(before) || isCurrency(after):
+					tok.amount = priceNumber
+				}
 			} else {
 				tok.caps = isCaps(s[i:j], letters)
 			}

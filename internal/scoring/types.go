@@ -53,6 +53,9 @@ const (
 	RatingGood = "good"
 	RatingOK   = "ok"
 	RatingPoor = "poor"
+	// RatingNone is the overall rating of a draft with too little text to
+	// judge (Result.Empty): a neutral state, not a verdict.
+	RatingNone = "none"
 )
 
 // Interest is one thing a community cares about: a word or a phrase
@@ -83,6 +86,9 @@ type Audience struct {
 	Thresholds map[string]Threshold `json:"thresholds,omitempty"`
 	// Disabled lists check ids this community does not want scored.
 	Disabled []string `json:"disabled,omitempty"`
+	// Required lists check ids this community will not compromise on: a
+	// required check rated poor makes the overall rating poor.
+	Required []string `json:"required,omitempty"`
 }
 
 // Content is the draft being scored.
@@ -146,11 +152,26 @@ type Language struct {
 	NotApplied []string `json:"not_applied,omitempty"`
 }
 
+// Cap is a deal-breaker that held the overall score down: a finding that
+// breaks the product's first principles (give value, do not sell; fit the
+// people) cannot be averaged away by checks that are easy to satisfy.
+type Cap struct {
+	// Check is the check whose finding applied the cap.
+	Check string `json:"check"`
+	// Reason says what was found, in words a writer can act on.
+	Reason string `json:"reason"`
+	// Cap is the highest overall score the finding allows.
+	Cap int `json:"cap"`
+}
+
 // Result is the full analysis of a draft against an audience.
 type Result struct {
-	Score       int             `json:"score"`
-	Rating      string          `json:"rating"`
-	Checks      []Check         `json:"checks"`
+	Score  int     `json:"score"`
+	Rating string  `json:"rating"`
+	Checks []Check `json:"checks"`
+	// Caps lists the deal-breakers found, the lowest cap first; the overall
+	// score is at most the lowest of them. Empty when none applied.
+	Caps        []Cap           `json:"caps"`
 	Generations []GenerationFit `json:"generations"`
 	Networks    []NetworkFit    `json:"networks"`
 	Language    Language        `json:"language"`
@@ -158,6 +179,10 @@ type Result struct {
 	// Truncated is true when the title or body was longer than
 	// MaxTitleBytes or MaxBodyBytes and only its beginning was analysed.
 	Truncated bool `json:"truncated,omitempty"`
+	// Empty is true when the draft has too little text to judge (fewer
+	// than MinWords words): Rating is RatingNone, Score 0, and no check
+	// gives a verdict.
+	Empty bool `json:"empty,omitempty"`
 }
 
 // InputError reports an invalid audience or content, naming the field

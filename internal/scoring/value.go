@@ -1,6 +1,9 @@
 package scoring
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Value vs pitch: what the draft gives the reader against how hard it sells.
 //
@@ -34,15 +37,16 @@ var usefulKinds = map[string]bool{"tool": true, "checklist": true, "training": t
 func (a *analysis) value() checkResult {
 	words := math.Max(float64(a.body.words+a.title.words), ValueMinWords)
 	per100 := 100 / words
-	numbers := float64(a.body.numbers + a.title.numbers)
+	sp := a.salesPitch()
+	numbers := float64(sp.valueNumbers)
 	v := a.lexPoints[catValue] + math.Min(numbers*ValueNumberPoints, ValueNumberCap*words/100)
 	if usefulKinds[lowerASCII(a.c.Kind)] {
 		v += ValueKindPoints
 	}
 	exclaims := a.body.exclaims + a.title.exclaims
 	extraExclaims := math.Max(0, float64(exclaims)-ExclaimFreePer100*words/100)
-	shouted := a.shouted()
-	pt := a.lexPoints[catPitch] + extraExclaims*PitchExclaimPoints + float64(len(shouted))*PitchCapsPoints
+	shouted := sp.shouted
+	pt := sp.points + extraExclaims*PitchExclaimPoints + float64(len(shouted))*PitchCapsPoints
 	if a.p.traits.skeptical {
 		pt *= TraitSkepticalPitch
 	}
@@ -51,12 +55,13 @@ func (a *analysis) value() checkResult {
 	you, we := a.lexPoints[catReader], a.lexPoints[catSelf]
 	reader := (you + 1) / (you + we + 2)
 	r := checkResult{score: 100 * ((1-ReaderWeight)*share + ReaderWeight*reader)}
+	r.caps = a.pitchCaps(sp, exclaims, extraExclaims, pt*per100, vs)
 
 	valueWords := a.examples(catValue, 4)
 	if numbers > 0 {
 		valueWords = append(valueWords, plural(int(numbers), "number", "numbers"))
 	}
-	pitchWords := a.examples(catPitch, 3)
+	pitchWords := a.pitchExamples(3)
 	if exclaims > 0 && extraExclaims > 0 {
 		pitchWords = append(pitchWords, plural(exclaims, "exclamation mark", "exclamation marks"))
 	}
@@ -96,8 +101,10 @@ func (a *analysis) value() checkResult {
 	}
 	// Spans: the pitch and the shouted words, in text order.
 	var pitch []Span
-	for _, m := range a.matchesOf(catPitch) {
-		pitch = append(pitch, m.f.tokSpan(m.first, m.last))
+	for _, m := range a.lex {
+		if sp.counts(a.lx.entries[m.entry].cat) {
+			pitch = append(pitch, m.f.tokSpan(m.first, m.last))
+		}
 	}
 	r.spans = mergeSpans(pitch, shouted)
 	return r
@@ -132,10 +139,15 @@ func (a *analysis) examples(cat category, n int) []string {
 	var order []string
 	for _, m := range a.matchesOf(cat) {
 		e := &a.lx.entries[m.entry]
-		if count[e.text] == 0 {
-			order = append(order, e.text)
+		text := e.text
+		if strings.IndexByte(text, '<') >= 0 {
+			// A phrase with a number placeholder: show what the draft says.
+			text = strings.ToLower(m.f.tokSpan(m.first, m.last).Text)
 		}
-		count[e.text] += e.weight
+		if count[text] == 0 {
+			order = append(order, text)
+		}
+		count[text] += e.weight
 	}
 	insertionSort(order, func(x, y string) bool { return count[x] > count[y] })
 	var out []string
