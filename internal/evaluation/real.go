@@ -128,9 +128,9 @@ func EvaluateReal(s *RealSet) (RealReport, error) {
 	}
 	rep := RealReport{Set: s.Name, Chance: 1 / float64(len(names))}
 	type acc struct {
-		hits        float64
-		n           int
-		score, eng  []float64
+		hits       float64
+		n          int
+		score, eng []float64
 	}
 	per := map[string]*acc{}
 	var hits float64

@@ -106,8 +106,8 @@ type field struct {
 	listItems int // lines starting with a bullet or "1." marker
 	// topic marks the tokens inside a match of one of the community's
 	// interests (nil when there is none).
-	topic []bool
-	letters   [numScripts]int
+	topic   []bool
+	letters [numScripts]int
 }
 
 // span returns the Span of bytes [start, end) of the field.
