@@ -48,11 +48,14 @@ func geometricMean(cs []scoring.Check) float64 {
 	return math.Exp(s / w)
 }
 
+// minAware mirrors the engine (default thresholds): with a check rated
+// poor, means from good − SqueezeBand up are squeezed under good.
 func minAware(cs []scoring.Check) float64 {
 	m := weightedMean(cs)
+	lo, hi := float64(scoring.DefaultGood-scoring.SqueezeBand), float64(scoring.DefaultGood-1)
 	for _, c := range cs {
-		if c.Rating == scoring.RatingPoor {
-			return math.Min(m, scoring.DefaultGood-1)
+		if c.Rating == scoring.RatingPoor && m > lo {
+			return lo + (m-lo)*(hi-lo)/(100-lo)
 		}
 	}
 	return m

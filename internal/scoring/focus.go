@@ -11,8 +11,8 @@ import "math"
 // share of on-topic paragraphs, so a focused 200-word draft beats a
 // rambling 2,000-word one on the same interests.
 //
-// A ramble is a deal-breaker: the interests come up only in passing (the
-// relevance score is under RambleRelevance) and either at least
+// A ramble is a deal-breaker: the interests come up only in passing (at
+// most RambleMentionsPer100 mentions per 100 words, title included) and either at least
 // RambleMinParagraphs paragraphs are judged and more of them stray than
 // stay, or a draft of at least RambleMinContentWords content words has
 // under RambleDensity of the community's vocabulary. (A focused draft may
@@ -24,8 +24,19 @@ const (
 	RambleMinParagraphs    = 2
 	RambleMinContentWords  = 60
 	RambleDensity          = 0.02
-	RambleRelevance        = 50
+	RambleMentionsPer100   = 1.0
 )
+
+// passingMentions reports whether the community's interests come up only
+// in passing: a handful of mentions in a long text.
+func (a *analysis) passingMentions() bool {
+	mentions := 0
+	for _, h := range a.hits {
+		mentions += h.body + h.title
+	}
+	words := a.body.words + a.title.words
+	return words > 0 && float64(mentions)*100/float64(words) <= RambleMentionsPer100
+}
 
 func (a *analysis) focus() checkResult {
 	f := &a.body
@@ -62,9 +73,9 @@ func (a *analysis) focus() checkResult {
 	}
 	r := checkResult{score: FocusDensityWeight*dScore + (1-FocusDensityWeight)*pScore, spans: off}
 	switch {
-	case judged >= RambleMinParagraphs && judged-on > on && a.relevanceResult().score < RambleRelevance:
+	case judged >= RambleMinParagraphs && judged-on > on && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: " + itoa(judged-on) + " of " + plural(judged, "paragraph", "paragraphs") + " stray from this community's interests."})
-	case a.contentWords >= RambleMinContentWords && density < RambleDensity && a.relevanceResult().score < RambleRelevance:
+	case a.contentWords >= RambleMinContentWords && density < RambleDensity && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: only " + percent(density) + " of the words are about this community's interests."})
 	}
 	r.message = percent(density) + " of the content words are this community's vocabulary"

@@ -45,11 +45,11 @@ const (
 // by the audience, not skipped for an unmodelled language), so disabling a
 // check spreads its weight over the others. They sum to 1.
 const (
-	WeightRelevance   = 0.25
-	WeightFocus       = 0.15
+	WeightRelevance   = 0.35
+	WeightFocus       = 0.10
 	WeightValue       = 0.20
 	WeightGenerations = 0.10
-	WeightReadability = 0.10
+	WeightReadability = 0.05
 	WeightChannel     = 0.10
 	WeightHooks       = 0.10
 )

@@ -44,6 +44,7 @@ type salesPitch struct {
 	kinds        []string // the kinds present, for the cap's reason
 	repeated     string   // a kind repeated HardSellRepeats times, if any
 	asks         bool     // a call to buy, or a price outside a coupon
+	coupon       bool     // the offer is a coupon: its price is the offer
 	valueNumbers int      // plain numbers outside pitch sentences
 	shouted      []Span
 }
@@ -51,7 +52,9 @@ type salesPitch struct {
 // counts reports whether matches of cat are pitch in this draft.
 func (sp *salesPitch) counts(cat category) bool {
 	switch cat {
-	case catPitch, catPressure, catSuperlative, catPrice, catBuy:
+	case catPrice:
+		return !sp.coupon
+	case catPitch, catPressure, catSuperlative, catBuy:
 		return true
 	case catFear:
 		return sp.selling
@@ -60,7 +63,10 @@ func (sp *salesPitch) counts(cat category) bool {
 }
 
 func (a *analysis) salesPitch() salesPitch {
-	var sp salesPitch
+	// For a coupon the price is the offer itself (DESIGN.md counts a
+	// coupon among the offers of value), not a push.
+	sp := salesPitch{coupon: lowerASCII(a.c.Kind) == "coupon"}
+	coupon := sp.coupon
 	pts, n := &a.lexPoints, &a.lexCount
 	sp.selling = pts[catPitch]+pts[catPressure]+pts[catSuperlative]+pts[catPrice]+pts[catBuy] > 0
 	for _, c := range pitchKinds {
@@ -74,7 +80,7 @@ func (a *analysis) salesPitch() salesPitch {
 	if n[catPressure] > 0 {
 		sp.kinds = append(sp.kinds, "pressure ("+listAnd(a.examples(catPressure, 2))+")")
 	}
-	if n[catPrice] > 0 {
+	if n[catPrice] > 0 && !coupon {
 		sp.kinds = append(sp.kinds, "a price push ("+listAnd(a.examples(catPrice, 2))+")")
 	}
 	if n[catBuy] > 0 {
@@ -91,12 +97,12 @@ func (a *analysis) salesPitch() salesPitch {
 		sp.repeated = "pressure repeated (" + listAnd(a.examples(catPressure, 3)) + ")"
 	case n[catBuy] >= HardSellRepeats:
 		sp.repeated = "calls to buy repeated (" + listAnd(a.examples(catBuy, 3)) + ")"
-	case n[catPrice] >= HardSellRepeats:
+	case n[catPrice] >= HardSellRepeats && !coupon:
 		sp.repeated = "discounts pushed again and again (" + listAnd(a.examples(catPrice, 3)) + ")"
 	}
 	// A price asks for a sale when hype or pressure sells it; a fee notice
 	// or a coupon (where the price is the offer) does not.
-	sp.asks = n[catBuy] > 0 || n[catPrice] > 0 && lowerASCII(a.c.Kind) != "coupon" && pts[catPitch]+pts[catPressure] > 0
+	sp.asks = n[catBuy] > 0 || n[catPrice] > 0 && !coupon && pts[catPitch]+pts[catPressure] > 0
 	sp.valueNumbers = a.valueNumbers()
 	sp.shouted = a.shouted()
 	return sp

@@ -25,11 +25,27 @@ func validateResult(t *testing.T, c Content, r Result) {
 	}
 	ratings := []string{RatingGood, RatingOK, RatingPoor}
 	inRange("overall", r.Score)
+	if r.Version != Version || r.Language.Code == "" {
+		t.Errorf("version %q language %q", r.Version, r.Language.Code)
+	}
+	if r.Caps == nil {
+		t.Errorf("caps is nil, want a list (empty when none applied)")
+	}
+	if r.Empty {
+		// Nothing to judge: a neutral result, no verdict anywhere.
+		if r.Rating != RatingNone || r.Score != 0 || len(r.Checks) != 0 || len(r.Caps) != 0 || len(r.Generations) != 0 || len(r.Networks) != 0 {
+			t.Errorf("empty result with rating %q score %d, %d checks, %d caps, %d generations, %d networks",
+				r.Rating, r.Score, len(r.Checks), len(r.Caps), len(r.Generations), len(r.Networks))
+		}
+		return
+	}
 	if !slices.Contains(ratings, r.Rating) {
 		t.Errorf("overall rating %q", r.Rating)
 	}
-	if r.Version != Version || r.Language.Code == "" {
-		t.Errorf("version %q language %q", r.Version, r.Language.Code)
+	for _, cp := range r.Caps {
+		if r.Score > cp.Cap || cp.Reason == "" || checkIndex(cp.Check) < 0 || r.Rating == RatingGood {
+			t.Errorf("cap %+v with score %d rating %s", cp, r.Score, r.Rating)
+		}
 	}
 	if len(r.Checks) == 0 {
 		t.Errorf("no checks")

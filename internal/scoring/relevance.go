@@ -20,7 +20,7 @@ const (
 	// RelevancePartialCredit is what a phrase interest counts for when the
 	// draft never uses the phrase but uses some of its words ("baby" for
 	// "baby sleep"), times the share of its content words used.
-	RelevancePartialCredit = 0.4
+	RelevancePartialCredit = 0.5
 	// StuffingDensity is the share of the draft's words one interest may
 	// take up (counted over at least StuffingMinWords words: four mentions
 	// in a 40-word post are natural, not stuffing). Yoast's keyphrase ceiling is 3% of exact forms; matching on
@@ -29,9 +29,13 @@ const (
 	// and from StuffingMinCount mentions, the score loses
 	// StuffingPenaltyPerDensity points per multiple of the density, up to
 	// StuffingMaxPenalty.
-	StuffingDensity           = 0.05
-	StuffingMinCount          = 4
-	StuffingMinWords          = 80
+	StuffingDensity  = 0.05
+	StuffingMinCount = 4
+	StuffingMinWords = 80
+	// StuffingCapDensity is the density from which stuffing is a
+	// deal-breaker (twice the ceiling: far beyond natural use; a how-to on
+	// restores says "restore" often, a keyword line says nothing else).
+	StuffingCapDensity        = 0.10
 	StuffingPenaltyPerDensity = 50
 	StuffingMaxPenalty        = 60
 )
@@ -119,7 +123,9 @@ func (a *analysis) relevance() checkResult {
 		r.message += " Keyword stuffing: " + quote(term) + " makes up " + formatFloat(worst*100) + "% of the words (over " + formatFloat(StuffingDensity*100) + "%)."
 		r.suggestion = "Cut repeats of " + quote(term) + " or vary the wording: readers notice a keyword said too often."
 		r.spans = a.hits[stuffed].spans
-		r.caps = append(r.caps, finding{CheckRelevance, "Keyword stuffing: " + quote(term) + " is " + formatFloat(math.Round(worst*1000)/10) + "% of the words."})
+		if worst >= StuffingCapDensity {
+			r.caps = append(r.caps, finding{CheckRelevance, "Keyword stuffing: " + quote(term) + " is " + formatFloat(math.Round(worst*1000)/10) + "% of the words."})
+		}
 		return r
 	case r.score < 100 && len(missing) > 0:
 		r.suggestion = "Work in " + listOr(a.interestTerms(missing, 2)) + " where it fits: it matters to this community."

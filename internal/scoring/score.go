@@ -35,6 +35,13 @@ const CapMargin = 5
 // verdict per check on two words would be noise.
 const MinWords = 5
 
+// SqueezeBand is how far below the good threshold the min-aware rule starts
+// to compress the mean: with a check rated poor, means from good −
+// SqueezeBand to 100 are mapped onto good − SqueezeBand to good − 1, and
+// lower means are left as they are (so that scores keep their resolution
+// where most drafts are).
+const SqueezeBand = 11
+
 // Score analyses a draft. It never fails and never panics: any UTF-8 (or
 // invalid) text gives a result with every score in 0..100. Text beyond
 // MaxTitleBytes / MaxBodyBytes is ignored and Result.Truncated is set.
@@ -108,15 +115,15 @@ func (p *Profile) Score(c Content) Result {
 	// Min-aware: a draft with a check rated poor is not good overall,
 	// however high the mean. Chosen on the evaluation corpus over the plain
 	// and the geometric mean (docs/scoring.md, "Overall score"). The mean
-	// is compressed into the ok band rather than cut, so that two such
-	// drafts keep their order.
+	// is compressed under the good threshold rather than cut, so that two
+	// such drafts keep their order (SqueezeBand).
 	t := p.thresholds[idxOverall]
 	mean := 0.0
 	if weights > 0 {
 		mean = sum / weights
 	}
 	if anyPoor(r.Checks) {
-		mean = squeeze(mean, t.OK, t.Good-1)
+		mean = squeeze(mean, math.Max(t.OK, t.Good-SqueezeBand), t.Good-1)
 	}
 	limit := clampScore(t.OK - CapMargin)
 	for _, f := range found {

@@ -9,17 +9,19 @@
 // Compile validates an Audience once (an *InputError names the field at
 // fault); Profile.Score then analyses any number of drafts. Seven checks,
 // each scored 0–100 with a rating, a message, a suggestion and the spans it
-// refers to, make the overall score as a weighted mean over the checks that
-// were applied:
+// refers to, make the overall score: a weighted mean over the checks that
+// were applied, held in the ok band while any check rates poor
+// (min-aware), and capped below ok by any deal-breaker (Result.Caps):
 //
-//	relevance   WeightRelevance   0.25  weighted interests covered (Snowball stems, phrases), stuffing penalised
-//	focus       WeightFocus       0.15  share of content words in the community's vocabulary, off-topic paragraphs
-//	value       WeightValue       0.20  value signals vs sales pitch, "you" vs "we"
+//	relevance   WeightRelevance   0.35  weighted interests covered (Snowball stems, phrases), stuffing penalised
+//	focus       WeightFocus       0.10  share of content words in the community's vocabulary, off-topic paragraphs
+//	value       WeightValue       0.20  value signals vs sales pitch (hype, pressure, price, calls to buy, fear), "you" vs "we"
 //	generations WeightGenerations 0.10  resonance per generation, combined by the community's mix
-//	readability WeightReadability 0.10  Flesch reading ease, sentence and paragraph length, long words
+//	readability WeightReadability 0.05  Flesch reading ease, sentence and paragraph length, long words
 //	channel     WeightChannel     0.10  the target network's limits and conventions, members there
 //	hooks       WeightHooks       0.10  a question, a call to action, something worth sharing
 //
+// A draft of fewer than MinWords words is not judged (Result.Empty).
 // A check the audience disables is left out, and so are value, generations,
 // readability and hooks for text the English model does not cover
 // (Result.Language says which). docs/scoring.md documents every signal,

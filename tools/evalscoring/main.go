@@ -112,7 +112,7 @@ func writeCorpus(w io.Writer, c *evaluation.Corpus, rep evaluation.Report, verbo
 
 func writeReal(w io.Writer, r evaluation.RealReport) {
 	fmt.Fprintf(w, "\nreal posts: %s, %d held-out posts, %d communities\n", r.Set, r.Posts, len(r.Communities))
-	fmt.Fprintf(w, "community discrimination: %.1f%% (chance %.1f%%); median Spearman rho score~engagement: %s\n",
+	fmt.Fprintf(w, "community discrimination: %.2f%% (chance %.1f%%); median Spearman rho score~engagement: %s\n",
 		100*r.Discrimination, 100*r.Chance, rho(r.MedianRho))
 	for _, c := range r.Communities {
 		fmt.Fprintf(w, "  %-28s %5d posts  discrimination %5.1f%%  rho %s\n", c.Community, c.Posts, 100*c.Discrimination, rho(c.Rho))
