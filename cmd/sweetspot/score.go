@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -30,6 +31,12 @@ const (
 	maxAudienceBytes = 1 << 20 // 1 MiB
 	// maxDraftBytes caps the draft read from stdin or --body-file.
 	maxDraftBytes = 8 << 20 // 8 MiB
+	// maxJSONLLineBytes caps one line of --jsonl input (one draft, JSON
+	// escaped, without its line ending). A longer line is reported and
+	// skipped; it is twice the body the engine analyses
+	// (scoring.MaxBodyBytes), so JSON escaping never makes a draft the
+	// engine could score too long to send.
+	maxJSONLLineBytes = 1 << 20 // 1 MiB
 )
 
 // Exit codes of `sweetspot score` beyond run's 0/1/2.
@@ -60,25 +67,35 @@ type scoreOptions struct {
 	kind     string
 	format   string
 	minScore int
+	jsonl    bool
 }
 
 // scoreUsage is the help text of `sweetspot score -h`.
 func scoreUsage() string {
 	return `usage: sweetspot score --audience community.json [flags] < draft.txt
+       sweetspot score --audience community.json --jsonl [--min-score N] < drafts.jsonl
 
 Scores a draft against a community profile and prints the result.
 
 flags:
   --audience path   the community profile (JSON, the scoring contract's audience); required
-  --body-file path  read the draft from this file instead of standard input ("-" = stdin)
+  --body-file path  read the draft (--jsonl: the drafts) from this file instead of standard
+                    input ("-" = stdin)
   --title text      the draft's title
   --network name    where it will be published: ` + strings.Join(scoring.NetworkIDs(), ", ") + ` (x = twitter)
   --kind name       the offer kind: ` + strings.Join(knownKinds(), ", ") + `
   --format name     json (default, indented, stable) or text (a readable table)
   --min-score N     exit with status 3 when the overall score is below N (0-100), for CI
+  --jsonl           batch mode: read one draft per line as a JSON object
+                    {"id": "...", "title", "body", "network", "kind"} (id required, the rest
+                    optional strings) and print one compact result per line, the line's id
+                    first; a bad line prints {"id","line","error"} instead and the rest go on.
+                    --title, --network, --kind and --format text do not apply (each line
+                    carries its own); lines are capped at ` + strconv.Itoa(maxJSONLLineBytes>>20) + ` MiB
 
-exit status: 0 scored, 1 bad input (file, JSON, audience, draft), 2 command-line misuse,
-3 score below --min-score.
+exit status: 0 scored, 1 bad input (file, JSON, audience, draft; with --jsonl: any bad
+line, reported after all lines ran), 2 command-line misuse, 3 score below --min-score
+(with --jsonl: any scored line below it, when no line was bad).
 `
 }
 
@@ -104,6 +121,10 @@ func runScore(ctx context.Context, e env, args []string) error {
 			return fmt.Errorf("audience %s: invalid field %q: %s", opts.audience, ie.Field, ie.Message)
 		}
 		return fmt.Errorf("audience %s: %w", opts.audience, err)
+	}
+
+	if opts.jsonl {
+		return scoreJSONL(ctx, e, profile, opts)
 	}
 
 	body, err := readDraft(ctx, e.stdin, opts.bodyFile)
@@ -156,6 +177,7 @@ func parseScoreArgs(args []string) (scoreOptions, error) {
 	fs.StringVar(&o.kind, "kind", "", "")
 	fs.StringVar(&o.format, "format", formatJSON, "")
 	fs.IntVar(&o.minScore, "min-score", 0, "")
+	fs.BoolVar(&o.jsonl, "jsonl", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return o, err
@@ -170,6 +192,25 @@ func parseScoreArgs(args []string) (scoreOptions, error) {
 	}
 	if o.format != formatJSON && o.format != formatText {
 		return o, usageError{fmt.Sprintf("unknown --format %q: use json or text", o.format)}
+	}
+	if o.jsonl {
+		// In batch mode each line carries its own title, network and
+		// kind; a flag that silently lost to (or overrode) them would
+		// surprise, so it is refused. The output is always JSON lines.
+		var clash []string
+		fs.Visit(func(f *flag.Flag) {
+			switch f.Name {
+			case "title", "network", "kind":
+				clash = append(clash, "--"+f.Name)
+			case "format":
+				if f.Value.String() != formatJSON {
+					clash = append(clash, "--format "+f.Value.String())
+				}
+			}
+		})
+		if len(clash) > 0 {
+			return o, usageError{fmt.Sprintf("%s cannot be used with --jsonl: each line carries its own title, network and kind, and the output is JSON lines (see sweetspot score -h)", strings.Join(clash, ", "))}
+		}
 	}
 	if o.network != "" {
 		// The engine owns the list of networks and their aliases ("x").
@@ -459,6 +500,295 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// jsonlDraft is one line of --jsonl input. Every field is a string; the
+// line is decoded strictly (unknown fields and wrong types are errors).
+type jsonlDraft struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Body    string `json:"body"`
+	Network string `json:"network"`
+	Kind    string `json:"kind"`
+}
+
+// jsonlError is the output line for an input line that could not be
+// scored, so a pipeline reading stdout sees every line, in order. ID is ""
+// when the line's id could not be read.
+type jsonlError struct {
+	ID    string `json:"id"`
+	Line  int    `json:"line"`
+	Error string `json:"error"`
+}
+
+// inputLine is one line read from --jsonl input: its 1-based number and
+// content without the line ending, or tooLong when it exceeded
+// maxJSONLLineBytes (its content then dropped), or the read error that
+// ended the input.
+type inputLine struct {
+	n       int
+	data    []byte
+	tooLong bool
+	err     error
+}
+
+// scoreJSONL implements `sweetspot score --jsonl`: it scores one draft per
+// input line and prints one result per line, holding at most a couple of
+// lines in memory. Bad lines are reported (stderr and a JSON error line on
+// stdout) without stopping the batch; the error returned at the end sets
+// the exit status: 1 if any line was bad, else 3 if --min-score is set and
+// any draft scored below it.
+func scoreJSONL(ctx context.Context, e env, profile *scoring.Profile, opts scoreOptions) error {
+	in := e.stdin
+	source := "standard input"
+	if opts.bodyFile != "" && opts.bodyFile != "-" {
+		source = opts.bodyFile
+		f, err := os.Open(opts.bodyFile)
+		if err != nil {
+			return fmt.Errorf("drafts: cannot read %s: %w", opts.bodyFile, unwrapPathError(err))
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return fmt.Errorf("drafts: cannot read %s: it is a directory", opts.bodyFile)
+		}
+		in = f
+	} else if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return usageError{"no drafts: redirect JSON lines on standard input (< drafts.jsonl) or pass --body-file"}
+	}
+
+	// Lines are read in their own goroutine so that Ctrl-C (ctx) ends the
+	// command even while a pipe stalls; the unbuffered channel keeps at
+	// most one line waiting. (An abandoned read ends with the process.)
+	lines := make(chan inputLine)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(lines)
+		br := bufio.NewReaderSize(in, 64<<10)
+		for n := 1; ; n++ {
+			data, tooLong, err := readLine(br, maxJSONLLineBytes)
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			select {
+			case lines <- inputLine{n: n, data: data, tooLong: tooLong, err: err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+
+	var drafts, bad, below, last int
+	firstBelow := ""
+	for {
+		// Checked first: select picks at random when a line is also ready.
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("stopped after line %d: %w", last, err)
+		}
+		var l inputLine
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("stopped after line %d: %w", last, ctx.Err())
+		case l, ok = <-lines:
+		}
+		if !ok {
+			break
+		}
+		if l.err != nil {
+			return fmt.Errorf("drafts: reading %s at line %d: %w", source, l.n, l.err)
+		}
+		last = l.n
+		if l.n == 1 {
+			l.data = bytes.TrimPrefix(l.data, []byte("\uFEFF")) // a byte order mark
+		}
+		if !l.tooLong && len(bytes.TrimSpace(l.data)) == 0 {
+			continue
+		}
+		drafts++
+
+		var d jsonlDraft
+		var problem string
+		if l.tooLong {
+			problem = fmt.Sprintf("the line is longer than the %d MiB limit per draft: skipped", maxJSONLLineBytes>>20)
+		} else {
+			d, problem = parseJSONLDraft(l.data)
+		}
+		if problem != "" {
+			bad++
+			fmt.Fprintf(e.stderr, "sweetspot score: line %d: %s\n", l.n, problem)
+			out, err := compactJSON(jsonlError{ID: d.ID, Line: l.n, Error: problem})
+			if err == nil {
+				_, err = e.stdout.Write(append(out, '\n'))
+			}
+			if err != nil {
+				return fmt.Errorf("writing the result of line %d: %w", l.n, err)
+			}
+			continue
+		}
+
+		result := profile.Score(scoring.Content{Title: d.Title, Body: d.Body, Network: d.Network, Kind: d.Kind})
+		if err := writeJSONLResult(e.stdout, d.ID, result); err != nil {
+			return fmt.Errorf("writing the result of line %d: %w", l.n, err)
+		}
+		if result.Truncated {
+			fmt.Fprintf(e.stderr, "sweetspot score: line %d: note: the draft is longer than the engine analyses (%d KiB of body, %d bytes of title): only its beginning was scored\n",
+				l.n, scoring.MaxBodyBytes>>10, scoring.MaxTitleBytes)
+		}
+		if opts.minScore > 0 && result.Score < opts.minScore {
+			below++
+			if firstBelow == "" {
+				firstBelow = fmt.Sprintf("line %d, id %q, score %d", l.n, d.ID, result.Score)
+			}
+		}
+	}
+
+	if bad > 0 {
+		return fmt.Errorf("%d of %d %s could not be scored (see the line errors above)", bad, drafts, pluralLines(drafts))
+	}
+	if below > 0 {
+		return exitError{
+			code: exitBelowMinScore,
+			msg:  fmt.Sprintf("%d of %d %s scored below --min-score %d (first: %s)", below, drafts, pluralLines(drafts), opts.minScore, firstBelow),
+		}
+	}
+	return nil
+}
+
+// pluralLines says "line" or "lines" for n.
+func pluralLines(n int) string {
+	if n == 1 {
+		return "line"
+	}
+	return "lines"
+}
+
+// readLine reads one line from br without its "\n" or "\r\n" ending,
+// holding at most max bytes of it: a longer line is read to its end and
+// dropped, and tooLong is set. The last line may lack a line ending. It
+// returns io.EOF only when no bytes are left.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	read := 0
+	for {
+		frag, err := br.ReadSlice('\n')
+		read += len(frag)
+		if !tooLong {
+			// +2 leaves room for the "\r\n" trimmed below.
+			if len(line)+len(frag) > max+2 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && (!errors.Is(err, io.EOF) || read == 0) {
+			return nil, false, err
+		}
+		break
+	}
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > max {
+		tooLong, line = true, nil
+	}
+	return line, tooLong, nil
+}
+
+// parseJSONLDraft strictly decodes one --jsonl line and checks its fields.
+// It returns the draft (its ID set whenever the line had a readable id,
+// even when another field is wrong) or a problem to report; the network
+// comes back canonical ("x" gives "twitter") and the kind lower case.
+func parseJSONLDraft(line []byte) (jsonlDraft, string) {
+	var d jsonlDraft
+	if !json.Valid(line) {
+		// Decode again to learn where: Valid only says whether.
+		var v any
+		err := json.Unmarshal(line, &v)
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			if syntax.Offset >= int64(len(line)) && strings.Contains(syntax.Error(), "unexpected end") {
+				return d, fmt.Sprintf("malformed JSON at column %d: the line ends before the object is complete", utf8.RuneCount(line)+1)
+			}
+			_, col := lineCol(line, syntax.Offset-1)
+			return d, fmt.Sprintf("malformed JSON at column %d: %s", col, strings.TrimPrefix(syntax.Error(), "json: "))
+		}
+		if err != nil {
+			return d, "malformed JSON: " + strings.TrimPrefix(err.Error(), "json: ")
+		}
+		return d, "malformed JSON"
+	}
+	if trimmed := bytes.TrimSpace(line); trimmed[0] != '{' {
+		return d, fmt.Sprintf(`expected a JSON object such as {"id": "a1", "body": "..."}, got %s`, jsonKind(trimmed[0]))
+	}
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	// The line is valid JSON holding one object, so the only errors left
+	// are wrong types and unknown fields; encoding/json still fills the
+	// other fields, the id included.
+	if err := dec.Decode(&d); err != nil {
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &typ):
+			return d, fmt.Sprintf("field %q: expected %s, got JSON %s", typ.Field, typeName(typ.Type.String()), typ.Value)
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			return d, fmt.Sprintf("unknown field %s (fields: id, title, body, network, kind)", strings.TrimPrefix(err.Error(), "json: unknown field "))
+		default:
+			return d, strings.TrimPrefix(err.Error(), "json: ")
+		}
+	}
+	if d.ID == "" {
+		return d, `missing "id": every line needs a non-empty string id to match its result`
+	}
+	if d.Network != "" {
+		id, ok := scoring.CanonicalNetwork(d.Network)
+		if !ok {
+			return d, fmt.Sprintf("unknown network %q: use one of %s", d.Network, strings.Join(scoring.NetworkIDs(), ", "))
+		}
+		d.Network = id
+	}
+	d.Kind = strings.ToLower(strings.TrimSpace(d.Kind))
+	if d.Kind != "" && !slices.Contains(knownKinds(), d.Kind) {
+		return d, fmt.Sprintf("unknown kind %q: use one of %s", d.Kind, strings.Join(knownKinds(), ", "))
+	}
+	return d, ""
+}
+
+// writeJSONLResult prints one --jsonl result: the result's compact JSON
+// with the line's id spliced in as the first field, as one line.
+func writeJSONLResult(w io.Writer, id string, r scoring.Result) error {
+	res, err := compactJSON(r)
+	if err != nil {
+		return err
+	}
+	qid, err := compactJSON(id)
+	if err != nil {
+		return err
+	}
+	// res is a non-empty object ({"score":...}), so a comma follows the id.
+	line := make([]byte, 0, len(`{"id":,`)+len(qid)+len(res))
+	line = append(line, `{"id":`...)
+	line = append(line, qid...)
+	line = append(line, ',')
+	line = append(line, res[1:]...)
+	line = append(line, '\n')
+	_, err = w.Write(line)
+	return err
+}
+
+// compactJSON marshals v on one line, without HTML escaping (as writeJSON).
+func compactJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 // writeJSON prints the result as indented JSON. The result holds only
 // structs and slices (no maps), so the bytes are stable for a given input
 // and model version; HTML escaping is off because this is for people and
@@ -492,6 +822,20 @@ func writeText(w io.Writer, a scoring.Audience, o scoreOptions, r scoring.Result
 		lang += ")"
 	}
 	b.WriteString(lang + "\n\n")
+
+	if r.Empty {
+		fmt.Fprintf(&b, "Nothing to score yet: write at least %d words.\n", scoring.MinWords)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	// Deal-breakers first: they are why the score is what it is.
+	if len(r.Caps) > 0 {
+		b.WriteString("Deal-breakers (the score is capped at " + strconv.Itoa(r.Caps[0].Cap) + "):\n")
+		for _, c := range r.Caps {
+			fmt.Fprintf(&b, "  ! %s\n", clean(c.Reason))
+		}
+		b.WriteString("\n")
+	}
 
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CHECK\tSCORE\tRATING\tMESSAGE / SUGGESTION")

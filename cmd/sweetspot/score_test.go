@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -371,7 +373,7 @@ func TestScoreHelp(t *testing.T) {
 		if code != 0 || stderr != "" {
 			t.Errorf("%s: exit %d, stderr %q", arg, code, stderr)
 		}
-		for _, w := range []string{"--audience", "--body-file", "--min-score", "exit status"} {
+		for _, w := range []string{"--audience", "--body-file", "--min-score", "--jsonl", "exit status"} {
 			if !strings.Contains(stdout, w) {
 				t.Errorf("%s: usage lacks %q", arg, w)
 			}
@@ -499,5 +501,445 @@ func TestScoreCancelWhileReading(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("score kept waiting on stdin after its context was cancelled")
+	}
+}
+
+// jsonlOut is one decoded line of `score --jsonl` output: a result (Result
+// set) or an error line (Line and Error set).
+type jsonlOut struct {
+	ID     string
+	Line   int
+	Error  string
+	Result *scoring.Result
+}
+
+// decodeJSONL strictly decodes every line of `score --jsonl` output, and
+// checks each is one compact JSON object whose first field is the id.
+func decodeJSONL(t *testing.T, stdout string) []jsonlOut {
+	t.Helper()
+	if stdout == "" {
+		return nil
+	}
+	if !strings.HasSuffix(stdout, "\n") {
+		t.Fatalf("output does not end in a newline: %q", stdout)
+	}
+	var outs []jsonlOut
+	for i, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		if !json.Valid([]byte(line)) || !strings.HasPrefix(line, `{"id":"`) {
+			t.Fatalf("output line %d is not a JSON object starting with the id: %q", i+1, line)
+		}
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(line), &keys); err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		if _, ok := keys["error"]; ok {
+			var e jsonlError
+			if err := dec.Decode(&e); err != nil {
+				t.Fatalf("output line %d is not an error line: %v\n%s", i+1, err, line)
+			}
+			outs = append(outs, jsonlOut{ID: e.ID, Line: e.Line, Error: e.Error})
+			continue
+		}
+		var r struct {
+			ID string `json:"id"`
+			scoring.Result
+		}
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("output line %d is not an id and a scoring.Result: %v\n%s", i+1, err, line)
+		}
+		outs = append(outs, jsonlOut{ID: r.ID, Result: &r.Result})
+	}
+	return outs
+}
+
+// draftLine returns one --jsonl input line (without its ending) for a draft.
+func draftLine(t *testing.T, d jsonlDraft) string {
+	t.Helper()
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestScoreJSONL checks batch scoring line by line: good lines are scored
+// as the single-draft mode scores them, bad lines are reported in place
+// (stdout and stderr, with the right line number) without stopping the
+// others, and the exit status sums it up.
+func TestScoreJSONL(t *testing.T) {
+	body := readFile(t, goodDraft)
+	good := draftLine(t, jsonlDraft{ID: "a1", Title: "Backups", Body: body, Network: "linkedin"})
+	good2 := draftLine(t, jsonlDraft{ID: "a2", Body: body, Network: "X", Kind: " Checklist "})
+	good3 := draftLine(t, jsonlDraft{ID: "<a3 & co>", Body: body})
+	short := `{"id":"s1","body":"Backups matter."}`
+
+	// An outcome is a result with id (line 0) or an error line whose
+	// message contains err.
+	type outcome struct {
+		id   string
+		line int
+		err  string
+	}
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		want   []outcome
+		stderr []string // substrings; nil means stderr must be empty
+	}{
+		{"several good lines", good + "\n" + good2 + "\n" + good3 + "\n" + short + "\n", nil, 0,
+			[]outcome{{"a1", 0, ""}, {"a2", 0, ""}, {"<a3 & co>", 0, ""}, {"s1", 0, ""}}, nil},
+		{"no final newline", good + "\n" + good2, nil, 0, []outcome{{"a1", 0, ""}, {"a2", 0, ""}}, nil},
+		{"empty input", "", nil, 0, nil, nil},
+		{"blank lines skipped but counted", "\n" + good + "\n\n  \t\n\r\n" + `{"id":"b","bogus":1}` + "\n\n", nil, 1,
+			[]outcome{{"a1", 0, ""}, {"b", 6, `unknown field "bogus"`}}, []string{"line 6: unknown field", "1 of 2 lines could not be scored"}},
+		{"CRLF line endings", good + "\r\n" + good2 + "\r\n\r\n" + `{"id":"c",}` + "\r\n" + good3 + "\r\n", nil, 1,
+			[]outcome{{"a1", 0, ""}, {"a2", 0, ""}, {"", 4, "malformed JSON at column 11: invalid character '}'"}, {"<a3 & co>", 0, ""}},
+			[]string{"line 4: malformed JSON at column 11"}},
+		{"byte order mark", "\uFEFF" + good + "\n", nil, 0, []outcome{{"a1", 0, ""}}, nil},
+		{"malformed line in the middle", good + "\n" + `{"id": "m", "body": "text" "title": "x"}` + "\n" + good2 + "\n", nil, 1,
+			[]outcome{{"a1", 0, ""}, {"", 2, "malformed JSON at column 28: invalid character '\"' after object key:value pair"}, {"a2", 0, ""}},
+			[]string{"sweetspot score: line 2: malformed JSON at column 28", "1 of 3 lines could not be scored"}},
+		{"line ends early", `{"id": "t", "body": "te` + "\n" + good + "\n", nil, 1,
+			[]outcome{{"", 1, "malformed JSON at column 24: the line ends before the object is complete"}, {"a1", 0, ""}}, []string{"line 1: malformed"}},
+		{"two objects on a line", `{"id":"x"} {"id":"y"}` + "\n", nil, 1,
+			[]outcome{{"", 1, "column 12: invalid character '{' after top-level value"}}, []string{"line 1: "}},
+		{"not an object", "[\"a1\"]\nnull\n\"a1\"\n", nil, 1,
+			[]outcome{{"", 1, "expected a JSON object"}, {"", 2, "got null"}, {"", 3, "got a string"}}, []string{"line 1: ", "line 2: ", "line 3: "}},
+		{"unknown field", `{"id":"u","body":"text","tags":["x"]}` + "\n" + good + "\n", nil, 1,
+			[]outcome{{"u", 1, `unknown field "tags" (fields: id, title, body, network, kind)`}, {"a1", 0, ""}}, []string{`line 1: unknown field "tags"`}},
+		{"missing id", `{"body":"text"}` + "\n" + `{"id":"","body":"text"}` + "\n" + `{"id":null}` + "\n" + good + "\n", nil, 1,
+			[]outcome{{"", 1, `missing "id"`}, {"", 2, `missing "id"`}, {"", 3, `missing "id"`}, {"a1", 0, ""}},
+			[]string{"line 1: missing", "line 2: missing", "line 3: missing", "3 of 4 lines"}},
+		{"wrong types", `{"id":"w","title":7}` + "\n" + `{"id":3,"body":"x"}` + "\n" + `{"id":"w3","body":["x"]}` + "\n", nil, 1,
+			[]outcome{{"w", 1, `field "title": expected a string, got JSON number`}, {"", 2, `field "id": expected a string, got JSON number`}, {"w3", 3, `field "body": expected a string, got JSON array`}},
+			[]string{`line 1: field "title"`, `line 2: field "id"`, `line 3: field "body"`}},
+		{"unknown network and kind", `{"id":"n","body":"x","network":"myspace"}` + "\n" + `{"id":"k","body":"x","kind":"spam"}` + "\n" + good + "\n", nil, 1,
+			[]outcome{{"n", 1, `unknown network "myspace": use one of`}, {"k", 2, `unknown kind "spam": use one of`}, {"a1", 0, ""}},
+			[]string{`line 1: unknown network "myspace"`, `line 2: unknown kind "spam"`}},
+		{"from a body file", "", []string{"--body-file", writeTemp(t, "drafts.jsonl", good+"\n"+good2+"\n")}, 0,
+			[]outcome{{"a1", 0, ""}, {"a2", 0, ""}}, nil},
+		{"body file dash is stdin", good + "\n", []string{"--body-file", "-"}, 0, []outcome{{"a1", 0, ""}}, nil},
+		{"explicit json format", good + "\n", []string{"--format", "json"}, 0, []outcome{{"a1", 0, ""}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"score", "--audience", itAdmins, "--jsonl"}, tt.args...)
+			code, stdout, stderr := runCmd(t, tt.stdin, args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			outs := decodeJSONL(t, stdout)
+			if len(outs) != len(tt.want) {
+				t.Fatalf("%d output lines, want %d:\n%s", len(outs), len(tt.want), stdout)
+			}
+			for i, w := range tt.want {
+				o := outs[i]
+				if o.ID != w.id {
+					t.Errorf("output line %d: id %q, want %q", i+1, o.ID, w.id)
+				}
+				if w.err == "" {
+					if o.Result == nil || o.Result.Version != scoring.Version {
+						t.Errorf("output line %d: want a result, got %+v", i+1, o)
+					}
+					continue
+				}
+				if o.Result != nil || o.Line != w.line || !strings.Contains(o.Error, w.err) {
+					t.Errorf("output line %d: got line %d error %q, want line %d error containing %q", i+1, o.Line, o.Error, w.line, w.err)
+				}
+			}
+			if tt.stderr == nil && stderr != "" {
+				t.Errorf("stderr = %q, want nothing", stderr)
+			}
+			for _, w := range tt.stderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q lacks %q", stderr, w)
+				}
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+				if stderr != "" && !strings.HasPrefix(l, "sweetspot score: ") {
+					t.Errorf("stderr line does not start with the command: %q", l)
+				}
+			}
+		})
+	}
+}
+
+// TestScoreJSONLSameAsSingle checks a batch line scores exactly as the
+// single-draft mode scores the same draft, short drafts included (their
+// empty result passes through), and that the batch output is byte-stable.
+func TestScoreJSONLSameAsSingle(t *testing.T) {
+	body := readFile(t, goodDraft)
+	drafts := []struct {
+		d    jsonlDraft
+		args []string
+	}{
+		{jsonlDraft{ID: "a1", Title: "Backups", Body: body, Network: "linkedin", Kind: "checklist"}, []string{"--title", "Backups", "--network", "linkedin", "--kind", "checklist"}},
+		{jsonlDraft{ID: "a2", Body: body, Network: "x"}, []string{"--network", "x"}},
+		{jsonlDraft{ID: "a3", Body: "Backups matter."}, nil},
+	}
+	var in strings.Builder
+	for _, d := range drafts {
+		in.WriteString(draftLine(t, d.d) + "\n")
+	}
+	code, stdout, stderr := runCmd(t, in.String(), "score", "--audience", itAdmins, "--jsonl")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != len(drafts) {
+		t.Fatalf("%d output lines, want %d", len(lines), len(drafts))
+	}
+	for i, d := range drafts {
+		code, single, stderr := runCmd(t, d.d.Body, append([]string{"score", "--audience", itAdmins}, d.args...)...)
+		if code != 0 {
+			t.Fatalf("single run %s: exit %d: %s", d.d.ID, code, stderr)
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(single)); err != nil {
+			t.Fatal(err)
+		}
+		want := `{"id":"` + d.d.ID + `",` + strings.TrimPrefix(compact.String(), "{")
+		if lines[i] != want {
+			t.Errorf("line %d differs from the single-draft result:\n%s\nwant\n%s", i+1, lines[i], want)
+		}
+	}
+	if !strings.Contains(lines[2], `"rating":"none"`) || !strings.Contains(lines[2], `"empty":true`) {
+		t.Errorf("a draft under scoring.MinWords words should pass through as an empty result: %s", lines[2])
+	}
+	for range 2 {
+		if _, again, _ := runCmd(t, in.String(), "score", "--audience", itAdmins, "--jsonl"); again != stdout {
+			t.Fatalf("same input, different output:\n%s\nwant\n%s", again, stdout)
+		}
+	}
+}
+
+// TestScoreJSONLLineCap checks the per-line limit: a line of exactly
+// maxJSONLLineBytes (line ending not counted) is scored, one byte more is
+// reported and skipped, and the lines after it are still read.
+func TestScoreJSONLLineCap(t *testing.T) {
+	line := func(n int) string {
+		l := `{"id":"big","body":"`
+		return l + strings.Repeat("backup ", (n-len(l)-2)/7+1)[:n-len(l)-2] + `"}`
+	}
+	atCap, overCap := line(maxJSONLLineBytes), line(maxJSONLLineBytes+1)
+	if len(atCap) != maxJSONLLineBytes || len(overCap) != maxJSONLLineBytes+1 {
+		t.Fatalf("fixture lengths %d and %d", len(atCap), len(overCap))
+	}
+	after := `{"id":"after","body":"Backups matter."}`
+	stdin := atCap + "\r\n" + overCap + "\n" + strings.Repeat("x", 3*maxJSONLLineBytes) + "\n" + after + "\n"
+	code, stdout, stderr := runCmd(t, stdin, "score", "--audience", itAdmins, "--jsonl")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (stderr %q)", code, stderr)
+	}
+	outs := decodeJSONL(t, stdout)
+	if len(outs) != 4 {
+		t.Fatalf("%d output lines, want 4:\n%.500s", len(outs), stdout)
+	}
+	// The body at the cap is longer than the engine analyses today: the
+	// result says so, and stderr notes it.
+	truncated := maxJSONLLineBytes-len(`{"id":"big","body":""}`) > scoring.MaxBodyBytes
+	if outs[0].ID != "big" || outs[0].Result == nil || outs[0].Result.Truncated != truncated {
+		t.Errorf("line at the cap: want a result (truncated %v), got %+v", truncated, outs[0])
+	}
+	if truncated != strings.Contains(stderr, "line 1: note: the draft is longer than the engine analyses") {
+		t.Errorf("stderr %q: the truncation note should be there exactly when the result is truncated (%v)", stderr, truncated)
+	}
+	for i, n := range []int{2, 3} {
+		o := outs[i+1]
+		if o.Result != nil || o.Line != n || !strings.Contains(o.Error, "longer than the 1 MiB limit") {
+			t.Errorf("output %d: want line %d too long, got %+v", i+2, n, o)
+		}
+	}
+	if outs[3].ID != "after" || outs[3].Result == nil {
+		t.Errorf("the line after the long ones was not scored: %+v", outs[3])
+	}
+	for _, w := range []string{"line 2: the line is longer", "line 3: the line is longer", "2 of 4 lines could not be scored"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr %q lacks %q", stderr, w)
+		}
+	}
+}
+
+// TestReadLine checks line splitting on a reader buffer smaller than the
+// lines: endings, a missing final newline, and lines over the cap.
+func TestReadLine(t *testing.T) {
+	type line struct {
+		text    string
+		tooLong bool
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []line
+	}{
+		{"empty", "", nil},
+		{"endings", "a\nbb\r\n\ncc", []line{{"a", false}, {"bb", false}, {"", false}, {"cc", false}}},
+		{"only a newline", "\n", []line{{"", false}}},
+		{"at the cap", strings.Repeat("a", 40) + "\r\n" + strings.Repeat("b", 40), []line{{strings.Repeat("a", 40), false}, {strings.Repeat("b", 40), false}}},
+		{"over the cap", strings.Repeat("a", 41) + "\n" + strings.Repeat("b", 100) + "\r\nc\n" + strings.Repeat("d", 41),
+			[]line{{"", true}, {"", true}, {"c", false}, {"", true}}},
+		{"cr kept inside", "a\rb\n", []line{{"a\rb", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			br := bufio.NewReaderSize(strings.NewReader(tt.in), 16)
+			var got []line
+			for {
+				data, tooLong, err := readLine(br, 40)
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, line{string(data), tooLong})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestScoreJSONLMinScore checks the CI gate in batch mode: exit 3 when a
+// scored line is below --min-score, every result still printed; a bad line
+// takes precedence (exit 1).
+func TestScoreJSONLMinScore(t *testing.T) {
+	good := draftLine(t, jsonlDraft{ID: "a1", Body: readFile(t, goodDraft)})
+	_, stdout, _ := runCmd(t, good+"\n", "score", "--audience", foodLover, "--jsonl")
+	outs := decodeJSONL(t, stdout)
+	if len(outs) != 1 || outs[0].Result == nil || outs[0].Result.Score >= 100 {
+		t.Fatalf("fixture should score below 100 for the food community: %s", stdout)
+	}
+	score := outs[0].Result.Score
+	short := `{"id":"s1","body":"Backups matter."}` // empty result, score 0
+	tests := []struct {
+		name   string
+		stdin  string
+		min    int
+		code   int
+		lines  int
+		stderr string
+	}{
+		{"at the score", good + "\n", score, 0, 1, ""},
+		{"above the score", good + "\n" + good + "\n", score + 1, exitBelowMinScore, 2, "2 of 2 lines scored below --min-score " + strconv.Itoa(score+1) + ` (first: line 1, id "a1", score ` + strconv.Itoa(score) + ")"},
+		{"an empty result is below", good + "\n" + short + "\n", score, exitBelowMinScore, 2, `1 of 2 lines scored below --min-score ` + strconv.Itoa(score) + ` (first: line 2, id "s1", score 0)`},
+		{"a bad line wins", good + "\n{}\n", 100, 1, 2, "1 of 2 lines could not be scored"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tt.stdin, "score", "--audience", foodLover, "--jsonl", "--min-score", strconv.Itoa(tt.min))
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if n := len(decodeJSONL(t, stdout)); n != tt.lines {
+				t.Errorf("%d output lines, want %d", n, tt.lines)
+			}
+			if tt.stderr == "" && stderr != "" || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+// TestScoreJSONLMisuse checks the flags that do not apply to batch mode
+// are refused (exit 2) before any input is read, and input errors exit 1.
+func TestScoreJSONLMisuse(t *testing.T) {
+	good := `{"id":"a1","body":"Backups matter."}` + "\n"
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"title", []string{"--title", "x"}, 2, "--title cannot be used with --jsonl"},
+		{"network", []string{"--network", "linkedin"}, 2, "--network cannot be used with --jsonl"},
+		{"kind and title", []string{"--kind", "tool", "--title", ""}, 2, "--kind, --title cannot be used with --jsonl"},
+		{"text format", []string{"--format", "text"}, 2, "--format text cannot be used with --jsonl"},
+		{"bad format still named", []string{"--format", "yaml"}, 2, `unknown --format "yaml"`},
+		{"positional", []string{"drafts.jsonl"}, 2, `unexpected argument "drafts.jsonl"`},
+		{"missing file", []string{"--body-file", "testdata/score/nope.jsonl"}, 1, "drafts: cannot read testdata/score/nope.jsonl"},
+		{"folder", []string{"--body-file", "testdata"}, 1, "it is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, good, append([]string{"score", "--audience", itAdmins, "--jsonl"}, tt.args...)...)
+			if code != tt.code || stdout != "" || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, no output and one line containing %q", code, stdout, stderr, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+// TestScoreJSONLCancel checks Ctrl-C (the context main cancels) ends a
+// batch waiting on a pipe that never closes, after the lines it had.
+func TestScoreJSONLCancel(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	outR, outW := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run(ctx, env{stdin: pr, stdout: outW, stderr: &errOut, getenv: func(string) string { return "" }},
+			[]string{"score", "--audience", itAdmins, "--jsonl"})
+		outW.Close()
+		done <- code
+	}()
+	go func() {
+		// The writer sends one line, then stalls mid-way through the next.
+		_, _ = pw.Write([]byte(`{"id":"a1","body":"Backups matter."}` + "\n" + `{"id":"a2","bo`))
+	}()
+	first, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil || !strings.HasPrefix(first, `{"id":"a1","score":`) {
+		t.Fatalf("first result %q, %v", first, err)
+	}
+	cancel()
+	go func() { _, _ = io.Copy(io.Discard, outR) }()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(errOut.String(), "stopped after line 1: context canceled") {
+			t.Errorf("exit %d, stderr %q; want exit 1 and a cancellation message", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("score --jsonl kept waiting on stdin after its context was cancelled")
+	}
+}
+
+// TestScoreTextCapsFirst: the text format leads with the deal-breakers, and
+// a draft too short to judge says so instead of giving verdicts.
+func TestScoreTextCapsFirst(t *testing.T) {
+	cases := []struct {
+		name, draft string
+		want        []string // in this order
+		absent      string
+	}{
+		{"hard sell", "Our amazing new product is the best backup solution on the market. Buy now and save 20%! We are the leader and our award-winning team guarantees results.",
+			[]string{"(poor)", "Deal-breakers", "hard sell", "CHECK"}, ""},
+		{"too short", "Backup tips", []string{"(none)", "Nothing to score yet"}, "CHECK"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, text, stderr := runCmd(t, tc.draft, "score", "--audience", itAdmins, "--format", "text")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			at := 0
+			for _, w := range tc.want {
+				i := strings.Index(text[at:], w)
+				if i < 0 {
+					t.Fatalf("%q missing (or out of order) in:\n%s", w, text)
+				}
+				at += i
+			}
+			if tc.absent != "" && strings.Contains(text, tc.absent) {
+				t.Errorf("%q in:\n%s", tc.absent, text)
+			}
+		})
 	}
 }
