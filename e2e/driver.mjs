@@ -74,10 +74,25 @@ function readPanel() {
     id: txt(li, '.label'), score: +txt(li, '.val'), rating: li.className.replace('r-', ''),
     current: li.getAttribute('aria-current') === 'true',
   }));
+  const shown = (e) => !!e && e.checkVisibility();
+  const note = root.querySelector('.note');
+  const capsBox = root.querySelector('.caps');
+  const firstCheck = root.querySelector('.check');
   return {
     score: root.querySelector('.num').textContent,
     rating: txt(root, '.rating'),
+    ratingClass: root.querySelector('.rating').className,
     live: root.querySelector('.score').getAttribute('aria-live'),
+    // The visible note (the empty state's), and the deal-breakers: shown,
+    // and above the first check both in the DOM and on screen.
+    note: shown(note) && !note.classList.contains('sr') ? note.textContent : '',
+    caps: [...root.querySelectorAll('.caps li')].filter(shown).map((li) => ({ check: li.dataset.check, reason: txt(li, '.reason') })),
+    capsFirst: shown(capsBox) && shown(firstCheck) &&
+      !!(capsBox.compareDocumentPosition(firstCheck) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+      capsBox.getBoundingClientRect().bottom <= firstCheck.getBoundingClientRect().top,
+    lights: [...root.querySelectorAll('.light')].filter(shown).length,
+    bars: [...root.querySelectorAll('.fill')].filter(shown).length,
+    headings: [...root.querySelectorAll('h3')].filter(shown).map((h) => h.textContent),
     checks: [...root.querySelectorAll('.check')].map((li) => ({
       id: li.dataset.check, rating: txt(li, '.crating'), score: +txt(li, '.cscore'),
       message: txt(li, '.msg'), suggestion: txt(li, '.sug'),
@@ -89,11 +104,39 @@ function readPanel() {
   };
 }
 
+// contrasts measures the WCAG contrast ratio of the panel's status and
+// deal-breaker texts that are shown, against the background they sit on.
+function contrasts() {
+  const r = document.querySelector('[data-sweetspot]').shadowRoot;
+  const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+  const lum = ([R, G, B]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(R) + 0.7152 * f(G) + 0.0722 * f(B);
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const bgOf = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return rgb(getComputedStyle(r.querySelector('.panel')).backgroundColor);
+  };
+  const out = {};
+  for (const sel of ['.num', '.rating', '.note', '.caps h3', '.capnote', '.caps .reason', '.caps .from']) {
+    const el = r.querySelector(sel);
+    if (!el || !el.checkVisibility() || el.classList.contains('sr')) continue;
+    out[sel] = Math.round(ratio(rgb(getComputedStyle(el).color), bgOf(el)) * 100) / 100;
+  }
+  return out;
+}
+
+// waitScore waits until the panel shows a result: a score, or the neutral
+// state of a draft too short to score (an empty editor).
 async function waitScore(page) {
   await page.waitForFunction(() => {
     const h = document.querySelector('[data-sweetspot]');
     const n = h && h.shadowRoot && h.shadowRoot.querySelector('.num');
-    return n && /\d/.test(n.textContent);
+    return n && (/\d/.test(n.textContent) || h.shadowRoot.querySelector('.rating.r-none'));
   }, null, { timeout: 15000 });
 }
 
@@ -212,6 +255,58 @@ async function editorScenario(browser) {
   out.errors = errors;
   out.responses = responses;
   out.score = await page.evaluate(() => typeof window.Sweetspot.score);
+  await context.close();
+  return out;
+}
+
+// statesScenario: the deal-breakers of a hard sell, the neutral state of an
+// empty draft, then typing until the draft has enough words to score.
+async function statesScenario(browser) {
+  const out = {};
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(cfg.url);
+  await waitScore(page);
+
+  const before = await page.evaluate(snapshotKey);
+  await page.locator('#editor').fill(cfg.hardSell);
+  await waitChange(page, before);
+  await page.waitForTimeout(50);
+  out.hardSell = await page.evaluate(readPanel);
+  out.capsContrast = { light: await page.evaluate(contrasts) };
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-caps.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  out.capsContrast.dark = await page.evaluate(contrasts);
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-caps-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The title's words count too: clear both fields.
+  await page.locator('#post-title').fill('');
+  await page.locator('#editor').fill('');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-sweetspot]').shadowRoot;
+    return r.querySelector('.rating.r-none') && !r.querySelector('.check');
+  }, null, { timeout: 15000 }).catch(() => {});
+  await page.waitForTimeout(3 * 150);
+  out.empty = await page.evaluate(readPanel);
+  out.emptyContrast = { light: await page.evaluate(contrasts) };
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-empty.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  out.emptyContrast.dark = await page.evaluate(contrasts);
+  await page.screenshot({ path: join(cfg.artifacts, 'widget-empty-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Type a few words (fewer than the engine needs), then the rest.
+  await page.locator('#editor').pressSequentially(cfg.typeFirst, { delay: 30 });
+  await page.waitForTimeout(3 * 150);
+  out.typedFew = await page.evaluate(readPanel);
+  await page.locator('#editor').pressSequentially(cfg.typeRest);
+  await page.waitForFunction(() => !!document.querySelector('[data-sweetspot]').shadowRoot.querySelector('.check'),
+    null, { timeout: 15000 }).catch(() => {});
+  await page.waitForTimeout(3 * 150);
+  out.typed = await page.evaluate(readPanel);
+
+  out.errors = errors;
+  out.csp = await page.evaluate(() => window.__csp);
   await context.close();
   return out;
 }
@@ -343,7 +438,7 @@ async function communityScenario(browser) {
 // launch() gives every run a fresh temporary profile (its own --user-data-dir).
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
 try {
-  const run = { editor: editorScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario }[cfg.scenario];
+  const run = { editor: editorScenario, states: statesScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario }[cfg.scenario];
   process.stdout.write(JSON.stringify(await run(browser)));
 } finally {
   await browser.close();

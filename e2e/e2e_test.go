@@ -139,6 +139,9 @@ const (
 		"and run a restore drill every month. Patch management and automation help, but only a tested restore " +
 		"proves your backup works. Download the checklist, try it on one server this week, and share your " +
 		"restore times with your team."
+	// hardSellDraft is nothing but a pitch: a deal-breaker for the value check.
+	hardSellDraft = "BackupPro 5 is here! The best-in-class backup platform. Limited time offer: 30% off. " +
+		"Contact our sales team today! Don't miss out!"
 )
 
 type check struct {
@@ -153,10 +156,13 @@ type bar struct {
 }
 
 type panel struct {
-	Score, Rating, Live, Network string
-	Checks                       []check
-	Dismissed                    []string
-	Generations, Networks        []bar
+	Score, Rating, RatingClass, Live, Network, Note string
+	Checks                                          []check
+	Caps                                            []struct{ Check, Reason string }
+	CapsFirst                                       bool
+	Lights, Bars                                    int
+	Dismissed, Headings                             []string
+	Generations, Networks                           []bar
 }
 
 func (p panel) suggestions() string {

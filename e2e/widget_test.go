@@ -4,8 +4,11 @@ package e2e
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sweetspot/sweetspot/internal/scoring"
 )
 
 type response struct {
@@ -153,5 +156,83 @@ func TestPanelUnderHostileCSS(t *testing.T) {
 	}
 	if !run.ProbeUnchanged {
 		t.Errorf("the widget changed the host page's own styles")
+	}
+}
+
+type statesRun struct {
+	HardSell, Empty, TypedFew, Typed panel
+	CapsContrast, EmptyContrast      map[string]map[string]float64
+	Errors, CSP                      []string
+}
+
+// TestWidgetDealBreakersAndEmptyState types a hard sell, then clears the
+// draft, then types a useful post word by word, and checks what the panel
+// shows: the deal-breakers above the checks with a poor rating; a neutral
+// state without number or verdicts while the draft is too short; the checks
+// once it has enough words. Both states stay readable in light and dark.
+func TestWidgetDealBreakersAndEmptyState(t *testing.T) {
+	s := serve(t)
+	words := strings.Fields(improvedDraft)
+	var run statesRun
+	drive(t, map[string]any{
+		"scenario": "states", "url": s.host + "/demo.html", "hardSell": hardSellDraft,
+		"typeFirst": strings.Join(words[:scoring.MinWords-1], " "),
+		"typeRest":  " " + strings.Join(words[scoring.MinWords-1:], " "),
+	}, &run)
+	if len(run.Errors) > 0 || len(run.CSP) > 0 {
+		t.Errorf("page errors %q, CSP violations %q", run.Errors, run.CSP)
+	}
+
+	h := run.HardSell
+	t.Logf("hard sell: %s (%s), deal-breakers %+v", h.Score, h.Rating, h.Caps)
+	if h.Rating != "poor" || h.RatingClass != "rating r-poor" {
+		t.Errorf("hard sell rated %q (class %q), want poor", h.Rating, h.RatingClass)
+	}
+	if len(h.Caps) == 0 || h.Caps[0].Check != "value" || !strings.Contains(h.Caps[0].Reason, "hard sell") {
+		t.Errorf("deal-breakers shown for a hard sell: %+v", h.Caps)
+	}
+	if !h.CapsFirst || len(h.Headings) == 0 || h.Headings[0] != "Deal-breakers" {
+		t.Errorf("the deal-breakers are not shown above the checks (headings %v)", h.Headings)
+	}
+	if len(h.Checks) == 0 || h.Lights != len(h.Checks) {
+		t.Errorf("hard sell: %d checks, %d traffic lights", len(h.Checks), h.Lights)
+	}
+
+	for name, p := range map[string]panel{"empty draft": run.Empty, "fewer than MinWords words": run.TypedFew} {
+		if len(p.Checks) != 0 || p.Lights != 0 || p.Bars != 0 || len(p.Caps) != 0 {
+			t.Errorf("%s: %d checks, %d traffic lights, %d bars, %d deal-breakers shown", name, len(p.Checks), p.Lights, p.Bars, len(p.Caps))
+		}
+		if p.RatingClass != "rating r-none" || strings.ContainsAny(p.Score, "0123456789") {
+			t.Errorf("%s: score %q, rating class %q: want the neutral state", name, p.Score, p.RatingClass)
+		}
+		if !strings.Contains(p.Note, strconv.Itoa(scoring.MinWords)+" words") || !slices.Equal(p.Headings, nil) {
+			t.Errorf("%s: note %q, headings %v", name, p.Note, p.Headings)
+		}
+	}
+
+	ty := run.Typed
+	t.Logf("typed %d words: %s (%s)", len(words), ty.Score, ty.Rating)
+	if len(ty.Checks) == 0 || ty.Lights != len(ty.Checks) || ty.Bars == 0 || ty.Note != "" {
+		t.Errorf("after typing %d words: %d checks, %d traffic lights, %d bars, note %q", len(words), len(ty.Checks), ty.Lights, ty.Bars, ty.Note)
+	}
+	if !slices.Contains([]string{"good", "ok", "poor"}, ty.Rating) || ty.RatingClass != "rating r-"+ty.Rating {
+		t.Errorf("after typing: rating %q (class %q)", ty.Rating, ty.RatingClass)
+	}
+
+	// WCAG AA for text: 4.5:1.
+	for state, schemes := range map[string]map[string]map[string]float64{"deal-breakers": run.CapsContrast, "empty": run.EmptyContrast} {
+		for scheme, ratios := range schemes {
+			if len(ratios) < 2 {
+				t.Errorf("%s, %s: contrast measured for %v only", state, scheme, ratios)
+			}
+			for sel, r := range ratios {
+				if r < 4.5 {
+					t.Errorf("%s, %s: %s has contrast %.2f:1, under 4.5:1", state, scheme, sel, r)
+				}
+			}
+		}
+	}
+	if len(run.CapsContrast["light"]) < 5 {
+		t.Errorf("deal-breaker texts measured: %v", run.CapsContrast["light"])
 	}
 }

@@ -263,6 +263,9 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 	if a.Disabled, err = asStrings(field("disabled"), "audience.disabled"); err != nil {
 		return a, err
 	}
+	if a.Required, err = asStrings(field("required"), "audience.required"); err != nil {
+		return a, err
+	}
 	th := field("thresholds")
 	if err != nil {
 		return a, err
@@ -333,7 +336,9 @@ func firstErr(errs ...error) error {
 
 // resultToJS turns a result into plain maps and lists (the only values a
 // safejs callback may return), with span offsets in UTF-16 code units of the
-// field they point into, as JS strings count them.
+// field they point into, as JS strings count them. Every field of the
+// engine's JSON is there, caps and empty always (empty: true with rating
+// "none" and no checks when the draft is too short to judge).
 func resultToJS(r scoring.Result, c scoring.Content) map[string]any {
 	// Convert every span offset of a field in one pass over that field.
 	var bodyOffs, titleOffs []int
@@ -374,12 +379,16 @@ func resultToJS(r scoring.Result, c scoring.Content) map[string]any {
 			"rating": n.Rating, "limit": n.Limit, "target": n.Target,
 		}
 	}
+	caps := make([]any, len(r.Caps))
+	for i, c := range r.Caps {
+		caps[i] = map[string]any{"check": c.Check, "reason": c.Reason, "cap": c.Cap}
+	}
 	notApplied := make([]any, len(r.Language.NotApplied))
 	for i, s := range r.Language.NotApplied {
 		notApplied[i] = s
 	}
 	return map[string]any{
-		"score": r.Score, "rating": r.Rating, "checks": checks,
+		"score": r.Score, "rating": r.Rating, "checks": checks, "caps": caps, "empty": r.Empty,
 		"generations": gens, "networks": nets, "version": r.Version,
 		"language": map[string]any{"code": r.Language.Code, "modelled": r.Language.Modelled, "not_applied": notApplied},
 	}

@@ -55,8 +55,11 @@ type panel struct {
 	// the next rendering replaces their elements.
 	perRender []safejs.Func
 
-	num, rating, checks, dismissedBox, dismissedList, dismissedSum, gens, nets, lang safejs.Value
-	overlay                                                                          *overlay
+	num, of, rating, note                                         safejs.Value
+	capsBox, capsList, capsNote                                   safejs.Value
+	checksHead, checks, dismissedBox, dismissedList, dismissedSum safejs.Value
+	gensHead, gens, netsHead, nets, lang                          safejs.Value
+	overlay                                                       *overlay
 }
 
 // mountPanel reads the options and builds a panel on target.
@@ -216,8 +219,11 @@ func (p *panel) build(container safejs.Value) error {
 	d.attr(status, "aria-atomic", "true")
 	d.text(status, "span", "sr", "Fit score ")
 	p.num = d.text(status, "span", "num", "–")
-	d.text(status, "span", "of", "/100")
+	p.of = d.text(status, "span", "of", "/100")
 	p.rating = d.text(status, "span", "rating", "")
+	// What the number alone does not say, announced with it: why there is
+	// no score yet, or that deal-breakers hold it down.
+	p.note = d.text(status, "span", "note", "")
 
 	label := d.el(head, "label", "picker")
 	d.text(label, "span", "", "Network ")
@@ -259,14 +265,20 @@ func (p *panel) build(container safejs.Value) error {
 	}
 	d.call(sel, "addEventListener", "change", onNet)
 
-	d.text(sec, "h3", "", "Checks")
+	// Deal-breakers come first: they decide the overall rating, and no
+	// check further down can make up for them.
+	p.capsBox = d.el(sec, "div", "caps")
+	d.text(p.capsBox, "h3", "", "Deal-breakers")
+	p.capsNote = d.text(p.capsBox, "p", "capnote", "")
+	p.capsList = d.el(p.capsBox, "ul", "caplist")
+	p.checksHead = d.text(sec, "h3", "", "Checks")
 	p.checks = d.el(sec, "ul", "checks")
 	p.dismissedBox = d.el(sec, "details", "dismissed")
 	p.dismissedSum = d.text(p.dismissedBox, "summary", "", "")
 	p.dismissedList = d.el(p.dismissedBox, "ul", "")
-	d.text(sec, "h3", "", "Generations")
+	p.gensHead = d.text(sec, "h3", "", "Generations")
 	p.gens = d.el(sec, "ul", "bars gens")
-	d.text(sec, "h3", "", "Networks")
+	p.netsHead = d.text(sec, "h3", "", "Networks")
 	p.nets = d.el(sec, "ul", "bars nets")
 	p.lang = d.text(sec, "p", "foot", "")
 	p.overlay = &overlay{d: d}
@@ -299,13 +311,41 @@ func adoptStyle(d *dom, root safejs.Value, css string) error {
 	return d.err
 }
 
-// render shows p.result.
+// emptyNote is what the panel says instead of a score while the draft is
+// too short to judge (scoring.MinWords).
+var emptyNote = "Start writing: the score appears once the draft has " + strconv.Itoa(scoring.MinWords) + " words."
+
+// render shows p.result: the score and rating, the deal-breakers that hold
+// it down (first), the checks, the generation and network bars. An empty
+// result (too little text) shows a neutral state instead: no number, no
+// verdicts, a note saying when the score will appear.
 func (p *panel) render() error {
 	d := p.d
 	r := p.result
-	d.set(p.num, "textContent", strconv.Itoa(r.Score))
-	d.set(p.rating, "textContent", r.Rating)
+	if r.Empty {
+		d.set(p.num, "textContent", "–")
+		d.attr(p.num, "aria-hidden", "true") // not read as "dash"
+		d.set(p.rating, "textContent", "not scored yet")
+		d.set(p.note, "textContent", emptyNote)
+		d.set(p.note, "className", "note")
+	} else {
+		d.set(p.num, "textContent", strconv.Itoa(r.Score))
+		d.call(p.num, "removeAttribute", "aria-hidden")
+		d.set(p.rating, "textContent", r.Rating)
+		// The deal-breakers are listed right below; the live region says
+		// that they exist, so a screen reader hears why the score is low.
+		d.set(p.note, "textContent", capsSummary(len(r.Caps)))
+		d.set(p.note, "className", "note sr")
+	}
+	d.set(p.of, "hidden", r.Empty)
 	d.set(p.rating, "className", "rating r-"+r.Rating)
+	d.set(p.checksHead, "hidden", r.Empty)
+	d.set(p.checks, "hidden", r.Empty)
+	d.set(p.gensHead, "hidden", r.Empty || len(r.Generations) == 0)
+	d.set(p.gens, "hidden", r.Empty || len(r.Generations) == 0)
+	d.set(p.netsHead, "hidden", r.Empty || len(r.Networks) == 0)
+	d.set(p.nets, "hidden", r.Empty || len(r.Networks) == 0)
+	p.renderCaps(r.Caps)
 
 	// Remove the old elements before releasing their callbacks: removing a
 	// focused element fires focusout, which must not reach a released func.
@@ -344,6 +384,38 @@ func (p *panel) render() error {
 	}
 	d.set(p.lang, "textContent", foot)
 	return d.err
+}
+
+// capsSummary is the live region's sentence about the deal-breakers.
+func capsSummary(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "Held down by 1 deal-breaker, listed first."
+	}
+	return "Held down by " + strconv.Itoa(n) + " deal-breakers, listed first."
+}
+
+// renderCaps lists the deal-breakers above the checks (hidden when none):
+// each reason as text, with the check that found it.
+func (p *panel) renderCaps(caps []scoring.Cap) {
+	d := p.d
+	d.clear(p.capsList)
+	d.set(p.capsBox, "hidden", len(caps) == 0)
+	if len(caps) == 0 {
+		return
+	}
+	limit := caps[0].Cap
+	for _, c := range caps {
+		limit = min(limit, c.Cap)
+		li := d.el(p.capsList, "li", "cap")
+		d.attr(li, "data-check", c.Check)
+		d.text(li, "span", "reason", c.Reason)
+		d.text(li, "span", "from", "Found by "+checkName(c.Check))
+	}
+	d.set(p.capsNote, "textContent", "They hold the overall score at "+strconv.Itoa(limit)+
+		" or below, however well the other checks do. Fix them first.")
 }
 
 func pct(share float64) string { return strconv.Itoa(int(share*100+0.5)) + "%" }

@@ -83,8 +83,8 @@ func TestScoreReturnsPlainResult(t *testing.T) {
 	jsEval(t, "(globalThis.__aud = JSON.parse('"+strings.ReplaceAll(audienceJS, "\n", "")+"'), 0)")
 	r := jsEval(t, `Sweetspot.score({title: "Backups that restore", body: "Test your backup before ransomware does. How fast can you restore?", network: "linkedin"}, __aud)`)
 	// Read the result back with JS itself, as a page would.
-	got := jsString(t, jsEval(t, `(function(r){ return [typeof r.score, typeof r.rating, Array.isArray(r.checks), Array.isArray(r.generations), Array.isArray(r.networks), typeof r.version, typeof r.language.code, r.error === undefined].join(",") })(Sweetspot.score({title: "Backups", body: "Test your backup."}, __aud))`))
-	if got != "number,string,true,true,true,string,string,true" {
+	got := jsString(t, jsEval(t, `(function(r){ return [typeof r.score, typeof r.rating, Array.isArray(r.checks), Array.isArray(r.caps), typeof r.empty, Array.isArray(r.generations), Array.isArray(r.networks), typeof r.version, typeof r.language.code, r.error === undefined].join(",") })(Sweetspot.score({title: "Backups", body: "Test your backup."}, __aud))`))
+	if got != "number,string,true,true,boolean,true,true,string,string,true" {
 		t.Fatalf("result shape = %s", got)
 	}
 	if r.Type() != safejs.TypeObject {
