@@ -10,10 +10,14 @@ package scoring
 // HookListItems items, or a quotable line (a sentence of HookQuoteMinWords to
 // HookQuoteMaxWords words with a [quotable] marker: "a backup you have not
 // tested is only a hope").
+//
+// A question to the reader or one clear call to action alone rates the
+// check ok (at least DefaultOK): each is an invitation to respond, which is
+// what a good draft needs (model 2; they were 30 and 40 in model 1).
 const (
-	HookQuestionPoints = 30.0
-	HookCTAPoints      = 40.0
-	HookWeakCTAPoints  = 25.0
+	HookQuestionPoints = 45.0
+	HookCTAPoints      = 45.0
+	HookWeakCTAPoints  = 30.0
 	HookSharePoints    = 15.0
 	HookShareMax       = 30.0
 	HookListItems      = 3
