@@ -33,7 +33,8 @@ test-scoring-wasm:
 	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -json -count=1 ./internal/scoring > $(TESTOUT)/scoring-wasm.json
 
 # eval-scoring prints the model's record: the confusion matrix and pairwise
-# accuracy on the team's corpus (internal/scoring/testdata/eval), the
+# accuracy on the team's corpora (internal/scoring/testdata/eval and the
+# blind eval-holdout), the
 # aggregations compared, and on the real posts next to the repository
 # (../shared/data/real, REAL_DATA= to move or skip them) the community
 # discrimination rate and Spearman's rho per community. docs/scoring.md keeps
@@ -41,4 +42,4 @@ test-scoring-wasm:
 REAL_DATA ?= ../shared/data/real
 .PHONY: eval-scoring
 eval-scoring:
-	$(GO) run ./tools/evalscoring -corpus internal/scoring/testdata/eval -real "$(REAL_DATA)" $(if $(VERBOSE),-v)
+	$(GO) run ./tools/evalscoring -real "$(REAL_DATA)" $(if $(VERBOSE),-v)

@@ -335,11 +335,17 @@ const (
 1.5 click here
 1.5 order yours
 
-# Fear appeals: frightening the reader into buying. Counted only when the
-# draft also sells (value.go): a safety guide may speak of risks.
+# Fear appeals: frightening the reader into buying or acting. Counted only
+# when the draft also sells or calls to act (pitch.go): a safety guide may
+# speak of risks. Generic risk words weigh 1, so that naming a danger twice
+# is not yet an appeal.
 [fear]
 2 before it's too late
 2 before it is too late
+2 too late
+2 killing your
+2 is killing
+2 is dying
 2 could lose everything
 2 lose everything
 2 you could lose
@@ -350,6 +356,7 @@ const (
 2 nightmare
 2 don't let your
 2 don't be the one
+2 don't be the
 2 don't become
 2 you'll regret
 2 you will regret
@@ -370,13 +377,13 @@ const (
 1 what if
 1.5 don't risk
 1.5 risk losing
-1.5 left unprotected
-1.5 unprotected
-1.5 danger
-1.5 dangerous
-1.5 deadly
-1.5 panic
-1.5 helpless
+1 left unprotected
+1 unprotected
+1 danger
+1 dangerous
+1 deadly
+1 panic
+1 helpless
 1 peace of mind
 1 sleep at night
 1 protect your family

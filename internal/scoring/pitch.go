@@ -20,8 +20,9 @@ package scoring
 //
 // Superlatives count as a kind from SuperlativeStack matches (one is a
 // claim, several are hype), hype from HypeStackPoints points. Fear phrases
-// count only when the draft also sells (a safety guide may name risks):
-// FearMinPoints of them make a fear appeal, another deal-breaker. Shouting
+// count only when the draft also sells or calls the reader to act (a safety
+// guide may name risks): FearMinPoints of them make a fear appeal, another
+// deal-breaker. Shouting
 // is one too: ShoutWords words in capitals, or ExclaimFlood exclamation marks
 // beyond the free ones.
 const (
@@ -31,7 +32,7 @@ const (
 	PitchOnlyValue   = 1.5
 	SuperlativeStack = 3
 	HypeStackPoints  = 4.0
-	FearMinPoints    = 2.0
+	FearMinPoints    = 2.5
 	ShoutWords       = 3
 	ExclaimFlood     = 3
 )
@@ -74,7 +75,7 @@ func (a *analysis) salesPitch() salesPitch {
 			sp.points += pts[c]
 		}
 	}
-	if sp.selling {
+	if sp.selling || n[catCTA] > 0 {
 		sp.fear = pts[catFear]
 	}
 	if n[catPressure] > 0 {

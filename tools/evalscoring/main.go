@@ -21,7 +21,7 @@ import (
 )
 
 func main() {
-	corpus := flag.String("corpus", "internal/scoring/testdata/eval", "the labelled corpus folder")
+	corpus := flag.String("corpus", "internal/scoring/testdata/eval,internal/scoring/testdata/eval-holdout", "the labelled corpus folders, comma-separated")
 	real := flag.String("real", "../shared/data/real", "the real-posts folder (its sets are subfolders); empty to skip")
 	verbose := flag.Bool("v", false, "list every draft rated unlike its label and every pair ranked wrong")
 	flag.Parse()
@@ -32,16 +32,19 @@ func main() {
 }
 
 func run(w io.Writer, corpusDir, realDir string, verbose bool) error {
-	fmt.Fprintf(w, "scoring model %s\n\n", scoring.Version)
-	c, err := evaluation.LoadCorpus(corpusDir)
-	if err != nil {
-		return err
+	fmt.Fprintf(w, "scoring model %s\n", scoring.Version)
+	for _, dir := range strings.Split(corpusDir, ",") {
+		c, err := evaluation.LoadCorpus(dir)
+		if err != nil {
+			return err
+		}
+		rep, err := evaluation.Evaluate(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n%s\n", dir)
+		writeCorpus(w, c, rep, verbose)
 	}
-	rep, err := evaluation.Evaluate(c)
-	if err != nil {
-		return err
-	}
-	writeCorpus(w, c, rep, verbose)
 	if realDir == "" {
 		return nil
 	}
