@@ -43,3 +43,11 @@ REAL_DATA ?= ../shared/data/real
 .PHONY: eval-scoring
 eval-scoring:
 	$(GO) run ./tools/evalscoring -real "$(REAL_DATA)" $(if $(VERBOSE),-v)
+
+# eval-calibration calibrates each Medium publication of the real posts on its
+# `profile` posts (the same calibration.Fit as `sweetspot calibrate`), scores
+# its `heldout` posts with and without the calibration, and prints Spearman's
+# rho with claps for both (docs/scoring.md, "Calibration").
+.PHONY: eval-calibration
+eval-calibration:
+	$(GO) run ./tools/evalcalibration -set "$(REAL_DATA)/medium-publications"

@@ -303,7 +303,89 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 		}
 		a.Thresholds[k] = out
 	}
+	cal, err := prop(v, "calibration")
+	if err != nil {
+		return a, err
+	}
+	if !absent(cal) {
+		if a.Calibration, err = readCalibration(cal); err != nil {
+			return a, err
+		}
+	}
 	return a, nil
+}
+
+// readCalibration reads the audience's calibration block (the engine
+// validates its values when it compiles the audience).
+func readCalibration(v safejs.Value) (*scoring.Calibration, error) {
+	const name = "audience.calibration"
+	if v.Type() != safejs.TypeObject {
+		return nil, typeErr(name, "an object")
+	}
+	c := &scoring.Calibration{}
+	var err error
+	if c.Version, err = readString(v, "version", name+".version", MaxShortBytes); err != nil {
+		return nil, err
+	}
+	num := func(obj safejs.Value, key, field string) float64 {
+		if err != nil {
+			return 0
+		}
+		var x safejs.Value
+		if x, err = prop(obj, key); err != nil || absent(x) {
+			return 0
+		}
+		var f float64
+		f, err = asNumber(x, field)
+		return f
+	}
+	c.Posts = int(num(v, "posts", name+".posts"))
+	c.Train = int(num(v, "train", name+".train"))
+	c.Test = int(num(v, "test", name+".test"))
+	c.Rho = num(v, "rho", name+".rho")
+	c.BaselineRho = num(v, "baseline_rho", name+".baseline_rho")
+	list := func(key string) []safejs.Value {
+		if err != nil {
+			return nil
+		}
+		var x safejs.Value
+		if x, err = prop(v, key); err != nil || absent(x) {
+			return nil
+		}
+		var l []safejs.Value
+		l, err = asList(x, name+"."+key)
+		return l
+	}
+	for i, f := range list("features") {
+		field := name + ".features[" + strconv.Itoa(i) + "]"
+		var ft scoring.Feature
+		if err == nil {
+			ft.Name, err = readString(f, "name", field+".name", MaxShortBytes)
+		}
+		ft.Mean, ft.Scale, ft.Weight = num(f, "mean", field+".mean"), num(f, "scale", field+".scale"), num(f, "weight", field+".weight")
+		c.Features = append(c.Features, ft)
+	}
+	for i, t := range list("terms") {
+		field := name + ".terms[" + strconv.Itoa(i) + "]"
+		var tw scoring.TermWeight
+		if err == nil {
+			tw.Term, err = readString(t, "term", field+".term", MaxShortBytes)
+		}
+		tw.Weight = num(t, "weight", field+".weight")
+		c.Terms = append(c.Terms, tw)
+	}
+	for i, q := range list("quantiles") {
+		if err != nil {
+			break
+		}
+		var f float64
+		f, err = asNumber(q, name+".quantiles["+strconv.Itoa(i)+"]")
+		c.Quantiles = append(c.Quantiles, f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // readNumbers reads an object of numbers ({"linkedin": 4200}).
@@ -387,8 +469,12 @@ func resultToJS(r scoring.Result, c scoring.Content) map[string]any {
 	for i, s := range r.Language.NotApplied {
 		notApplied[i] = s
 	}
+	var calibrated any
+	if c := r.Calibrated; c != nil {
+		calibrated = map[string]any{"posts": c.Posts, "rho": c.Rho, "baseline_rho": c.BaselineRho, "uncalibrated": c.Uncalibrated}
+	}
 	return map[string]any{
-		"score": r.Score, "rating": r.Rating, "checks": checks, "caps": caps, "empty": r.Empty,
+		"score": r.Score, "rating": r.Rating, "checks": checks, "caps": caps, "empty": r.Empty, "calibrated": calibrated,
 		"generations": gens, "networks": nets, "version": r.Version,
 		"language": map[string]any{"code": r.Language.Code, "modelled": r.Language.Modelled, "not_applied": notApplied},
 	}

@@ -129,7 +129,15 @@ func (s *scorer) jsScore(_ safejs.Value, args []safejs.Value) any {
 func sameAudience(a, b scoring.Audience) bool {
 	return a.Name == b.Name && slices.Equal(a.Interests, b.Interests) && slices.Equal(a.Traits, b.Traits) &&
 		slices.Equal(a.Disabled, b.Disabled) && slices.Equal(a.Required, b.Required) && maps.Equal(a.Generations, b.Generations) &&
-		maps.Equal(a.Networks, b.Networks) && maps.Equal(a.Thresholds, b.Thresholds)
+		maps.Equal(a.Networks, b.Networks) && maps.Equal(a.Thresholds, b.Thresholds) && sameCalibration(a.Calibration, b.Calibration)
+}
+
+func sameCalibration(a, b *scoring.Calibration) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Version == b.Version && a.Posts == b.Posts && a.Rho == b.Rho && slices.Equal(a.Features, b.Features) &&
+		slices.Equal(a.Terms, b.Terms) && slices.Equal(a.Quantiles, b.Quantiles)
 }
 
 // prefixField turns the engine's field names ("interests[2].weight") into

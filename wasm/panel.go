@@ -382,6 +382,13 @@ func (p *panel) render() error {
 	if !r.Language.Modelled && r.Language.Code != "" {
 		foot = "Language " + r.Language.Code + " is not modelled: some checks were skipped. " + foot
 	}
+	if c := r.Calibrated; c != nil {
+		// What a calibrated score is, in the writer's terms: the expected
+		// engagement rank among this community's past posts.
+		foot = "Calibrated on " + strconv.Itoa(c.Posts) + " past posts of this community (hold-out rho " +
+			strconv.FormatFloat(c.Rho, 'f', 2, 64) + ", uncalibrated " + strconv.FormatFloat(c.BaselineRho, 'f', 2, 64) +
+			"): the score is the expected engagement rank among them; uncalibrated " + strconv.Itoa(c.Uncalibrated) + ". " + foot
+	}
 	d.set(p.lang, "textContent", foot)
 	return d.err
 }

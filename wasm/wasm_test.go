@@ -319,3 +319,34 @@ func TestScoreFollowsAChangedAudience(t *testing.T) {
 		t.Errorf("relevance %d against IT interests, %d after the page switched the audience to quilting: the old profile was reused", b, a)
 	}
 }
+
+// TestCalibratedAudienceThroughJS: an audience with a calibration block
+// gives the same calibrated score in the browser as natively, and says so.
+func TestCalibratedAudienceThroughJS(t *testing.T) {
+	registered(t)
+	cal := `,"calibration":{"version":"` + scoring.Version + `","posts":80,"train":32,"test":48,"rho":0.31,"baseline_rho":0.12,` +
+		`"features":[{"name":"terms","mean":0,"scale":1,"weight":1},{"name":"hooks","mean":50,"scale":20,"weight":0.2}],` +
+		`"terms":[{"term":"checklist","weight":1.5},{"term":"webinar","weight":-1}],"quantiles":[-2,-1,0,1,2]}}`
+	aud := strings.TrimSuffix(strings.ReplaceAll(audienceJS, "\n", ""), "}") + cal
+	jsEvalNow(t, "(globalThis.__calAud = JSON.parse('"+aud+"'), 0)")
+	draft := scoring.Content{Title: "Your restore checklist", Body: "Test one backup restore every month with the free checklist. Which server would you restore first?", Network: "linkedin"}
+	got := jsString(t, jsEval(t, `(r => r.error || [r.score, r.calibrated && r.calibrated.posts, r.calibrated && r.calibrated.uncalibrated].join(","))(Sweetspot.score({title: "`+draft.Title+`", body: "`+draft.Body+`", network: "linkedin"}, __calAud))`))
+	var a scoring.Audience
+	v := jsEvalNow(t, "__calAud")
+	a, err := readAudience(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := scoring.Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Score(draft)
+	if r.Calibrated == nil {
+		t.Fatal("native result not calibrated")
+	}
+	want := strconv.Itoa(r.Score) + "," + strconv.Itoa(r.Calibrated.Posts) + "," + strconv.Itoa(r.Calibrated.Uncalibrated)
+	if got != want {
+		t.Errorf("through JS %q, natively %q", got, want)
+	}
+}

@@ -35,9 +35,10 @@ type command struct {
 // commands lists the subcommands; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"admin": {"operator chores: create a workspace and its first admin key, keys, demo seed", runAdmin},
-		"score": {"score a draft against an audience (JSON) and print the result", runScore},
-		"serve": {"serve the HTTP API, the site and the widget locally", runServe},
+		"admin":     {"operator chores: create a workspace and its first admin key, keys, demo seed", runAdmin},
+		"calibrate": {"learn from a community's past posts how the score relates to engagement there", runCalibrate},
+		"score":     {"score a draft against an audience (JSON) and print the result", runScore},
+		"serve":     {"serve the HTTP API, the site and the widget locally", runServe},
 	}
 }
 

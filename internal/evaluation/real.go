@@ -22,6 +22,7 @@ type Post struct {
 	Engagement float64 `json:"engagement"`
 	Network    string  `json:"network"`
 	Split      string  `json:"split"`
+	Created    string  `json:"created"`
 }
 
 // RealSet is one data set of real posts with one profile per community.

@@ -91,6 +91,8 @@ type Profile struct {
 	traits     traitRules
 
 	stems stemCache // draft words seen by earlier Score calls
+
+	calib *calibration // nil when the audience has none (or of another model)
 }
 
 // Compile validates an audience and prepares it for scoring. An invalid
@@ -271,6 +273,13 @@ func Compile(a Audience) (*Profile, error) {
 			return nil, inputErr(field, "check "+strconv.Quote(d)+" is also disabled")
 		}
 		p.required[c] = true
+	}
+	if a.Calibration != nil {
+		cc, err := compileCalibration(a.Calibration)
+		if err != nil {
+			return nil, err
+		}
+		p.calib = cc
 	}
 	enabled := 0
 	for _, d := range p.disabled {

@@ -112,31 +112,44 @@ func (p *Profile) Score(c Content) Result {
 		sum += checkWeights[i] * float64(s)
 		weights += checkWeights[i]
 	}
-	// Min-aware: a draft with a check rated poor is not good overall,
-	// however high the mean. Chosen on the evaluation corpus over the plain
-	// and the geometric mean (docs/scoring.md, "Overall score"). The mean
-	// is compressed under the good threshold rather than cut, so that two
-	// such drafts keep their order (SqueezeBand).
-	t := p.thresholds[idxOverall]
 	mean := 0.0
 	if weights > 0 {
 		mean = sum / weights
 	}
-	if anyPoor(r.Checks) {
-		mean = squeeze(mean, math.Max(t.OK, t.Good-SqueezeBand), t.Good-1)
-	}
-	limit := clampScore(t.OK - CapMargin)
+	limit := clampScore(p.thresholds[idxOverall].OK - CapMargin)
 	for _, f := range found {
 		r.Caps = append(r.Caps, Cap{Check: f.check, Reason: f.reason, Cap: limit})
 	}
-	if len(r.Caps) > 0 {
-		// Scaled, not clamped: every capped draft stays at or under the
-		// cap, in the order of its mean.
-		mean = mean * float64(limit) / 100
+	poor := anyPoor(r.Checks)
+	r.Score = p.overall(mean, poor, len(r.Caps) > 0, limit)
+	if cc := p.calib; cc != nil {
+		uncal := r.Score
+		// The learned model already weighs every check; only the
+		// deal-breakers still hold it down (the min-aware squeeze is the
+		// uncalibrated model's way of weighing a poor check).
+		v := cc.percentile(cc.predict(a.features(r, cc)))
+		r.Score = p.overall(v, false, len(r.Caps) > 0, limit)
+		r.Calibrated = &Calibrated{Posts: cc.src.Posts, Rho: round3(cc.src.Rho), BaselineRho: round3(cc.src.BaselineRho), Uncalibrated: uncal}
 	}
-	r.Score = clampScore(mean)
 	r.Rating = rate(float64(r.Score), p.thresholds[idxOverall])
 	return r
+}
+
+// overall applies the principles to a mean (or a calibrated score):
+// min-aware, a check rated poor keeps it under good (compressed rather than
+// cut, so that two such drafts keep their order; chosen on the evaluation
+// corpus over the plain and the geometric mean, docs/scoring.md), and a
+// deal-breaker scales it under the cap (scaled, not clamped: capped drafts
+// keep their order too).
+func (p *Profile) overall(mean float64, poor, capped bool, limit int) int {
+	t := p.thresholds[idxOverall]
+	if poor {
+		mean = squeeze(mean, math.Max(t.OK, t.Good-SqueezeBand), t.Good-1)
+	}
+	if capped {
+		mean = mean * float64(limit) / 100
+	}
+	return clampScore(mean)
 }
 
 // squeeze maps a score in [lo, 100] linearly onto [lo, hi].

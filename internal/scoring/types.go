@@ -91,6 +91,10 @@ type Audience struct {
 	// Required lists check ids this community will not compromise on: a
 	// required check rated poor makes the overall rating poor.
 	Required []string `json:"required,omitempty"`
+	// Calibration, when present, is the model learned from this
+	// community's own outcomes (calibration.go): the overall score becomes
+	// the expected engagement rank, still under the principles' caps.
+	Calibration *Calibration `json:"calibration,omitempty"`
 }
 
 // Content is the draft being scored.
@@ -185,6 +189,9 @@ type Result struct {
 	// than MinWords words): Rating is RatingNone, Score 0, and no check
 	// gives a verdict.
 	Empty bool `json:"empty,omitempty"`
+	// Calibrated is set when the audience's calibration made the overall
+	// score (Score is then the calibrated one).
+	Calibrated *Calibrated `json:"calibrated,omitempty"`
 }
 
 // InputError reports an invalid audience or content, naming the field
