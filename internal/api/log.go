@@ -77,6 +77,9 @@ func (a *API) logged(next http.Handler) http.Handler {
 				slog.Float64("latency_ms", float64(time.Since(start).Microseconds())/1000),
 				slog.Int("bytes", rec.bytes),
 			}
+			if c := a.clientAddress(r); c != "" {
+				attrs = append(attrs, slog.String("client", c))
+			}
 			if info.workspace != "" {
 				attrs = append(attrs, slog.String("workspace", info.workspace), slog.String("key_id", info.key))
 			}
