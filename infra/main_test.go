@@ -230,3 +230,20 @@ func TestSavedSettings(t *testing.T) {
 		t.Error("prod runs without the web ACL")
 	}
 }
+
+// TestCdkJSONBuildsAssets: `cdk synth`/`cdk deploy` from infra/ in a fresh
+// clone build the Lambda binaries and the widget first (make cdk-assets),
+// instead of failing on a missing bootstrap.
+func TestCdkJSONBuildsAssets(t *testing.T) {
+	b, err := os.ReadFile("cdk.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ App string }
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.App, "make -s -C .. cdk-assets 1>&2 && ") {
+		t.Errorf("cdk.json app %q does not build the assets first", c.App)
+	}
+}

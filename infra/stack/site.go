@@ -202,6 +202,12 @@ func newSite(scope constructs.Construct, p Props, api *API, origin *OriginSecret
 		PriceClass: awscloudfront.PriceClass_PRICE_CLASS_100,
 		WebAclId:   p.WebACLArn,
 	})
+	// LIST would let a request for the bare root list the bucket, were
+	// there no root object: there is (index.html), the edge function maps
+	// every "/folder/" to its index.html, and the static cache policy
+	// forwards no query string (no ?list-type=2) to S3.
+	awscdk.Annotations_Of(s.Distribution).AcknowledgeWarning(jsii.String("@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk"),
+		jsii.String("defaultRootObject is index.html, folders map to index.html, no query string reaches S3"))
 	// The function must accept a rotated origin secret before any edge
 	// sends it: CloudFormation updates the function first.
 	s.Distribution.Node().AddDependency(api.Function)

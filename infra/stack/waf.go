@@ -61,7 +61,7 @@ func newWAF(scope constructs.Construct, id string, stage StageConfig, props *aws
 	var rules []interface{}
 	add := func(r *awswafv2.CfnWebACL_RuleProperty) {
 		r.Priority = jsii.Number(float64(prio))
-		r.VisibilityConfig = visibility(stage, *r.Name)
+		r.VisibilityConfig = visibility(*r.Name)
 		rules = append(rules, r)
 		prio++
 	}
@@ -84,13 +84,13 @@ func newWAF(scope constructs.Construct, id string, stage StageConfig, props *aws
 		Description:      jsii.String("Sweetspot " + stage.Name + ": AWS managed rules and per-IP rate limits for the distribution"),
 		Scope:            jsii.String("CLOUDFRONT"),
 		DefaultAction:    &awswafv2.CfnWebACL_DefaultActionProperty{Allow: &awswafv2.CfnWebACL_AllowActionProperty{}},
-		VisibilityConfig: visibility(stage, "sweetspot-"+stage.Name),
+		VisibilityConfig: visibility("sweetspot-" + stage.Name),
 		Rules:            &rules,
 	})
 	return w
 }
 
-func visibility(stage StageConfig, name string) *awswafv2.CfnWebACL_VisibilityConfigProperty {
+func visibility(name string) *awswafv2.CfnWebACL_VisibilityConfigProperty {
 	return &awswafv2.CfnWebACL_VisibilityConfigProperty{
 		CloudWatchMetricsEnabled: jsii.Bool(true),
 		SampledRequestsEnabled:   jsii.Bool(true),
@@ -163,7 +163,9 @@ func not(s *awswafv2.CfnWebACL_StatementProperty) *awswafv2.CfnWebACL_StatementP
 func keylessAPIRequest() *awswafv2.CfnWebACL_StatementProperty {
 	header := &awswafv2.CfnWebACL_StatementProperty{ByteMatchStatement: &awswafv2.CfnWebACL_ByteMatchStatementProperty{
 		FieldToMatch: &awswafv2.CfnWebACL_FieldToMatchProperty{
-			SingleHeader: &awswafv2.CfnWebACL_SingleHeaderProperty{Name: jsii.String("authorization")},
+			// A JSON-typed property: CDK passes it through as is, so the
+			// key must be CloudFormation's "Name", not a struct's "name".
+			SingleHeader: map[string]any{"Name": "authorization"},
 		},
 		PositionalConstraint: jsii.String("STARTS_WITH"),
 		SearchString:         jsii.String("Bearer ss."),
@@ -171,7 +173,7 @@ func keylessAPIRequest() *awswafv2.CfnWebACL_StatementProperty {
 	}}
 	query := &awswafv2.CfnWebACL_StatementProperty{ByteMatchStatement: &awswafv2.CfnWebACL_ByteMatchStatementProperty{
 		FieldToMatch: &awswafv2.CfnWebACL_FieldToMatchProperty{
-			SingleQueryArgument: &awswafv2.CfnWebACL_SingleQueryArgumentProperty{Name: jsii.String("key")},
+			SingleQueryArgument: map[string]any{"Name": "key"},
 		},
 		PositionalConstraint: jsii.String("STARTS_WITH"),
 		SearchString:         jsii.String("ss."),
