@@ -253,7 +253,7 @@ func TestTable(t *testing.T) {
 				map[string]any{"AttributeName": ix.PartitionKey.Name, "KeyType": "HASH"},
 				map[string]any{"AttributeName": ix.SortKey.Name, "KeyType": "RANGE"},
 			},
-			"Projection": map[string]any{"ProjectionType": "ALL"},
+			"Projection": map[string]any{"ProjectionType": string(ix.Projection)},
 		})
 	}
 	for _, tt := range []struct {
