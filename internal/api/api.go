@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/routes"
 	"github.com/sweetspot/sweetspot/internal/store"
 )
@@ -52,11 +51,8 @@ type API struct {
 	store   *store.Store
 	log     *slog.Logger
 	limiter *limiter
-	// authFailures counts failed authentications per client address
-	// (authfail.go).
-	authFailures *limiter
-	reqID        func(*http.Request) string
-	now          func() time.Time
+	reqID   func(*http.Request) string
+	now     func() time.Time
 	// eventTTL is Options.EventTTL (engagement).
 	eventTTL time.Duration
 	// originSecrets are Options.OriginSecrets (origin.go).
@@ -78,7 +74,6 @@ func New(opt Options) (http.Handler, error) {
 		a.now = time.Now
 	}
 	a.limiter = newLimiter(opt.Rate, opt.Burst, a.now)
-	a.authFailures = newLimiter(AuthFailureRate, AuthFailureBurst, a.now)
 	if err := checkOriginSecrets(opt.OriginSecrets); err != nil {
 		return nil, err
 	}
@@ -159,17 +154,7 @@ func (a *API) route(rt routes.Route, h handlerFunc) http.Handler {
 		info := infoFrom(r.Context())
 		info.route = rt.Pattern()
 		w.Header().Set("Cache-Control", "no-store")
-		var p *Principal
-		var err error
-		if rt.Auth != routes.None {
-			err = a.authBlocked(a.clientAddress(r), w)
-		}
-		if err == nil {
-			p, err = a.authenticate(r, rt.Auth)
-			if domain.ErrorCode(err) == domain.Unauthorized {
-				a.authFailed(a.clientAddress(r))
-			}
-		}
+		p, err := a.authenticate(r, rt.Auth)
 		if err == nil && p != nil {
 			info.workspace, info.key = p.WorkspaceID, p.KeyID
 			if p.Origin != "" {
