@@ -79,15 +79,18 @@ func newAlarmTopic(scope constructs.Construct, stage StageConfig, emails []strin
 }
 
 // alarms creates alarms that notify one topic on alarm and on recovery.
+// Another part of the stack adds its alarms to the same topic with add,
+// or with the topic itself.
 type alarms struct {
 	scope   constructs.Construct
 	stage   StageConfig
+	topic   awssns.Topic
 	action  awscloudwatchactions.SnsAction
 	created []awscloudwatch.Alarm
 }
 
 func newAlarmSet(scope constructs.Construct, stage StageConfig, topic awssns.Topic) *alarms {
-	return &alarms{scope: scope, stage: stage, action: awscloudwatchactions.NewSnsAction(topic)}
+	return &alarms{scope: scope, stage: stage, topic: topic, action: awscloudwatchactions.NewSnsAction(topic)}
 }
 
 // add alarms when m reaches threshold in one period. The description

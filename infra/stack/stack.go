@@ -16,6 +16,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -77,7 +78,9 @@ type Stack struct {
 	API    *API
 	Site   *Site
 	Origin *OriginSecret
-	Alarms []awscloudwatch.Alarm
+	// AlarmTopic is what the main stack's alarms notify; Alarms are them.
+	AlarmTopic awssns.Topic
+	Alarms     []awscloudwatch.Alarm
 }
 
 // New builds the stack. Every input is checked before any construct is
@@ -111,7 +114,8 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	s.Origin = newOriginSecret(st, p)
 	s.API = newAPI(st, p, s.Data, s.Origin)
 	s.Site = newSite(st, p, s.API, s.Origin, sources, edgeCode)
-	s.Alarms = newAlarms(st, p, s.API, s.Data).created
+	alarms := newAlarms(st, p, s.API, s.Data)
+	s.AlarmTopic, s.Alarms = alarms.topic, alarms.created
 	s.outputs()
 	suppressFindings(s, p)
 	return s, nil
