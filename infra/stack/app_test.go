@@ -175,3 +175,25 @@ func TestBuildDev(t *testing.T) {
 		t.Errorf("dev edge alarms: %d", len(b.stacks.Edge.Alarms))
 	}
 }
+
+// TestOriginSecretVersion: pinning a version (a rotation) changes both
+// references, the function's and CloudFront's, so CloudFormation resolves
+// the secret again for both in the same deploy.
+func TestOriginSecretVersion(t *testing.T) {
+	p := testFixture.props(Dev)
+	p.OriginSecretVersion = "3f2c1b0a-version"
+	check(t, "synth with a pinned version", func() {
+		app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(t.TempDir())})
+		st, err := New(app, "Rotated", p)
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		b, _ := json.Marshal(*assertions.Template_FromStack(st.Stack, nil).ToJSON())
+		for _, field := range []string{"current", "previous"} {
+			want := `:SecretString:` + field + `::3f2c1b0a-version}}`
+			if n := strings.Count(string(b), want); (field == "current" && n != 2) || (field == "previous" && n != 1) {
+				t.Errorf("%d references to %s at the pinned version; want the function's and, for current, CloudFront's", n, field)
+			}
+		}
+	})
+}
