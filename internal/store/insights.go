@@ -100,12 +100,25 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 	return c, err
 }
 
-// ListMembers returns the ladder states of a community's members: one
-// index query per member shard for the keys (the members index projects
-// keys only, so rewriting a member never writes the index), then
-// BatchGetItem of the members, eventually consistent. Cost grows with the
-// community: 0.5 read units per member, plus a few for the keys.
+// ListMembers returns the ladder states of a community's members.
 func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
+	members, err := s.Members(ctx, ws, community)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]engagement.State, len(members))
+	for i, m := range members {
+		out[i] = m.State
+	}
+	return out, nil
+}
+
+// Members returns a community's members as stored: one index query per
+// member shard for their keys (the members index projects keys only, so
+// rewriting a member never writes the index), then BatchGetItem of the
+// members, eventually consistent. Cost grows with the community: 0.5 read
+// units per member, plus a few for the keys.
+func (s *Store) Members(ctx context.Context, ws, community string) ([]engagement.Member, error) {
 	var keys []map[string]types.AttributeValue
 	for shard := range engagement.Shards {
 		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
@@ -120,13 +133,13 @@ func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engage
 			return nil, err
 		}
 	}
-	var out []engagement.State
+	var out []engagement.Member
 	err := s.batchGetAll(ctx, "get members", keys, func(it map[string]types.AttributeValue) error {
 		var m engagement.Member
 		if err := unmarshal(it, &m); err != nil {
 			return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
 		}
-		out = append(out, m.State)
+		out = append(out, m)
 		return nil
 	})
 	return out, err

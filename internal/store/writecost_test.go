@@ -15,6 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
 	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/engagement"
 	"github.com/sweetspot/sweetspot/internal/store"
@@ -272,4 +275,66 @@ func TestWriteUnitsPerEvent(t *testing.T) {
 		}
 	}
 	t.Logf("write units per stored event (all indexes ALL | table.Sweetspot()):\n%s", report.String())
+}
+
+// TestMembersThroughKeysOnlyIndex: the members index copies keys only
+// (dynalite honours projections like DynamoDB: the index query returns no
+// state), and Members still returns whole members, read by key.
+func TestMembersThroughKeysOnlyIndex(t *testing.T) {
+	ctx := context.Background()
+	cfg := store.Config{Endpoint: storetest.Endpoint(), Table: "members-" + randomID()[:8]}
+	st, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EnsureTable(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ws := storetest.Workspace(t, st, "Acme")
+	now := time.Now().UTC()
+	offer, community := domain.NewID(domain.OfferPrefix), domain.NewID(domain.CommunityPrefix)
+	members := map[string]bool{}
+	for range 3 {
+		m := randomID()
+		members[m] = true
+		for _, typ := range []engagement.Type{"view", "click"} {
+			ev := engagement.Event{ID: randomID(), Offer: offer, Community: community, Member: m, Type: typ, Time: now}
+			if _, err := st.IngestEvents(ctx, ws.ID, []engagement.Event{ev}, store.DefaultEventTTL); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// What the index itself holds: keys, no state.
+	db, err := store.NewClient(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := db.Scan(ctx, &dynamodb.ScanInput{TableName: &cfg.Table, IndexName: aws.String(table.GSI2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Items) != len(members) {
+		t.Fatalf("index holds %d entries, want %d", len(out.Items), len(members))
+	}
+	for _, it := range out.Items {
+		if _, ok := it["state"]; ok || len(it) != 4 {
+			t.Errorf("index entry has %d attributes (state: %v), want the 4 keys only", len(it), ok)
+		}
+	}
+	got, err := st.Members(ctx, ws.ID, community)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(members) {
+		t.Fatalf("%d members, want %d", len(got), len(members))
+	}
+	for _, m := range got {
+		if !members[m.ID] || m.State.LastActive.IsZero() || m.State.Score == 0 {
+			t.Errorf("member %q read without its state: %+v", m.ID, m.State)
+		}
+	}
+	states, err := st.ListMembers(ctx, ws.ID, community)
+	if err != nil || len(states) != len(members) {
+		t.Errorf("ListMembers: %d states, %v", len(states), err)
+	}
 }
