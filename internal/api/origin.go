@@ -33,6 +33,12 @@ func checkOriginSecrets(secrets []string) error {
 // once so that the secret can be rotated without downtime: while
 // CloudFront's edges move from the old value to the new one, both pass.
 // With no secrets (sweetspot serve, tests) every request passes.
+//
+// A request that passes came through CloudFront, which overwrites
+// routes.ViewerAddressHeader with the viewer's address: from here on that
+// address is the request's RemoteAddr (API Gateway's is CloudFront's
+// edge), so the log line and anything keyed by client address (limits)
+// see the viewer, whom a client cannot impersonate.
 func (a *API) fromOrigin(next http.Handler) http.Handler {
 	if len(a.originSecrets) == 0 {
 		return next
@@ -52,19 +58,19 @@ func (a *API) fromOrigin(next http.Handler) http.Handler {
 			a.writeError(w, r, domain.Errorf(domain.Forbidden, "", "requests must come through the site's CDN"))
 			return
 		}
+		if ip := net.ParseIP(strings.TrimSpace(r.Header.Get(routes.ViewerAddressHeader))); ip != nil {
+			infoFrom(r.Context()).client = ip.String()
+			r = r.Clone(r.Context())
+			r.RemoteAddr = net.JoinHostPort(ip.String(), "0")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// clientAddress is the address logged for a request. Behind CloudFront
-// (origin secrets configured) it is the viewer address CloudFront wrote;
-// the secret proves the request came through CloudFront, which overwrites
-// the header, so a client cannot choose what is logged. Otherwise it is the
-// TCP peer (sweetspot serve).
-func (a *API) clientAddress(r *http.Request) string {
-	if len(a.originSecrets) > 0 {
-		return strings.TrimSpace(r.Header.Get(routes.ViewerAddressHeader))
-	}
+// peerAddress is the host of the request's TCP peer (RemoteAddr): the
+// client under sweetspot serve, CloudFront's edge under Lambda until
+// fromOrigin replaces it with the viewer's.
+func peerAddress(r *http.Request) string {
 	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
 		return host
 	}
