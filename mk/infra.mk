@@ -2,15 +2,17 @@
 # the application and its binaries never pull the CDK bindings).
 #
 #   make lambda                  build/lambda/<fn>/bootstrap for every functions/<fn>/
-#   make synth [STAGE=prod]      CloudFormation template in infra/cdk.out, offline, no CDK CLI
-#   make cdk-bootstrap           `cdk bootstrap` of the account and region (once, needs credentials)
-#   make deploy [STAGE=prod]     synth, then `cdk deploy` of that template (needs AWS credentials)
-#   make test-infra              assertion and cdk-nag tests of the stack
+#   make cdk-assets              what the CDK app deploys: the Lambda binaries and the widget
+#   make synth [STAGE=prod]      CloudFormation templates in infra/cdk.out, offline, no CDK CLI
+#   make cdk-bootstrap           `cdk bootstrap` of the stage's regions (once, needs credentials)
+#   make deploy [STAGE=prod]     synth, then `cdk deploy --all` of those templates (needs AWS credentials)
+#   make test-infra              assertion, cdk-nag and cfn-lint tests of the stacks
 #   make bench-synth             synth time and template size
 #
-# Deploy options (CDK context, see docs/deploy.md): STAGE (dev|prod, default
-# dev), ALLOWED_ORIGINS (optional: API Gateway answers CORS for these instead
-# of the function), ALARM_EMAIL, EVENT_TTL_DAYS.
+# Each stage's settings are saved in infra/stages.json (region, alarm
+# e-mails, allowed origins, event TTL, reserved concurrency, web ACL; see
+# docs/deploy.md). These make variables override them for one run:
+# ALLOWED_ORIGINS, ALARM_EMAIL (comma-separated), EVENT_TTL_DAYS.
 
 INFRA          := infra
 LAMBDA_OUT     := $(BUILD)/lambda
@@ -31,7 +33,7 @@ BUILD_TARGETS += lambda
 TEST_TARGETS  += test-infra
 BENCH_TARGETS += bench-synth
 
-.PHONY: lambda synth deploy cdk-bootstrap test-infra setup-infra bench-synth
+.PHONY: lambda cdk-assets synth deploy cdk-bootstrap test-infra setup-infra bench-synth
 
 # Static, stripped linux/arm64 binaries named bootstrap, as provided.al2023
 # wants; lambda.norpc drops the unused RPC mode of aws-lambda-go.
@@ -44,11 +46,16 @@ lambda:
 	    -o $(LAMBDA_OUT)/$$fn/bootstrap ./functions/$$fn; \
 	done
 
-# Offline: the app runs without the CDK CLI and writes the cloud assembly
-# that `make deploy` hands to the CLI. The widget is built first when the
-# wasm fragment provides it (recipes expand after every fragment is read).
-synth: lambda
+# Everything the CDK app packages as assets: the Lambda binaries and, when
+# the wasm fragment provides it, the widget (recipes expand after every
+# fragment is read). infra/cdk.json runs this before the app, so
+# `cdk synth`/`cdk deploy` from infra/ in a fresh clone build what they need.
+cdk-assets: lambda
 	$(if $(filter wasm,$(BUILD_TARGETS)),@$(MAKE) --no-print-directory wasm)
+
+# Offline: the app runs without the CDK CLI and writes the cloud assembly
+# that `make deploy` hands to the CLI.
+synth: cdk-assets
 	@rm -rf $(INFRA)/cdk.out
 	cd $(INFRA) && $(INFRA_ENV) CDK_OUTDIR=cdk.out CDK_CONTEXT_JSON='$(INFRA_CONTEXT)' $(GO) run .
 	@ls -l $(INFRA)/cdk.out/*.template.json
@@ -60,7 +67,7 @@ $(INFRA)/node_modules/.package-lock.json: $(INFRA)/package.json $(INFRA)/package
 
 deploy: setup-infra synth
 	@mkdir -p $(BUILD)/infra
-	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --app cdk.out --require-approval broadening --outputs-file ../$(BUILD)/infra/outputs-$(STAGE).json $(CDK_FLAGS)
+	cd $(INFRA) && $(INFRA_ENV) $(CDK) deploy --all --app cdk.out --require-approval broadening --outputs-file ../$(BUILD)/infra/outputs-$(STAGE).json $(CDK_FLAGS)
 
 # Once per account and region, before the first deploy.
 cdk-bootstrap: setup-infra synth
@@ -81,7 +88,7 @@ bench-synth: lambda
 	  (cd $(INFRA) && $(INFRA_ENV) CDK_OUTDIR=../$(BUILD)/infra/cdk.out CDK_CONTEXT_JSON='$(INFRA_CONTEXT)' ../$(BUILD)/infra/synth) >/dev/null 2>&1; \
 	  echo "bench-synth: run $$i: $$(( ($$(date +%s%N) - start) / 1000000 )) ms"; \
 	done
-	@t=$$(ls $(BUILD)/infra/cdk.out/*.template.json); \
+	@for t in $(BUILD)/infra/cdk.out/*.template.json; do \
 	  echo "bench-synth: $$t: $$(wc -c < $$t) bytes, $$(gzip -9c $$t | wc -c) bytes gzip," \
-	    "$$(node -e 'console.log(Object.keys(require(process.argv[1]).Resources).length)' $$PWD/$$t) resources," \
-	    "$$(ls -d $(BUILD)/infra/cdk.out/asset.* | wc -l) assets"
+	    "$$(node -e 'console.log(Object.keys(require(process.argv[1]).Resources).length)' $$PWD/$$t) resources"; \
+	done; echo "bench-synth: $$(ls -d $(BUILD)/infra/cdk.out/asset.* | wc -l) assets"

@@ -43,7 +43,8 @@ func newHandler(ctx context.Context, getenv func(string) string, logs io.Writer)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	h, err := api.New(api.Options{Store: st, Logger: cfg.Logger(logs), Rate: cfg.Rate, Burst: cfg.Burst, RequestID: gatewayRequestID, EventTTL: cfg.EventTTL})
+	h, err := api.New(api.Options{Store: st, Logger: cfg.Logger(logs), Rate: cfg.Rate, Burst: cfg.Burst, RequestID: gatewayRequestID, EventTTL: cfg.EventTTL,
+		OriginSecrets: cfg.OriginSecrets})
 	if err != nil {
 		return nil, err
 	}

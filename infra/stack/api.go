@@ -66,7 +66,7 @@ type API struct {
 	AccessLogs awslogs.LogGroup
 }
 
-func newAPI(scope constructs.Construct, p Props, d *Data) *API {
+func newAPI(scope constructs.Construct, p Props, d *Data, origin *OriginSecret) *API {
 	a := &API{}
 	a.LogGroup = awslogs.NewLogGroup(scope, jsii.String("ApiFunctionLogs"), &awslogs.LogGroupProps{
 		Retention:     p.Stage.LogRetention,
@@ -108,9 +108,15 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 	if p.EventTTLDays > 0 {
 		env[EnvEventTTLDays] = jsii.String(strconv.Itoa(p.EventTTLDays))
 	}
+	// Dynamic references: CloudFormation resolves them at deploy time, so
+	// the secret is in neither the template nor the cloud assembly.
+	env[EnvOriginSecret] = origin.Current
+	env[EnvOriginSecretPrevious] = origin.Previous
+	// Opt-in (Settings.ReservedConcurrency): reserving more than the
+	// account can spare makes the function fail to create.
 	var reserved *float64
-	if p.Stage.ReservedConcurrency > 0 {
-		reserved = jsii.Number(float64(p.Stage.ReservedConcurrency))
+	if p.ReservedConcurrency > 0 {
+		reserved = jsii.Number(float64(p.ReservedConcurrency))
 	}
 	a.Function = awslambda.NewFunction(scope, jsii.String("ApiFunction"), &awslambda.FunctionProps{
 		Description:                  jsii.String("Sweetspot HTTP API (functions/api)"),
@@ -124,6 +130,10 @@ func newAPI(scope constructs.Construct, p Props, d *Data) *API {
 		LogGroup:                     a.LogGroup,
 		Environment:                  &env,
 		ReservedConcurrentExecutions: reserved,
+		// X-Ray: where a slow request spends its time (DynamoDB calls show
+		// as subsegments once the SDK is instrumented; the invocation and
+		// its cold start show regardless).
+		Tracing: awslambda.Tracing_ACTIVE,
 	})
 
 	cors := &awsapigatewayv2.CorsPreflightOptions{

@@ -43,7 +43,7 @@ func newData(scope constructs.Construct, stage StageConfig) *Data {
 			IndexName:      jsii.String(ix.Name),
 			PartitionKey:   attribute(ix.PartitionKey),
 			SortKey:        attribute(ix.SortKey),
-			ProjectionType: awsdynamodb.ProjectionType_ALL,
+			ProjectionType: awsdynamodb.ProjectionType(ix.Projection),
 		})
 		d.IndexNames = append(d.IndexNames, ix.Name)
 	}

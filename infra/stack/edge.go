@@ -3,6 +3,9 @@ package stack
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
+
+	"github.com/sweetspot/sweetspot/internal/routes"
 )
 
 // edgeFunctionCode is the CloudFront Function (cloudfront-js-2.0) run on
@@ -65,4 +68,21 @@ func EdgeFunctionCode(twins map[string]Twins) (string, error) {
 		return "", fmt.Errorf("encode precompressed files: %w", err)
 	}
 	return fmt.Sprintf(edgeFunctionCode, b), nil
+}
+
+// ViewerAddressFunctionCode is the CloudFront Function (cloudfront-js-2.0)
+// run on every viewer request to the API. It writes the viewer's IP
+// address into routes.ViewerAddressHeader, replacing whatever the client
+// sent, so the API can log who called it: API Gateway only sees the edge's
+// address. CloudFront's own CloudFront-Viewer-Address header cannot be
+// used: an origin request policy forwards CloudFront-* headers only with
+// the viewer's Host header (which breaks API Gateway's execute-api
+// endpoint) or in an allow-list, which cannot hold Authorization.
+func ViewerAddressFunctionCode() string {
+	return fmt.Sprintf(`function handler(event) {
+  var request = event.request;
+  request.headers[%q] = { value: event.viewer.ip };
+  return request;
+}
+`, strings.ToLower(routes.ViewerAddressHeader))
 }

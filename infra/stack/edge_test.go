@@ -74,3 +74,24 @@ func TestEdgeFunction(t *testing.T) {
 		t.Errorf("function code is %d bytes; CloudFront Functions allow 10 KB", len(code))
 	}
 }
+
+// TestViewerAddressFunction: the API's viewer-request function writes the
+// viewer's address over anything the client sent in that header.
+func TestViewerAddressFunction(t *testing.T) {
+	script := ViewerAddressFunctionCode() + `
+var event = {viewer: {ip: "203.0.113.9"}, request: {uri: "/v1/events", headers: {
+  "x-sweetspot-viewer-address": {value: "1.2.3.4"}, "authorization": {value: "Bearer x"}}}};
+console.log(JSON.stringify(handler(event).headers));
+`
+	out, err := exec.Command("node", "-e", script).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var got map[string]map[string]string
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("node output %q: %v", out, err)
+	}
+	if got["x-sweetspot-viewer-address"]["value"] != "203.0.113.9" || got["authorization"]["value"] != "Bearer x" {
+		t.Errorf("headers after the function: %v", got)
+	}
+}

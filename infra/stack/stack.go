@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -53,20 +55,32 @@ type Props struct {
 	// default) leaves CORS to the function, which echoes the origins each
 	// ingest key allows; preflights then go to the function too.
 	AllowedOrigins []string
-	// AlarmEmail, if set, is subscribed to the alarm topic.
-	AlarmEmail string
+	// AlarmEmails are subscribed to the alarm topics.
+	AlarmEmails []string
 	// EventTTLDays, if positive, is passed to the API as EVENT_TTL_DAYS
 	// (how long raw engagement events are kept before DynamoDB expires them);
 	// otherwise it must be within table.MinEventTTLDays..MaxEventTTLDays.
 	EventTTLDays int
+	// ReservedConcurrency and AccountConcurrency: see Settings.
+	ReservedConcurrency int
+	AccountConcurrency  int
+	// WebACLArn, if set, attaches that (CLOUDFRONT-scoped) web ACL to the
+	// distribution; Build sets it from the WAF stack.
+	WebACLArn *string
+	// OriginSecretVersion: see Settings.OriginSecretVersion.
+	OriginSecretVersion string
 }
 
 // Stack is the built stack and the constructs tests and outputs refer to.
 type Stack struct {
 	awscdk.Stack
-	Data *Data
-	API  *API
-	Site *Site
+	Data   *Data
+	API    *API
+	Site   *Site
+	Origin *OriginSecret
+	// AlarmTopic is what the main stack's alarms notify; Alarms are them.
+	AlarmTopic awssns.Topic
+	Alarms     []awscloudwatch.Alarm
 }
 
 // New builds the stack. Every input is checked before any construct is
@@ -88,18 +102,28 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 		return nil, err
 	}
 
-	st := awscdk.NewStack(scope, jsii.String(id), &p.StackProps)
-	awscdk.Tags_Of(st).Add(jsii.String("app"), jsii.String("sweetspot"), nil)
-	awscdk.Tags_Of(st).Add(jsii.String("stage"), jsii.String(p.Stage.Name), nil)
+	sp := p.StackProps
+	// A stage that retains its data also refuses `cdk destroy` until
+	// someone turns the protection off on purpose.
+	sp.TerminationProtection = jsii.Bool(p.Stage.Retain)
+	st := awscdk.NewStack(scope, jsii.String(id), &sp)
+	tag(st, p.Stage)
 
 	s := &Stack{Stack: st}
 	s.Data = newData(st, p.Stage)
-	s.API = newAPI(st, p, s.Data)
-	s.Site = newSite(st, p, s.API, sources, edgeCode)
-	newAlarms(st, p, s.API)
+	s.Origin = newOriginSecret(st, p)
+	s.API = newAPI(st, p, s.Data, s.Origin)
+	s.Site = newSite(st, p, s.API, s.Origin, sources, edgeCode)
+	alarms := newAlarms(st, p, s.API, s.Data)
+	s.AlarmTopic, s.Alarms = alarms.topic, alarms.created
 	s.outputs()
-	suppressFindings(s)
+	suppressFindings(s, p)
 	return s, nil
+}
+
+func tag(st awscdk.Stack, stage StageConfig) {
+	awscdk.Tags_Of(st).Add(jsii.String("app"), jsii.String("sweetspot"), nil)
+	awscdk.Tags_Of(st).Add(jsii.String("stage"), jsii.String(stage.Name), nil)
 }
 
 // staticSource is one folder's files and where they go in the bucket.
@@ -177,6 +201,25 @@ func (p Props) validate() error {
 			errs = append(errs, fmt.Errorf("allowedOrigins: %w", err))
 		}
 	}
+	if p.Stage.RequireAlarmSubscriber && len(p.AlarmEmails) == 0 {
+		errs = append(errs, fmt.Errorf("alarmEmails: stage %s pages someone when an alarm fires, and nobody is subscribed: "+
+			"add an address to %q.alarmEmails in infra/%s (or pass -c alarmEmail=ops@example.com, make ALARM_EMAIL=...)",
+			p.Stage.Name, p.Stage.Name, SettingsFile))
+	}
+	for _, e := range p.AlarmEmails {
+		if at := strings.IndexByte(e, '@'); at <= 0 || at == len(e)-1 || strings.ContainsAny(e, " ,;") {
+			errs = append(errs, fmt.Errorf("alarmEmails: %q is not an e-mail address", e))
+		}
+	}
+	if p.ReservedConcurrency < 0 || p.AccountConcurrency < 0 {
+		errs = append(errs, fmt.Errorf("reservedConcurrency %d, accountConcurrency %d: want 0 (none, the default quota) or more",
+			p.ReservedConcurrency, p.AccountConcurrency))
+	}
+	if q := accountConcurrency(p.AccountConcurrency); p.ReservedConcurrency > 0 && p.ReservedConcurrency+unreservedMinimum > q {
+		errs = append(errs, fmt.Errorf("reservedConcurrency: %d leaves less than the %d executions Lambda keeps unreserved "+
+			"out of an account quota of %d (accountConcurrency in infra/%s): Lambda would refuse to create the function",
+			p.ReservedConcurrency, unreservedMinimum, q, SettingsFile))
+	}
 	if p.EventTTLDays != 0 && (p.EventTTLDays < table.MinEventTTLDays || p.EventTTLDays > table.MaxEventTTLDays) {
 		// The API refuses such an EVENT_TTL_DAYS at start: refuse it at synth.
 		errs = append(errs, fmt.Errorf("eventTtlDays: %d is outside %d..%d days (0: the API's default)",
@@ -210,9 +253,10 @@ func removal(c StageConfig) awscdk.RemovalPolicy {
 	return awscdk.RemovalPolicy_DESTROY
 }
 
-// Output names, so the README, the Makefile and tests agree.
+// Output names, so the README, the Makefile and tests agree. There is
+// deliberately no output with the execute-api URL: the API is reached
+// through CloudFront (/v1/), and directly it answers 403.
 const (
-	OutputAPIURL        = "ApiUrl"
 	OutputSiteURL       = "SiteUrl"
 	OutputTableName     = "TableName"
 	OutputWidgetSnippet = "WidgetSnippet"
@@ -223,7 +267,6 @@ func (s *Stack) outputs() {
 	out := func(id, value, desc string) {
 		awscdk.NewCfnOutput(s.Stack, jsii.String(id), &awscdk.CfnOutputProps{Value: jsii.String(value), Description: jsii.String(desc)})
 	}
-	out(OutputAPIURL, *s.API.Stage.Url(), "The HTTP API, directly (the site also serves it under /v1/)")
 	out(OutputSiteURL, site+"/", "The site, the widget (/widget/) and the API (/v1/) through CloudFront")
 	out(OutputTableName, *s.Data.Table.TableName(), "TABLE_NAME for `sweetspot admin` (creating the first admin key)")
 	out(OutputWidgetSnippet,

@@ -27,7 +27,7 @@ const (
 	testAlarmEmail                = "ops@example.com"
 	wasmFile                      = "sweetspot.0123456789ab.wasm"
 	execFile                      = "wasm_exec.ba9876543210.js"
-	prodReservedConcurrencyWanted = 100
+	prodReservedConcurrencyWanted = 100 // the fixture opts in (Settings.ReservedConcurrency)
 )
 
 // fixture is a set of asset folders shaped like the real build output:
@@ -93,8 +93,9 @@ func (f fixture) props(stage string) Props {
 	p := Props{Stage: cfg, LambdaDir: f.lambda, SiteDir: f.site, WidgetDir: f.widget}
 	if stage == Prod {
 		p.AllowedOrigins = []string{testOrigin}
-		p.AlarmEmail = testAlarmEmail
+		p.AlarmEmails = []string{testAlarmEmail}
 		p.EventTTLDays = 30
+		p.ReservedConcurrency = prodReservedConcurrencyWanted
 	}
 	return p
 }
@@ -215,10 +216,12 @@ func TestResourceCounts(t *testing.T) {
 			"AWS::S3::Bucket":                        1,
 			"AWS::CloudFront::Distribution":          1,
 			"AWS::CloudFront::OriginAccessControl":   1,
-			"AWS::CloudFront::Function":              1,
+			"AWS::CloudFront::Function":              2, // static rewrite, viewer address
 			"AWS::CloudFront::CachePolicy":           1,
 			"AWS::CloudFront::ResponseHeadersPolicy": 2,
-			"AWS::CloudWatch::Alarm":                 3,
+			"AWS::CloudWatch::Alarm":                 10,
+			"AWS::Logs::MetricFilter":                1, // 429s
+			"AWS::SecretsManager::Secret":            1, // the origin secret
 			"AWS::SNS::Topic":                        1,
 			"AWS::Logs::LogGroup":                    2,
 			"AWS::Lambda::LayerVersion":              1, // the uploads' AWS CLI layer, once
@@ -250,7 +253,7 @@ func TestTable(t *testing.T) {
 				map[string]any{"AttributeName": ix.PartitionKey.Name, "KeyType": "HASH"},
 				map[string]any{"AttributeName": ix.SortKey.Name, "KeyType": "RANGE"},
 			},
-			"Projection": map[string]any{"ProjectionType": "ALL"},
+			"Projection": map[string]any{"ProjectionType": string(ix.Projection)},
 		})
 	}
 	for _, tt := range []struct {
@@ -292,7 +295,12 @@ func TestAPIFunction(t *testing.T) {
 		_, fn := s.only(t, "AWS::Lambda::Function", isAPIFunction)
 		p := props(fn)
 		tableID, _ := s.only(t, "AWS::DynamoDB::Table", nil)
-		wantEnv := map[string]any{EnvTableName: ref(tableID), EnvLogLevel: tt.logLevel}
+		secretID, _ := s.only(t, "AWS::SecretsManager::Secret", nil)
+		secretRef := func(field string) any {
+			return map[string]any{"Fn::Join": []any{"", []any{"{{resolve:secretsmanager:", ref(secretID), ":SecretString:" + field + "::}}"}}}
+		}
+		wantEnv := map[string]any{EnvTableName: ref(tableID), EnvLogLevel: tt.logLevel,
+			EnvOriginSecret: secretRef("current"), EnvOriginSecretPrevious: secretRef("previous")}
 		if tt.stage == Prod {
 			wantEnv[EnvEventTTLDays] = "30"
 		}
@@ -302,6 +310,7 @@ func TestAPIFunction(t *testing.T) {
 			"MemorySize":    float64(FunctionMemoryMB),
 			"Timeout":       float64(FunctionTimeoutSeconds),
 			"Environment":   map[string]any{"Variables": wantEnv},
+			"TracingConfig": map[string]any{"Mode": "Active"},
 		} {
 			if !jsonEqual(p[k], v) {
 				t.Errorf("%s: function %s = %v, want %v", tt.stage, k, p[k], v)
@@ -352,6 +361,9 @@ func TestIAMLeastPrivilege(t *testing.T) {
 		"WriteOwnLogs": {[]string{"logs:CreateLogStream", "logs:PutLogEvents"}, getAtt(logID, "Arn")},
 		"TableItems":   {TableItemActions(), tableArn},
 		"QueryIndexes": {IndexActions(), indexArns},
+		// Active tracing; X-Ray has no resource-level permissions (the
+		// one accepted wildcard, suppressed with appliesTo in nag.go).
+		"": {[]string{"xray:PutTelemetryRecords", "xray:PutTraceSegments"}, "*"},
 	}
 	seen := map[string]bool{}
 	for id, pol := range s.resources("AWS::IAM::Policy") {
@@ -399,7 +411,7 @@ func TestIAMLeastPrivilege(t *testing.T) {
 			if !jsonEqual(stmt["Resource"], w.resources) {
 				t.Errorf("%s: resources %v, want %v", sid, stmt["Resource"], w.resources)
 			}
-			if b, _ := json.Marshal(stmt["Resource"]); strings.Contains(string(b), "*") {
+			if b, _ := json.Marshal(stmt["Resource"]); sid != "" && strings.Contains(string(b), "*") {
 				t.Errorf("%s: wildcard in resources %s", sid, b)
 			}
 		}
@@ -540,9 +552,20 @@ func TestSiteBucket(t *testing.T) {
 			t.Errorf("bucket policy lacks %s: %s", want, doc)
 		}
 	}
-	if strings.Contains(string(doc), `"Principal":"*","Effect":"Allow"`) || strings.Contains(string(doc), `"s3:ListBucket"`) {
-		t.Errorf("bucket policy is broader than CloudFront reading objects: %s", doc)
+	if strings.Contains(string(doc), `"Principal":"*","Effect":"Allow"`) {
+		t.Errorf("bucket policy is broader than CloudFront reading and listing: %s", doc)
 	}
+	// CloudFront may list the bucket, so a missing file is a 404, not a
+	// 403; still only for this distribution.
+	check(t, "CloudFront may list, for 404s", func() {
+		s.template.HasResourceProperties(jsii.String("AWS::S3::BucketPolicy"), obj(map[string]any{
+			"PolicyDocument": obj(map[string]any{"Statement": arrayWith(obj(map[string]any{
+				"Action":    arrayWith("s3:ListBucket"),
+				"Principal": map[string]any{"Service": "cloudfront.amazonaws.com"},
+				"Condition": obj(map[string]any{"StringEquals": obj(map[string]any{"AWS:SourceArn": assertions.Match_AnyValue()})}),
+			}))}),
+		}))
+	})
 	_ = bucketID
 	dev := synth(t, Dev)
 	_, devBucket := dev.only(t, "AWS::S3::Bucket", nil)
@@ -585,8 +608,18 @@ func TestDistribution(t *testing.T) {
 			t.Errorf("API behavior %s: cache %v, origin request %v; want CachingDisabled and AllViewerExceptHostHeader",
 				pat, bm["CachePolicyId"], bm["OriginRequestPolicyId"])
 		}
-		if bm["ViewerProtocolPolicy"] != "https-only" {
-			t.Errorf("API behavior %s: %v, want https-only (a redirect would turn POST into GET)", pat, bm["ViewerProtocolPolicy"])
+		// The JSON API refuses plain http (a redirect would come after a
+		// key was sent in clear, and turns POST into GET); a tracked link
+		// (/r/) is typed and pasted, so http:// is redirected.
+		wantProtocol := "https-only"
+		if pat == "/r/*" {
+			wantProtocol = "redirect-to-https"
+		}
+		if bm["ViewerProtocolPolicy"] != wantProtocol {
+			t.Errorf("API behavior %s: %v, want %s", pat, bm["ViewerProtocolPolicy"], wantProtocol)
+		}
+		if !strings.Contains(fmt.Sprint(bm["FunctionAssociations"]), "viewer-request") {
+			t.Errorf("API behavior %s has no viewer-address function: %v", pat, bm["FunctionAssociations"])
 		}
 		for _, m := range []string{"POST", "PATCH", "DELETE"} {
 			if !strings.Contains(fmt.Sprint(bm["AllowedMethods"]), m) {
@@ -603,10 +636,47 @@ func TestDistribution(t *testing.T) {
 			}
 		}
 	}
+	if !patterns["/r/*"] || !patterns["/v1/*"] {
+		t.Errorf("API behaviors %v, want /r/* and /v1/*", patterns)
+	}
 	for _, r := range routes.All() {
 		seg := "/" + strings.SplitN(strings.TrimPrefix(r.Path, "/"), "/", 2)[0] + "/*"
 		if !patterns[seg] {
 			t.Errorf("route %s is not forwarded by CloudFront (no behavior %s)", r.Pattern(), seg)
+		}
+	}
+	// The API origin carries the origin secret, as a dynamic reference
+	// (never the value), which the function requires.
+	secretID, _ := s.only(t, "AWS::SecretsManager::Secret", nil)
+	apiOrigins := 0
+	for _, o := range cfg["Origins"].([]any) {
+		om := o.(map[string]any)
+		if om["CustomOriginConfig"] == nil {
+			continue
+		}
+		apiOrigins++
+		want := []any{map[string]any{"HeaderName": routes.OriginVerifyHeader, "HeaderValue": map[string]any{"Fn::Join": []any{"",
+			[]any{"{{resolve:secretsmanager:", ref(secretID), ":SecretString:current::}}"}}}}}
+		if !jsonEqual(om["OriginCustomHeaders"], want) {
+			t.Errorf("API origin headers = %v, want the origin secret %v", om["OriginCustomHeaders"], want)
+		}
+	}
+	if apiOrigins != 1 {
+		t.Errorf("%d API origins, want 1", apiOrigins)
+	}
+	if strings.Contains(fmt.Sprint(dist["DependsOn"]), "ApiFunction") == false {
+		t.Errorf("distribution DependsOn %v: want the API function first (rotation: the function accepts a new secret before edges send it)", dist["DependsOn"])
+	}
+	if cfg["WebACLId"] != nil {
+		t.Errorf("dev (waf off) has web ACL %v", cfg["WebACLId"])
+	}
+	// CloudFront names are account-global: stage and region in each.
+	for _, typ := range []string{"AWS::CloudFront::CachePolicy", "AWS::CloudFront::ResponseHeadersPolicy", "AWS::CloudFront::Function"} {
+		for id, r := range s.resources(typ) {
+			b, _ := json.Marshal(props(r))
+			if !strings.Contains(string(b), `"sweetspot-dev-",{"Ref":"AWS::Region"}`) {
+				t.Errorf("%s %s: name not qualified by stage and region: %s", typ, id, b[:min(len(b), 300)])
+			}
 		}
 	}
 	check(t, "static cache policy", func() {
@@ -627,6 +697,7 @@ func TestDistribution(t *testing.T) {
 					"AccessControlAllowCredentials": false,
 				}),
 				"SecurityHeadersConfig": obj(map[string]any{
+					"ContentSecurityPolicy":   map[string]any{"ContentSecurityPolicy": ContentSecurityPolicy, "Override": true},
 					"ContentTypeOptions":      map[string]any{"Override": true},
 					"StrictTransportSecurity": obj(map[string]any{"AccessControlMaxAgeSec": float64(hstsMaxAgeDays * 86400)}),
 				}),
@@ -649,7 +720,8 @@ func (s *synthesized) upload(t *testing.T, key string) map[string]any {
 		if gotPrefix != prefix {
 			continue
 		}
-		for _, inc := range p["Include"].([]any) {
+		incs, _ := p["Include"].([]any)
+		for _, inc := range incs {
 			if inc == rel {
 				found = append(found, p)
 			}
@@ -663,6 +735,33 @@ func (s *synthesized) upload(t *testing.T, key string) map[string]any {
 
 func TestStaticContentTypesAndCaching(t *testing.T) {
 	s := synth(t, Dev)
+	// One deployment invalidates, after every upload: it copies nothing
+	// and lists every source folder, so it runs whenever a file changed.
+	var inv map[string]any
+	invID := ""
+	for id, r := range s.resources("Custom::CDKBucketDeployment") {
+		if props(r)["DistributionPaths"] != nil {
+			if inv != nil {
+				t.Fatalf("two deployments invalidate: %s and %s", invID, id)
+			}
+			inv, invID = props(r), id
+			deps := fmt.Sprint(r["DependsOn"])
+			for other := range s.resources("Custom::CDKBucketDeployment") {
+				if other != id && !strings.Contains(deps, other) {
+					t.Errorf("the invalidation does not wait for upload %s", other)
+				}
+			}
+		}
+	}
+	if inv == nil {
+		t.Fatal("no deployment invalidates the distribution")
+	}
+	if !jsonEqual(inv["Exclude"], []any{"*"}) || inv["Include"] != nil || inv["Prune"] != false {
+		t.Errorf("invalidation deployment copies something: exclude %v include %v prune %v", inv["Exclude"], inv["Include"], inv["Prune"])
+	}
+	if n := len(inv["SourceObjectKeys"].([]any)); n != 2 {
+		t.Errorf("invalidation lists %d sources, want 2 (site/ and the widget build)", n)
+	}
 	tests := []struct {
 		key, contentType, encoding, cacheControl string
 	}{
@@ -694,13 +793,22 @@ func TestStaticContentTypesAndCaching(t *testing.T) {
 			if !jsonEqual(p["Exclude"], []any{"*"}) || p["Prune"] != true {
 				t.Errorf("deployment selects files with exclude %v, prune %v; want exclude * and prune", p["Exclude"], p["Prune"])
 			}
-			if !strings.Contains(fmt.Sprint(p["DistributionPaths"]), "/"+tt.key) {
-				t.Errorf("deploy does not invalidate /%s: %v", tt.key, p["DistributionPaths"])
+			if p["DistributionPaths"] != nil {
+				t.Errorf("upload invalidates %v itself: want one invalidation per deploy", p["DistributionPaths"])
+			}
+			invalidated := false
+			for _, path := range inv["DistributionPaths"].([]any) {
+				invalidated = invalidated || path == "/"+tt.key
+			}
+			if want := tt.cacheControl != CacheImmutable; invalidated != want {
+				t.Errorf("/%s invalidated: %v, want %v (hashed names never are): %v", tt.key, invalidated, want, inv["DistributionPaths"])
 			}
 		})
 	}
 	// The edge function knows the wasm's twins.
-	_, fn := s.only(t, "AWS::CloudFront::Function", nil)
+	_, fn := s.only(t, "AWS::CloudFront::Function", func(p map[string]any) bool {
+		return strings.Contains(fmt.Sprint(p["FunctionCode"]), "precompressed")
+	})
 	code, _ := props(fn)["FunctionCode"].(string)
 	if !strings.Contains(code, `"/widget/`+wasmFile+`":{"br":true,"gz":true}`) {
 		t.Errorf("edge function does not list the wasm's twins:\n%s", code)
@@ -710,6 +818,16 @@ func TestStaticContentTypesAndCaching(t *testing.T) {
 	}
 }
 
+// alarm returns the alarm whose description names id (each names its
+// runbook line).
+func (s *synthesized) alarm(t *testing.T, id string) map[string]any {
+	t.Helper()
+	_, a := s.only(t, "AWS::CloudWatch::Alarm", func(p map[string]any) bool {
+		return strings.Contains(fmt.Sprint(p["AlarmDescription"]), "("+id+")")
+	})
+	return props(a)
+}
+
 func TestAlarms(t *testing.T) {
 	s := synth(t, Prod)
 	cfg, _ := Stage(Prod)
@@ -717,28 +835,74 @@ func TestAlarms(t *testing.T) {
 	fnID, _ := s.only(t, "AWS::Lambda::Function", isAPIFunction)
 	apiID, _ := s.only(t, "AWS::ApiGatewayV2::Api", nil)
 	tests := []struct {
-		namespace, metric string
-		dimension         any
-		threshold         float64
+		id, namespace, metric string
+		dimension             any
+		statistic             string
+		threshold             float64
 	}{
-		{"AWS/Lambda", "Errors", ref(fnID), cfg.ErrorsThreshold},
-		{"AWS/Lambda", "Throttles", ref(fnID), cfg.ThrottlesThreshold},
-		{"AWS/ApiGateway", "5xx", ref(apiID), cfg.API5xxThreshold},
+		{AlarmFunctionErrors, "AWS/Lambda", "Errors", ref(fnID), "Sum", cfg.ErrorsThreshold},
+		{AlarmFunctionThrottles, "AWS/Lambda", "Throttles", ref(fnID), "Sum", cfg.ThrottlesThreshold},
+		{AlarmFunctionDuration, "AWS/Lambda", "Duration", ref(fnID), "Maximum", FunctionTimeoutSeconds * 1000 * 0.8},
+		// The fixture reserves 100: 80 of them is near the limit.
+		{AlarmFunctionConcurrency, "AWS/Lambda", "ConcurrentExecutions", ref(fnID), "Maximum", prodReservedConcurrencyWanted * 0.8},
+		{AlarmAPI5xx, "AWS/ApiGateway", "5xx", ref(apiID), "Sum", cfg.API5xxThreshold},
+		{AlarmAPI429, MetricNamespace, "Api429-prod", nil, "Sum", cfg.API429Threshold},
 	}
 	for _, tt := range tests {
-		check(t, "alarm "+tt.metric, func() {
-			s.template.HasResourceProperties(jsii.String("AWS::CloudWatch::Alarm"), obj(map[string]any{
+		check(t, "alarm "+tt.id, func() {
+			p := s.alarm(t, tt.id)
+			want := map[string]any{
 				"Namespace":          tt.namespace,
 				"MetricName":         tt.metric,
-				"Dimensions":         arrayWith(obj(map[string]any{"Value": tt.dimension})),
-				"Statistic":          "Sum",
 				"Period":             float64(alarmPeriodMinutes * 60),
 				"Threshold":          tt.threshold,
 				"ComparisonOperator": "GreaterThanOrEqualToThreshold",
 				"TreatMissingData":   "notBreaching",
 				"AlarmActions":       []any{ref(topicID)},
-			}))
+				"OKActions":          []any{ref(topicID)},
+				"Statistic":          tt.statistic,
+			}
+			for k, v := range want {
+				if !jsonEqual(p[k], v) {
+					t.Errorf("%s: %s = %v, want %v", tt.id, k, p[k], v)
+				}
+			}
+			if tt.dimension != nil && !strings.Contains(fmt.Sprint(p["Dimensions"]), fmt.Sprint(tt.dimension)) {
+				t.Errorf("%s: dimensions %v, want %v", tt.id, p["Dimensions"], tt.dimension)
+			}
+			if !strings.Contains(fmt.Sprint(p["AlarmDescription"]), RunbookURL) {
+				t.Errorf("%s: description %q names no runbook", tt.id, p["AlarmDescription"])
+			}
 		})
+	}
+	// p99 latency: an extended statistic, not a Sum.
+	if p := s.alarm(t, AlarmAPILatencyP99); p["ExtendedStatistic"] != "p99" || p["Threshold"] != cfg.LatencyP99Ms {
+		t.Errorf("latency alarm: %v", p)
+	}
+	// Metric math: 4xx rate and table throttles (table and every index).
+	if p := s.alarm(t, AlarmAPI4xxRate); !strings.Contains(fmt.Sprint(p["Metrics"]), "100 * errors / requests") ||
+		!strings.Contains(fmt.Sprint(p["Metrics"]), "4xx") || p["Threshold"] != cfg.API4xxPercent {
+		t.Errorf("4xx rate alarm: %v", p)
+	}
+	throttles := fmt.Sprint(s.alarm(t, AlarmTableThrottles)["Metrics"])
+	for _, want := range []string{"ReadThrottleEvents", "WriteThrottleEvents", table.GSI1, table.GSI2} {
+		if !strings.Contains(throttles, want) {
+			t.Errorf("table throttles alarm lacks %s: %s", want, throttles)
+		}
+	}
+	if m := fmt.Sprint(s.alarm(t, AlarmTableSystemErrors)["Metrics"]); !strings.Contains(m, "SystemErrors") || !strings.Contains(m, "PutItem") {
+		t.Errorf("system errors alarm: %s", m)
+	}
+	// The 429 metric comes from the access log.
+	check(t, "429 metric filter", func() {
+		s.template.HasResourceProperties(jsii.String("AWS::Logs::MetricFilter"), obj(map[string]any{
+			"FilterPattern": `{ $.status = "429" }`,
+		}))
+	})
+	// Dev without reserved concurrency watches the account's quota.
+	dev := synth(t, Dev)
+	if p := dev.alarm(t, AlarmFunctionConcurrency); p["Dimensions"] != nil || p["Threshold"] != float64(defaultAccountConcurrency*0.8) {
+		t.Errorf("dev concurrency alarm: dimensions %v threshold %v, want the account's (no dimension), 800", p["Dimensions"], p["Threshold"])
 	}
 	check(t, "topic enforces TLS", func() {
 		s.template.HasResourceProperties(jsii.String("AWS::SNS::TopicPolicy"), obj(map[string]any{
@@ -774,10 +938,16 @@ func TestAlarms(t *testing.T) {
 func TestOutputs(t *testing.T) {
 	s := synth(t, Dev)
 	outputs, _ := s.json["Outputs"].(map[string]any)
-	for _, name := range []string{OutputAPIURL, OutputSiteURL, OutputTableName, OutputWidgetSnippet} {
+	for _, name := range []string{OutputSiteURL, OutputTableName, OutputWidgetSnippet} {
 		if outputs[name] == nil {
 			t.Errorf("output %s missing", name)
 		}
+	}
+	// Nothing advertises the execute-api endpoint (which answers 403
+	// without CloudFront's origin secret anyway).
+	b, _ := json.Marshal(outputs)
+	if strings.Contains(string(b), "execute-api") || strings.Contains(string(b), "ApiEndpoint") || len(outputs) != 3 {
+		t.Errorf("outputs %s: want exactly %s, %s, %s", b, OutputSiteURL, OutputTableName, OutputWidgetSnippet)
 	}
 	// The value is an Fn::Join of literal parts and the distribution's domain.
 	var snippet strings.Builder
@@ -846,6 +1016,10 @@ func TestPropsValidation(t *testing.T) {
 		{"ttl shorter than the API accepts", func(p *Props) { p.EventTTLDays = table.MinEventTTLDays - 1 }, "eventTtlDays"},
 		{"ttl longer than the API accepts", func(p *Props) { p.EventTTLDays = table.MaxEventTTLDays + 1 }, "eventTtlDays"},
 		{"no stage", func(p *Props) { p.Stage = StageConfig{} }, "stage"},
+		{"prod without an alarm subscriber", func(p *Props) { p.AlarmEmails = nil }, "nobody is subscribed"},
+		{"not an e-mail", func(p *Props) { p.AlarmEmails = []string{"ops"} }, "not an e-mail"},
+		{"reserving more than the quota allows", func(p *Props) { p.ReservedConcurrency, p.AccountConcurrency = 10, 10 }, "unreserved"},
+		{"reserving more than the default quota allows", func(p *Props) { p.ReservedConcurrency = 950 }, "unreserved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -959,7 +1133,8 @@ func TestBuiltLoaderReplacesSiteLoader(t *testing.T) {
 	for _, r := range s.resources("Custom::CDKBucketDeployment") {
 		p := props(r)
 		prefix, _ := p["DestinationBucketKeyPrefix"].(string)
-		for _, inc := range p["Include"].([]any) {
+		incs, _ := p["Include"].([]any)
+		for _, inc := range incs {
 			if prefix == WidgetPrefix && inc == LoaderFile {
 				t.Error("the loader is also uploaded to /widget/widget.js, where its base URL would be wrong")
 			}

@@ -22,11 +22,8 @@ type StageConfig struct {
 	Retain bool
 	// LogRetention is how long function and API access logs are kept.
 	LogRetention awslogs.RetentionDays
-	// ReservedConcurrency caps the API function's concurrent executions,
-	// which bounds cost and the load on the table under a traffic spike.
-	// 0 means none: a fresh AWS account has an account limit of 10 and
-	// Lambda refuses to reserve below 10 unreserved, so dev reserves nothing.
-	ReservedConcurrency int
+	// RequireAlarmSubscriber refuses a synth whose alarms reach nobody.
+	RequireAlarmSubscriber bool
 	// ThrottleRate (requests/s) and ThrottleBurst are the API stage's
 	// default route throttling: API Gateway answers 429 beyond them before
 	// anything is billed in Lambda or DynamoDB.
@@ -34,11 +31,28 @@ type StageConfig struct {
 	ThrottleBurst float64
 	// LogLevel is the function's LOG_LEVEL.
 	LogLevel string
-	// Alarm thresholds, per 5-minute period.
+	// Alarm thresholds, per 5-minute period (counts unless named).
 	ErrorsThreshold     float64
 	ThrottlesThreshold  float64
 	API5xxThreshold     float64
 	AlarmPeriodsToAlarm float64
+	// LatencyP99Ms: the API's p99 latency (API Gateway's Latency).
+	LatencyP99Ms float64
+	// API4xxPercent of requests answered 4xx, judged only over periods
+	// with at least API4xxMinRequests requests (a handful of typos at
+	// night is not an incident).
+	API4xxPercent     float64
+	API4xxMinRequests float64
+	// API429Threshold: requests answered 429 (API Gateway's throttle, the
+	// function's per-key limit, counted from the access log).
+	API429Threshold float64
+	// TableThrottlesThreshold and TableSystemErrorsThreshold: DynamoDB
+	// requests throttled (table and indexes) or failed on AWS's side.
+	TableThrottlesThreshold    float64
+	TableSystemErrorsThreshold float64
+	// CloudFront5xxPercent: the share of the distribution's responses that
+	// were 5xx (CloudFront's 5xxErrorRate, in us-east-1).
+	CloudFront5xxPercent float64
 }
 
 // Stages returns the configuration of every stage.
@@ -48,7 +62,6 @@ func Stages() map[string]StageConfig {
 			Name:                Dev,
 			Retain:              false,
 			LogRetention:        awslogs.RetentionDays_ONE_WEEK,
-			ReservedConcurrency: 0,
 			ThrottleRate:        50,
 			ThrottleBurst:       100,
 			LogLevel:            "debug",
@@ -56,19 +69,39 @@ func Stages() map[string]StageConfig {
 			ThrottlesThreshold:  1,
 			API5xxThreshold:     5,
 			AlarmPeriodsToAlarm: 1,
+			LatencyP99Ms:        3000,
+			API4xxPercent:       50,
+			API4xxMinRequests:   20,
+			API429Threshold:     50,
+			// dev's table throttles and errors page too: they are bugs or
+			// AWS incidents, whatever the stage.
+			TableThrottlesThreshold:    1,
+			TableSystemErrorsThreshold: 1,
+			CloudFront5xxPercent:       10,
 		},
 		Prod: {
-			Name:                Prod,
-			Retain:              true,
-			LogRetention:        awslogs.RetentionDays_THREE_MONTHS,
-			ReservedConcurrency: 100,
-			ThrottleRate:        500,
-			ThrottleBurst:       1000,
-			LogLevel:            "info",
-			ErrorsThreshold:     5,
-			ThrottlesThreshold:  1,
-			API5xxThreshold:     10,
-			AlarmPeriodsToAlarm: 1,
+			Name:         Prod,
+			Retain:       true,
+			LogRetention: awslogs.RetentionDays_THREE_MONTHS,
+			// Reserved concurrency is a saved setting (infra/stages.json),
+			// opt-in: see Settings.ReservedConcurrency.
+			RequireAlarmSubscriber: true,
+			ThrottleRate:           500,
+			ThrottleBurst:          1000,
+			LogLevel:               "info",
+			ErrorsThreshold:        5,
+			ThrottlesThreshold:     1,
+			API5xxThreshold:        10,
+			AlarmPeriodsToAlarm:    1,
+			// Warm requests answer in milliseconds (BENCHMARKS.md); a p99
+			// of a second means cold starts piling up or a slow table.
+			LatencyP99Ms:               1000,
+			API4xxPercent:              25,
+			API4xxMinRequests:          100,
+			API429Threshold:            100,
+			TableThrottlesThreshold:    1,
+			TableSystemErrorsThreshold: 1,
+			CloudFront5xxPercent:       1,
 		},
 	}
 }

@@ -4,7 +4,8 @@
 // under Lambda (functions/api).
 //
 // Every route goes through the same chain: request id and one JSON log
-// line per request (log.go), panic recovery, authentication by key and
+// line per request (log.go), panic recovery, the origin secret that proves
+// the request came through CloudFront (origin.go), authentication by key and
 // scope (auth.go), a per-key rate limit (ratelimit.go), then the handler,
 // whose error is mapped to a status in exactly one place (errors.go).
 package api
@@ -39,6 +40,10 @@ type Options struct {
 	// EventTTL is how long raw engagement events are kept (EVENT_TTL_DAYS);
 	// zero means store.DefaultEventTTL.
 	EventTTL time.Duration
+	// OriginSecrets, when set, are the values of routes.OriginVerifyHeader
+	// that let a request in (the current and the previous secret, during a
+	// rotation); a request with neither gets 403. Empty: no check (local).
+	OriginSecrets []string
 }
 
 // API holds what the handlers share.
@@ -50,6 +55,8 @@ type API struct {
 	now     func() time.Time
 	// eventTTL is Options.EventTTL (engagement).
 	eventTTL time.Duration
+	// originSecrets are Options.OriginSecrets (origin.go).
+	originSecrets [][]byte
 }
 
 // handlerFunc is a route's handler: it writes a response or returns an
@@ -67,6 +74,12 @@ func New(opt Options) (http.Handler, error) {
 		a.now = time.Now
 	}
 	a.limiter = newLimiter(opt.Rate, opt.Burst, a.now)
+	if err := checkOriginSecrets(opt.OriginSecrets); err != nil {
+		return nil, err
+	}
+	for _, s := range opt.OriginSecrets {
+		a.originSecrets = append(a.originSecrets, []byte(s))
+	}
 
 	handlers := map[string]handlerFunc{}
 	for _, group := range a.resources() {
@@ -113,7 +126,7 @@ func New(opt Options) (http.Handler, error) {
 		}))
 	}
 	mux.Handle("/v1/", a.plain(func(w http.ResponseWriter, r *http.Request) error { return errNoRoute() }))
-	return a.logged(mux), nil
+	return a.logged(a.fromOrigin(mux)), nil
 }
 
 // resources returns every resource's handlers keyed by route pattern.

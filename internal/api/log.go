@@ -16,7 +16,10 @@ import (
 // it in as they learn the route, the workspace and the outcome.
 type reqInfo struct {
 	id, route, workspace, key, errCode string
-	cause                              error
+	// client is the caller's address (peerAddress, or the viewer's behind
+	// CloudFront: fromOrigin).
+	client string
+	cause  error
 }
 
 type infoKey struct{}
@@ -57,7 +60,7 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 func (a *API) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		info := &reqInfo{id: a.requestID(r)}
+		info := &reqInfo{id: a.requestID(r), client: peerAddress(r)}
 		rec := &statusRecorder{ResponseWriter: w}
 		rec.Header().Set("X-Request-Id", info.id)
 		r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
@@ -76,6 +79,9 @@ func (a *API) logged(next http.Handler) http.Handler {
 				slog.Int("status", rec.status),
 				slog.Float64("latency_ms", float64(time.Since(start).Microseconds())/1000),
 				slog.Int("bytes", rec.bytes),
+			}
+			if info.client != "" {
+				attrs = append(attrs, slog.String("client", info.client))
 			}
 			if info.workspace != "" {
 				attrs = append(attrs, slog.String("workspace", info.workspace), slog.String("key_id", info.key))

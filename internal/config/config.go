@@ -40,7 +40,17 @@ type Config struct {
 	// EventTTL is EVENT_TTL_DAYS, how long raw engagement events are kept
 	// (default store.DefaultEventTTL, 30 days; at least MinEventTTLDays).
 	EventTTL time.Duration
+	// OriginSecrets are ORIGIN_SECRET and ORIGIN_SECRET_PREVIOUS: when set,
+	// the API refuses requests that lack one of them in the header
+	// CloudFront adds (internal/api, origin.go). Two values, so a rotation
+	// needs no downtime. Unset: no check (local).
+	OriginSecrets []string
 }
+
+// NoPreviousSecret is the value of ORIGIN_SECRET_PREVIOUS that means "no
+// previous secret": the stack's secret starts with it, since CloudFormation
+// cannot resolve a reference to an empty value.
+const NoPreviousSecret = "none"
 
 // MinEventTTLDays is the shortest raw-event TTL accepted: a day's events
 // must outlive the day's close (engagement.MaxEventAge after it) so that
@@ -93,6 +103,20 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("EVENT_TTL_DAYS=%q: want a whole number of days from %d to %d", s, MinEventTTLDays, table.MaxEventTTLDays)
 		}
 		c.EventTTL = time.Duration(d) * 24 * time.Hour
+	}
+	if s := getenv("ORIGIN_SECRET"); s != "" {
+		c.OriginSecrets = append(c.OriginSecrets, s)
+	}
+	if s := getenv("ORIGIN_SECRET_PREVIOUS"); s != "" && s != NoPreviousSecret {
+		if len(c.OriginSecrets) == 0 {
+			return c, fmt.Errorf("ORIGIN_SECRET_PREVIOUS is set but ORIGIN_SECRET is not")
+		}
+		c.OriginSecrets = append(c.OriginSecrets, s)
+	}
+	for _, s := range c.OriginSecrets {
+		if len(s) < api.MinOriginSecretLen {
+			return c, fmt.Errorf("ORIGIN_SECRET(_PREVIOUS): %d characters, want at least %d", len(s), api.MinOriginSecretLen)
+		}
 	}
 	return c, nil
 }

@@ -23,3 +23,29 @@ func TestFromEnv(t *testing.T) {
 		}
 	}
 }
+
+func TestOriginSecrets(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	const a, b = "0123456789abcdef0123", "fedcba9876543210fedc"
+	cases := []struct {
+		env  map[string]string
+		want int
+		bad  bool
+	}{
+		{nil, 0, false},
+		{map[string]string{"ORIGIN_SECRET": a}, 1, false},
+		{map[string]string{"ORIGIN_SECRET": a, "ORIGIN_SECRET_PREVIOUS": NoPreviousSecret}, 1, false},
+		{map[string]string{"ORIGIN_SECRET": a, "ORIGIN_SECRET_PREVIOUS": b}, 2, false},
+		{map[string]string{"ORIGIN_SECRET_PREVIOUS": b}, 0, true},
+		{map[string]string{"ORIGIN_SECRET": "short"}, 0, true},
+	}
+	for _, c := range cases {
+		cfg, err := FromEnv(env(c.env))
+		switch {
+		case c.bad && err == nil:
+			t.Errorf("%v accepted", c.env)
+		case !c.bad && (err != nil || len(cfg.OriginSecrets) != c.want):
+			t.Errorf("%v: %d secrets, %v; want %d", c.env, len(cfg.OriginSecrets), err, c.want)
+		}
+	}
+}

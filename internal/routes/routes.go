@@ -16,6 +16,20 @@ const (
 	Ingest Auth = "ingest"
 )
 
+// Headers that CloudFront adds to every request it forwards to the API.
+// The CDK stack sets them and internal/api reads them, so the names live
+// here, next to the routes both sides share.
+const (
+	// OriginVerifyHeader carries the origin secret: the API refuses a
+	// request without it when the secret is configured, which closes the
+	// execute-api endpoint to anyone who bypasses CloudFront (and its WAF).
+	OriginVerifyHeader = "X-Sweetspot-Origin-Verify"
+	// ViewerAddressHeader carries the viewer's IP address, written by a
+	// CloudFront Function on every API request (it overwrites whatever the
+	// client sent), because API Gateway only sees CloudFront's edge address.
+	ViewerAddressHeader = "X-Sweetspot-Viewer-Address"
+)
+
 // Route is one method and path. Path uses the syntax shared by Go 1.22
 // ServeMux patterns and API Gateway HTTP API routes: literal segments and
 // {name} parameters.

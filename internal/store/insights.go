@@ -100,29 +100,83 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 	return c, err
 }
 
-// ListMembers returns the ladder states of a community's members (one
-// index query per member shard; cost grows with the community: about 1 KB
-// per member, 0.5 read units per 8 members).
+// ListMembers returns the ladder states of a community's members.
 func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
-	var out []engagement.State
+	members, err := s.Members(ctx, ws, community)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]engagement.State, len(members))
+	for i, m := range members {
+		out[i] = m.State
+	}
+	return out, nil
+}
+
+// Members returns a community's members as stored: one index query per
+// member shard for their keys (the members index projects keys only, so
+// rewriting a member never writes the index), then BatchGetItem of the
+// members, eventually consistent. Cost grows with the community: 0.5 read
+// units per member, plus a few for the keys.
+func (s *Store) Members(ctx context.Context, ws, community string) ([]engagement.Member, error) {
+	var keys []map[string]types.AttributeValue
 	for shard := range engagement.Shards {
 		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
 			KeyConditionExpression:    aws.String("#pk = :pk"),
 			ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
 			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
 		}, func(it map[string]types.AttributeValue) error {
-			var m engagement.Member
-			if err := unmarshal(it, &m); err != nil {
-				return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
-			}
-			out = append(out, m.State)
+			keys = append(keys, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	return out, nil
+	var out []engagement.Member
+	err := s.batchGetAll(ctx, "get members", keys, func(it map[string]types.AttributeValue) error {
+		var m engagement.Member
+		if err := unmarshal(it, &m); err != nil {
+			return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// batchGetAll reads items by key, batchGetMax at a time, eventually
+// consistent, retrying unprocessed keys with backoff. An item deleted
+// since its key was read (a member's TTL) is simply not returned.
+func (s *Store) batchGetAll(ctx context.Context, what string, keys []map[string]types.AttributeValue, fn func(map[string]types.AttributeValue) error) error {
+	for len(keys) > 0 {
+		n := min(len(keys), batchGetMax)
+		req := map[string]types.KeysAndAttributes{s.table: {Keys: keys[:n]}}
+		keys = keys[n:]
+		for round := 0; len(req) > 0; round++ {
+			if round == maxBatchRounds {
+				return domain.Errorf(domain.Unavailable, "", "the store is busy, retry later")
+			}
+			if round > 0 {
+				select {
+				case <-ctx.Done():
+					return s.fail(what, ctx.Err())
+				case <-time.After(time.Duration(round*round) * 20 * time.Millisecond):
+				}
+			}
+			res, err := s.db.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: req})
+			if err != nil {
+				return s.fail(what, err)
+			}
+			for _, it := range res.Responses[s.table] {
+				if err := fn(it); err != nil {
+					return err
+				}
+			}
+			req = res.UnprocessedKeys
+		}
+	}
+	return nil
 }
 
 // RawEvents returns the stored raw events of a community-day (through the

@@ -141,7 +141,7 @@ func (s *Store) EnsureTable(ctx context.Context) error {
 }
 
 // CreateTableInput translates the one table definition into a CreateTable
-// request (on-demand billing, every index projecting all attributes).
+// request (on-demand billing, each index with its projection).
 func CreateTableInput(name string, def table.Definition) *dynamodb.CreateTableInput {
 	attrs := map[string]table.KeyType{}
 	key := func(pk, sk table.Key) []types.KeySchemaElement {
@@ -160,7 +160,7 @@ func CreateTableInput(name string, def table.Definition) *dynamodb.CreateTableIn
 		in.GlobalSecondaryIndexes = append(in.GlobalSecondaryIndexes, types.GlobalSecondaryIndex{
 			IndexName:  aws.String(ix.Name),
 			KeySchema:  key(ix.PartitionKey, ix.SortKey),
-			Projection: &types.Projection{ProjectionType: types.ProjectionTypeAll},
+			Projection: &types.Projection{ProjectionType: types.ProjectionType(ix.Projection)},
 		})
 	}
 	for n, t := range attrs {

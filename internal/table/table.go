@@ -56,11 +56,26 @@ type Key struct {
 	Type KeyType
 }
 
-// Index is a global secondary index. All indexes project all attributes.
+// Projection says which attributes an index copies from the table.
+type Projection string
+
+// Projections.
+const (
+	// All copies every attribute: a query reads whole items from the index,
+	// but every write that changes any attribute also writes the index.
+	All Projection = "ALL"
+	// KeysOnly copies the table's and the index's keys: a query returns
+	// keys to read the items with, and a write that leaves the index keys
+	// unchanged costs the index nothing.
+	KeysOnly Projection = "KEYS_ONLY"
+)
+
+// Index is a global secondary index.
 type Index struct {
 	Name         string
 	PartitionKey Key
 	SortKey      Key
+	Projection   Projection
 }
 
 // Definition describes the table.
@@ -78,8 +93,16 @@ func Sweetspot() Definition {
 		PartitionKey: Key{PK, String},
 		SortKey:      Key{SK, String},
 		Indexes: []Index{
-			{Name: GSI1, PartitionKey: Key{GSI1PK, String}, SortKey: Key{GSI1SK, String}},
-			{Name: GSI2, PartitionKey: Key{GSI2PK, String}, SortKey: Key{GSI2SK, String}},
+			// Live offers by status and raw events by community-day: both
+			// are read whole from the index, and both are written rarely
+			// (an offer) or once (an event, whose index entry costs one
+			// write unit whatever is projected: events are under 1 KB).
+			{Name: GSI1, PartitionKey: Key{GSI1PK, String}, SortKey: Key{GSI1SK, String}, Projection: All},
+			// A community's members: the member item is rewritten on every
+			// request of that visitor, with the same index keys. Keys only,
+			// so those rewrites cost the index nothing; the ladder reads
+			// the items by key (docs/ACCESS_PATTERNS.md, "Write cost").
+			{Name: GSI2, PartitionKey: Key{GSI2PK, String}, SortKey: Key{GSI2SK, String}, Projection: KeysOnly},
 		},
 		TTLAttribute: TTL,
 	}
