@@ -76,6 +76,7 @@ func serve(t testing.TB) servers {
 	}))
 	mux.Handle("GET /hostile.css", http.FileServer(http.Dir("testdata")))
 	mux.Handle("GET /demo.css", http.FileServer(http.Dir(siteDir)))
+	mux.Handle("GET /demo-survey.js", http.FileServer(http.Dir(siteDir))) // does nothing without ?survey=
 	mux.Handle("GET /communities/", http.FileServer(http.Dir(siteDir)))
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	// The host listens on another port and is addressed as localhost, so
