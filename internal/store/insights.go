@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -104,7 +103,21 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 // index query per member shard; cost grows with the community: about 1 KB
 // per member, 0.5 read units per 8 members).
 func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
-	var out []engagement.State
+	members, err := s.Members(ctx, ws, community)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]engagement.State, len(members))
+	for i, m := range members {
+		out[i] = m.State
+	}
+	return out, nil
+}
+
+// Members returns a community's members as stored (state, attribution and
+// record of applied events), through the member index.
+func (s *Store) Members(ctx context.Context, ws, community string) ([]engagement.Member, error) {
+	var out []engagement.Member
 	for shard := range engagement.Shards {
 		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
 			KeyConditionExpression:    aws.String("#pk = :pk"),
@@ -115,7 +128,7 @@ func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engage
 			if err := unmarshal(it, &m); err != nil {
 				return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
 			}
-			out = append(out, m.State)
+			out = append(out, m)
 			return nil
 		})
 		if err != nil {
@@ -218,36 +231,7 @@ func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now ti
 	if err := s.BatchWrite(ctx, reqs); err != nil {
 		return engagement.Counts{}, err
 	}
-	_, err = s.db.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: &s.table, Key: map[string]types.AttributeValue{
-		table.PK: strAV("DIRTY#" + ws), table.SK: strAV(community + "#" + day)}})
-	return recount, s.fail("clear dirty day", err)
-}
-
-// RepairDirty repairs every closed community-day of ws marked dirty (a
-// counter update that failed) and returns the days repaired; open days
-// wait for a later run. A scheduled job calls it per workspace; the
-// reconcile of all closed days (docs/ENGAGEMENT.md) is RepairDay on each.
-func (s *Store) RepairDirty(ctx context.Context, ws string, now time.Time) ([]string, error) {
-	dirty, err := s.DirtyDays(ctx, ws)
-	if err != nil {
-		return nil, err
-	}
-	var done []string
-	for _, cd := range dirty {
-		i := strings.LastIndexByte(cd, '#')
-		if i < 0 {
-			continue
-		}
-		community, day := cd[:i], cd[i+1:]
-		if !engagement.Closed(day, now) {
-			continue
-		}
-		if _, err := s.RepairDay(ctx, ws, community, day, now); err != nil {
-			return done, err
-		}
-		done = append(done, cd)
-	}
-	return done, nil
+	return recount, nil
 }
 
 // BatchWrite sends write requests in BatchWriteItem calls of 25 and
