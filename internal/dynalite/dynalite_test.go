@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -82,5 +83,42 @@ func TestSurvivesDroppedRequests(t *testing.T) {
 			}
 			resp.Body.Close()
 		})
+	}
+}
+
+// TestSupervisorRestarts: a supervised dynalite killed with SIGKILL is
+// back on the same endpoint, with its data (on disk), within seconds.
+func TestSupervisorRestarts(t *testing.T) {
+	ctx := context.Background()
+	s, err := Supervise(ctx, Options{Path: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	ask := func() error {
+		req, _ := http.NewRequestWithContext(ctx, "POST", s.Endpoint(), strings.NewReader("{}"))
+		req.Header.Set("X-Amz-Target", "DynamoDB_20120810.ListTables")
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	for kill := range 2 {
+		first := s.Current()
+		if err := syscall.Kill(first.Pid(), syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		<-first.Done()
+		deadline := time.Now().Add(StartTimeout)
+		for ask() != nil || s.Current() == first {
+			if time.Now().After(deadline) {
+				t.Fatalf("kill %d: not back after %s", kill, StartTimeout)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if s.Restarts() != 2 {
+		t.Fatalf("%d restarts", s.Restarts())
 	}
 }

@@ -1,0 +1,64 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/sweetspot/sweetspot/internal/domain"
+)
+
+// Server timeouts and limits (`sweetspot serve`; under Lambda, API Gateway
+// bounds the connection and the store deadlines still apply). Each is a
+// promise to a client and a bound on what a slow or hostile client costs.
+const (
+	// ReadHeaderTimeout closes a connection whose request headers have not
+	// arrived in time (slowloris).
+	ReadHeaderTimeout = 5 * time.Second
+	// BodyReadTimeout is the deadline for a whole request, headers and
+	// body: a request whose body stalls is closed after it.
+	BodyReadTimeout = 10 * time.Second
+	// WriteTimeout bounds a response, handler included; above the longest
+	// handler (an ingest request: a few store calls, then at most
+	// store.DefaultApplyTimeout of work).
+	WriteTimeout = 30 * time.Second
+	// IdleTimeout closes keep-alive connections nobody uses.
+	IdleTimeout = 60 * time.Second
+	// MaxHeaderBytes bounds request headers (bodies are bounded by
+	// domain.MaxBodyBytes).
+	MaxHeaderBytes = 64 << 10
+	// MaxInFlight caps the requests handled at once per process; beyond it
+	// a request is answered 503 with Retry-After at once, so slow clients
+	// cannot pile up goroutines and buffers without bound.
+	MaxInFlight = 256
+)
+
+// NewServer returns an http.Server for h with every timeout set.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       BodyReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+	}
+}
+
+// LimitInFlight lets at most n requests through h at once and answers the
+// others 503 unavailable with Retry-After (and Connection: close, so the
+// connection's buffers go too).
+func LimitInFlight(h http.Handler, n int) http.Handler {
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+			h.ServeHTTP(w, r)
+		default:
+			w.Header().Set("Retry-After", RetryAfterSeconds)
+			w.Header().Set("Connection", "close")
+			writeJSON(w, http.StatusServiceUnavailable, errorBody{errorDetail{Code: domain.Unavailable,
+				Message: "the server is at its limit of requests in flight, retry later"}})
+		}
+	})
+}
