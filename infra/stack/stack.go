@@ -67,6 +67,8 @@ type Stack struct {
 	Data *Data
 	API  *API
 	Site *Site
+	// Reconciler recounts the counters of ingest requests that died.
+	Reconciler *Reconciler
 }
 
 // New builds the stack. Every input is checked before any construct is
@@ -96,7 +98,8 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	s.Data = newData(st, p.Stage)
 	s.API = newAPI(st, p, s.Data)
 	s.Site = newSite(st, p, s.API, sources, edgeCode)
-	newAlarms(st, p, s.API)
+	alarms := newAlarms(st, p, s.API)
+	s.Reconciler = newReconciler(st, p, s.Data, alarms)
 	s.outputs()
 	suppressFindings(s)
 	return s, nil
@@ -160,9 +163,11 @@ func (p Props) validate() error {
 	if p.Stage.Name == "" {
 		errs = append(errs, errors.New("stage: empty (use stack.Stage)"))
 	}
-	bootstrap := filepath.Join(p.LambdaDir, APIFunction, "bootstrap")
-	if fi, err := os.Stat(bootstrap); err != nil || !fi.Mode().IsRegular() {
-		errs = append(errs, fmt.Errorf("lambda dir: %s is missing: run `make lambda` (it builds functions/%s)", bootstrap, APIFunction))
+	for _, fn := range []string{APIFunction, ReconcileFunction} {
+		bootstrap := filepath.Join(p.LambdaDir, fn, "bootstrap")
+		if fi, err := os.Stat(bootstrap); err != nil || !fi.Mode().IsRegular() {
+			errs = append(errs, fmt.Errorf("lambda dir: %s is missing: run `make lambda` (it builds functions/%s)", bootstrap, fn))
+		}
 	}
 	if fi, err := os.Stat(p.SiteDir); err != nil || !fi.IsDir() {
 		errs = append(errs, fmt.Errorf("site dir: %q is not a folder", p.SiteDir))
