@@ -406,7 +406,14 @@ func (s *Store) applyCounters(ctx context.Context, ws string, shard int, fresh [
 	return first
 }
 
-// addCounters is one UpdateItem ADD of a counter item.
+// noRetry turns the SDK's retries off for one call. An ADD is not
+// idempotent: retrying one whose answer was lost (timeout, reset) could
+// add twice and then succeed, leaving nothing for the reconciler to see.
+// Without retries any doubt is an error, the request keeps its intents and
+// the reconciler recounts.
+func noRetry(o *dynamodb.Options) { o.RetryMaxAttempts = 1 }
+
+// addCounters is one UpdateItem ADD of a counter item, never retried.
 func (s *Store) addCounters(ctx context.Context, pk, sk string, attrs map[string]int64) error {
 	names := make([]string, 0, len(attrs))
 	for n := range attrs {
@@ -431,7 +438,7 @@ func (s *Store) addCounters(ctx context.Context, pk, sk string, attrs map[string
 		UpdateExpression:          expr.Update(),
 		ExpressionAttributeNames:  expr.Names(),
 		ExpressionAttributeValues: expr.Values(),
-	})
+	}, noRetry)
 	return s.fail("add counters", err)
 }
 
