@@ -84,7 +84,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	base := "http://" + ln.Addr().String()
-	server := api.NewServer(api.LimitInFlight(mux, api.MaxInFlight))
+	server := api.NewServer(api.LimitInFlight(api.RejectBadPaths(mux), api.MaxInFlight))
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(ln) }()
 

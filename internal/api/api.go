@@ -113,7 +113,7 @@ func New(opt Options) (http.Handler, error) {
 		}))
 	}
 	mux.Handle("/v1/", a.plain(func(w http.ResponseWriter, r *http.Request) error { return errNoRoute() }))
-	return a.logged(mux), nil
+	return a.logged(RejectBadPaths(mux)), nil
 }
 
 // resources returns every resource's handlers keyed by route pattern.

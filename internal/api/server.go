@@ -1,8 +1,12 @@
 package api
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sweetspot/sweetspot/internal/domain"
 )
@@ -61,4 +65,31 @@ func LimitInFlight(h http.Handler, n int) http.Handler {
 				Message: "the server is at its limit of requests in flight, retry later"}})
 		}
 	})
+}
+
+// RejectBadPaths answers 400 invalid (JSON, field "path") for a request
+// whose path cannot name anything: a NUL or other control character, or
+// invalid UTF-8, once unescaped. Without it such a path reached the static
+// file server, which answered 500 in plain text. (A request line whose
+// escapes are malformed, such as /%zz, never gets this far: net/http
+// refuses it with 400 itself.)
+func RejectBadPaths(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := checkPath(r.URL.Path); err != nil {
+			w.Header().Set("Cache-Control", "no-store")
+			writeJSON(w, http.StatusBadRequest, errorBody{errorDetail{Code: domain.Invalid, Message: err.Error(), Field: "path"}})
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func checkPath(p string) error {
+	if !utf8.ValidString(p) {
+		return errors.New("the path is not valid UTF-8")
+	}
+	if strings.ContainsFunc(p, unicode.IsControl) {
+		return errors.New("the path holds a control character")
+	}
+	return nil
 }

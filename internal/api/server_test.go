@@ -62,3 +62,45 @@ func TestNewServerSetsEveryTimeout(t *testing.T) {
 		t.Fatalf("%+v", s)
 	}
 }
+
+// TestRejectBadPaths: a path with a control character or invalid UTF-8
+// is a 400 JSON error naming the path; ordinary paths pass.
+func TestRejectBadPaths(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	srv := httptest.NewServer(RejectBadPaths(ok))
+	defer srv.Close()
+	cases := []struct {
+		path string
+		want int
+	}{
+		{"/", http.StatusNoContent},
+		{"/v1/health", http.StatusNoContent},
+		{"/caf%C3%A9", http.StatusNoContent},
+		{"/%00", http.StatusBadRequest},
+		{"/v1/offers/%00", http.StatusBadRequest},
+		{"/r/%0d%0aSet-Cookie:x", http.StatusBadRequest},
+		{"/%c3%28", http.StatusBadRequest},
+		{"/%7f", http.StatusBadRequest},
+		{"/%zz", http.StatusBadRequest}, // refused by net/http itself
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			req, err := http.NewRequest("GET", srv.URL, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.URL.Opaque = c.path // sent as written
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			if res.StatusCode != c.want {
+				t.Fatalf("status %d, want %d", res.StatusCode, c.want)
+			}
+			if c.want == http.StatusBadRequest && c.path != "/%zz" && res.Header.Get("Content-Type") != "application/json" {
+				t.Fatalf("content type %q", res.Header.Get("Content-Type"))
+			}
+		})
+	}
+}
