@@ -10,6 +10,7 @@
 package api
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -39,6 +40,11 @@ type Options struct {
 	// EventTTL is how long raw engagement events are kept (EVENT_TTL_DAYS);
 	// zero means store.DefaultEventTTL.
 	EventTTL time.Duration
+	// AuthFailRate and AuthFailBurst limit failed authentications per
+	// client address; zero means DefaultAuthFailRate and
+	// DefaultAuthFailBurst.
+	AuthFailRate  float64
+	AuthFailBurst int
 }
 
 // API holds what the handlers share.
@@ -46,7 +52,9 @@ type API struct {
 	store   *store.Store
 	log     *slog.Logger
 	limiter *limiter
-	reqID   func(*http.Request) string
+	// authFails counts failed authentications per client address.
+	authFails *limiter
+	reqID     func(*http.Request) string
 	now     func() time.Time
 	// eventTTL is Options.EventTTL (engagement).
 	eventTTL time.Duration
@@ -67,6 +75,7 @@ func New(opt Options) (http.Handler, error) {
 		a.now = time.Now
 	}
 	a.limiter = newLimiter(opt.Rate, opt.Burst, a.now)
+	a.authFails = newLimiter(cmp.Or(opt.AuthFailRate, DefaultAuthFailRate), cmp.Or(opt.AuthFailBurst, DefaultAuthFailBurst), a.now)
 
 	handlers := map[string]handlerFunc{}
 	for _, group := range a.resources() {
@@ -141,7 +150,7 @@ func (a *API) route(rt routes.Route, h handlerFunc) http.Handler {
 		info := infoFrom(r.Context())
 		info.route = rt.Pattern()
 		w.Header().Set("Cache-Control", "no-store")
-		p, err := a.authenticate(r, rt.Auth)
+		p, err := a.authenticate(r, rt.Auth, w)
 		if err == nil && p != nil {
 			info.workspace, info.key = p.WorkspaceID, p.KeyID
 			if p.Origin != "" {

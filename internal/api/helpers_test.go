@@ -47,6 +47,9 @@ func newEnvTB(t testing.TB, opt api.Options) *env {
 	if opt.Rate == 0 { // tests send bursts; TestRateLimit sets its own
 		opt.Rate, opt.Burst = 1e6, 1e6
 	}
+	if opt.AuthFailRate == 0 { // tests send many wrong keys; TestAuthFailureLimit sets its own
+		opt.AuthFailRate, opt.AuthFailBurst = 1e6, 1e6
+	}
 	opt.Logger = slog.New(slog.NewJSONHandler(logs, nil))
 	h, err := api.New(opt)
 	if err != nil {
