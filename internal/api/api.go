@@ -55,7 +55,7 @@ type API struct {
 	// authFails counts failed authentications per client address.
 	authFails *limiter
 	reqID     func(*http.Request) string
-	now     func() time.Time
+	now       func() time.Time
 	// eventTTL is Options.EventTTL (engagement).
 	eventTTL time.Duration
 }
