@@ -186,3 +186,21 @@ func (e *env) seed(key string) (partner, community, offer string) {
 		"communities": []string{c["id"].(string)}, "partner_id": p["id"].(string), "status": "live"})
 	return p["id"].(string), c["id"].(string), o["id"].(string)
 }
+
+// browserUA is what a person's browser sends; tracked-link clicks from
+// other clients are not counted.
+const browserUA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+
+// follow requests a tracked link as a browser would (its User-Agent), plus
+// the headers given as name, value pairs (a User-Agent among them wins).
+func follow(c *http.Client, method, url string, headers []string) (*http.Response, error) {
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", browserUA)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	return c.Do(req)
+}
