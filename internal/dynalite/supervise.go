@@ -15,6 +15,9 @@ import (
 const (
 	restartBackoff    = 200 * time.Millisecond
 	maxRestartBackoff = 5 * time.Second
+	// firstStartPatience bounds the retries of the first start (a folder
+	// locked for good, or no node, is an error after it).
+	firstStartPatience = 30 * time.Second
 )
 
 // Supervisor keeps a dynalite running: `make dev` must not lose its store
@@ -36,9 +39,20 @@ func Supervise(ctx context.Context, opt Options) (*Supervisor, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	// The first start is retried too: after a crash of `make dev` the old
+	// dynalite may hold the data folder's lock for a moment longer.
 	first, err := Start(ctx, opt)
-	if err != nil {
-		return nil, err
+	for wait, deadline := restartBackoff, time.Now().Add(firstStartPatience); err != nil; wait = min(2*wait, maxRestartBackoff) {
+		if time.Now().After(deadline) {
+			return nil, err
+		}
+		fmt.Fprintf(opt.Log, "dynalite did not start: %v (next try in %s)\n", err, wait)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		first, err = Start(ctx, opt)
 	}
 	opt.Port = first.Port()
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
