@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sweetspot/sweetspot/internal/api"
 	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/dynalite"
 	"github.com/sweetspot/sweetspot/internal/engagement"
@@ -422,6 +423,7 @@ func (r *rig) assertExact(sent [][]engagement.Event) {
 // TestFaults runs each scenario: a fault during the delivery of some
 // batches, the client's retries, one reconcile, then the exact check.
 func TestFaults(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		// fault returns the first attempt of batch b, or nil.
@@ -491,6 +493,7 @@ func TestFaults(t *testing.T) {
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // each scenario has its own store, API and ports
 			r := newRig(t)
 			sent := r.makeBatches(uint64(i + 1))
 			for b, batch := range sent {
@@ -499,5 +502,40 @@ func TestFaults(t *testing.T) {
 			r.reconcileOnce()
 			r.assertExact(sent)
 		})
+	}
+}
+
+// TestStalledBodiesAreClosed: requests whose body stops arriving are closed
+// by the server within api.BodyReadTimeout (plus a second of slack), and
+// the API keeps answering meanwhile.
+func TestStalledBodiesAreClosed(t *testing.T) {
+	t.Parallel()
+	const stalled = 50
+	r := newRig(t)
+	began := time.Now()
+	closed := make(chan time.Duration, stalled)
+	for range stalled {
+		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", r.apiPort))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprint(c, "POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "+r.key+
+			"\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"events\":[")
+		go func() {
+			_ = c.SetReadDeadline(time.Now().Add(30 * time.Second))
+			_, _ = io.Copy(io.Discard, c) // returns when the server closes
+			closed <- time.Since(began)
+		}()
+	}
+	if res, err := http.Get(r.url("/v1/health")); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("health while %d bodies stall: %v", stalled, err)
+	} else {
+		res.Body.Close()
+	}
+	for range stalled {
+		if d := <-closed; d > api.BodyReadTimeout+time.Second {
+			t.Fatalf("a stalled request was closed after %s", d)
+		}
 	}
 }
