@@ -170,19 +170,28 @@ func waitForStore(ctx context.Context, st *store.Store, log *slog.Logger) error 
 	}
 }
 
+// reconcileSlack is added to a pass scheduled for when intents expire, so
+// that they have.
+const reconcileSlack = 500 * time.Millisecond
+
 // reconcileEvery runs the reconciler (store.Reconcile) every period until
 // ctx ends: counters of community-days whose requests died are recounted
-// from the raw events.
+// from the raw events. When a pass finds intents still within their lease
+// the next pass comes as soon as they expire (if sooner than period), so a
+// repair takes at most the lease plus one pass, not the lease plus a period.
 func reconcileEvery(ctx context.Context, st *store.Store, period time.Duration, log *slog.Logger) {
-	t := time.NewTicker(period)
-	defer t.Stop()
+	next := period
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-time.After(next):
 		}
 		rep, err := st.Reconcile(ctx)
+		next = period
+		if rep.NextDue > 0 {
+			next = min(period, rep.NextDue+reconcileSlack)
+		}
 		switch {
 		case err != nil:
 			log.Warn("reconcile", "error", err.Error(), "pending", rep.Pending, "expired", rep.Expired)

@@ -392,6 +392,9 @@ func TestReconcileRepairsFailedCounters(t *testing.T) {
 	if err != nil || rep.Pending == 0 || rep.Expired != 0 || len(rep.Repaired) != 0 {
 		t.Fatalf("young intents: %+v, %v", rep, err)
 	}
+	if rep.NextDue <= 0 || rep.NextDue > rec.IntentLease() {
+		t.Fatalf("young intents are due in %s (lease %s)", rep.NextDue, rec.IntentLease())
+	}
 	time.Sleep(rec.IntentLease())
 	rep, err = rec.Reconcile(ctx)
 	if err != nil || len(rep.Repaired) == 0 {

@@ -190,6 +190,10 @@ type ReconcileReport struct {
 	// Skipped counts shards left for a later pass (locked by another
 	// reconciler, or a request still at work there).
 	Skipped int `json:"skipped"`
+	// NextDue is when the youngest intents found will have expired: a
+	// caller that runs again then repairs them at once instead of a whole
+	// period later (0 when no intent is waiting for its lease).
+	NextDue time.Duration `json:"next_due_ns"`
 }
 
 // Reconcile recounts every community-day shard with an expired intent
@@ -222,6 +226,9 @@ func (s *Store) Reconcile(ctx context.Context) (ReconcileReport, error) {
 			age := now.Sub(intentTime(it))
 			rep.Oldest = max(rep.Oldest, age)
 			if age < lease {
+				if due := lease - age; rep.NextDue == 0 || due < rep.NextDue {
+					rep.NextDue = due
+				}
 				return nil
 			}
 			rep.Expired++
@@ -244,6 +251,9 @@ func (s *Store) Reconcile(ctx context.Context) (ReconcileReport, error) {
 			rep.Repaired = append(rep.Repaired, strings.TrimSuffix(d.prefix(), "#"))
 		} else {
 			rep.Skipped++
+			if rep.NextDue == 0 {
+				rep.NextDue = lockTTL // locked or busy: try again soon
+			}
 		}
 	}
 	return rep, nil
