@@ -82,6 +82,9 @@ type rig struct {
 	apiDone   chan struct{}
 	apiLog    *bytes.Buffer
 	table     string
+	// reconcileEvery is the API's RECONCILE_EVERY (1h: the suite runs one
+	// reconcile itself, except in the scenario that relies on serve's).
+	reconcileEvery time.Duration
 	st        *store.Store
 	key       string
 	community domain.Community
@@ -99,7 +102,11 @@ func freePort(t *testing.T) int {
 }
 
 func newRig(t *testing.T) *rig {
-	r := &rig{t: t, data: t.TempDir(), apiPort: freePort(t), table: "faults", apiLog: &bytes.Buffer{}}
+	return newRigEvery(t, time.Hour)
+}
+
+func newRigEvery(t *testing.T, reconcileEvery time.Duration) *rig {
+	r := &rig{t: t, data: t.TempDir(), apiPort: freePort(t), table: "faults", apiLog: &bytes.Buffer{}, reconcileEvery: reconcileEvery}
 	r.startStore()
 	t.Cleanup(func() {
 		r.stopAPI()
@@ -173,7 +180,7 @@ func (r *rig) signalStore(sig syscall.Signal) {
 func (r *rig) env() []string {
 	return append(os.Environ(), "DYNAMODB_ENDPOINT="+r.endpoint(), "TABLE_NAME="+r.table,
 		"PORT="+strconv.Itoa(r.apiPort), "STORE_TIMEOUT="+storeTimeout.String(), "APPLY_TIMEOUT="+applyTimeout.String(),
-		"RECONCILE_EVERY=1h", "LOG_LEVEL=warn", "RATE_LIMIT_RPS=1000", "RATE_LIMIT_BURST=1000")
+		"RECONCILE_EVERY="+r.reconcileEvery.String(), "LOG_LEVEL=warn", "RATE_LIMIT_RPS=1000", "RATE_LIMIT_BURST=1000")
 }
 
 func (r *rig) startAPI() {
@@ -355,6 +362,13 @@ func (r *rig) reconcileOnce() {
 // replay.
 func (r *rig) assertExact(sent [][]engagement.Event) {
 	r.t.Helper()
+	if err := r.exact(sent); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// exact is assertExact's check: nil when everything is exact.
+func (r *rig) exact(sent [][]engagement.Event) error {
 	ctx := context.Background()
 	var all []engagement.Stored
 	for _, b := range sent {
@@ -371,20 +385,20 @@ func (r *rig) assertExact(sent [][]engagement.Event) {
 	for d := range days {
 		evs, err := r.st.RawEvents(ctx, wsID, r.community.ID, d)
 		if err != nil {
-			r.t.Fatal(err)
+			return err
 		}
 		raw = append(raw, evs...)
 	}
 	if len(raw) != len(all) {
-		r.t.Fatalf("%d raw events stored, %d sent", len(raw), len(all))
+		return fmt.Errorf("%d raw events stored, %d sent", len(raw), len(all))
 	}
 	replay := engagement.Replay(raw)
 	stored, err := r.st.Members(ctx, wsID, r.community.ID)
 	if err != nil {
-		r.t.Fatal(err)
+		return err
 	}
 	if len(stored) != len(replay) {
-		r.t.Fatalf("%d members stored, %d in the replay", len(stored), len(replay))
+		return fmt.Errorf("%d members stored, %d in the replay", len(stored), len(replay))
 	}
 	var states []engagement.State
 	for _, m := range stored {
@@ -392,7 +406,7 @@ func (r *rig) assertExact(sent [][]engagement.Event) {
 		gj, _ := json.Marshal(m.State)
 		wj, _ := json.Marshal(want.State)
 		if !bytes.Equal(gj, wj) {
-			r.t.Errorf("member %s:\nstored %s\nreplay %s", m.ID, gj, wj)
+			return fmt.Errorf("member %s:\nstored %s\nreplay %s", m.ID, gj, wj)
 		}
 		states = append(states, want.State)
 	}
@@ -400,12 +414,12 @@ func (r *rig) assertExact(sent [][]engagement.Event) {
 	req.Header.Set("Authorization", "Bearer "+r.key)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		r.t.Fatal(err)
+		return err
 	}
 	defer res.Body.Close()
 	var got engagement.Insights
 	if err := json.NewDecoder(res.Body).Decode(&got); err != nil || res.StatusCode != http.StatusOK {
-		r.t.Fatalf("insights: %d %v", res.StatusCode, err)
+		return fmt.Errorf("insights: %d %v", res.StatusCode, err)
 	}
 	from, _ := time.Parse(engagement.DayLayout, got.From)
 	to, _ := time.Parse(engagement.DayLayout, got.To)
@@ -415,9 +429,10 @@ func (r *rig) assertExact(sent [][]engagement.Event) {
 	gj, _ := json.Marshal(got)
 	wj, _ := json.Marshal(want)
 	if !bytes.Equal(gj, wj) {
-		r.t.Fatalf("insights differ from the accepted events:\ngot  %s\nwant %s", gj, wj)
+		return fmt.Errorf("insights differ from the accepted events:\ngot  %s\nwant %s", gj, wj)
 	}
 	r.t.Logf("exact: %d events (%d views, %d purchases), %d members", len(all), got.Funnel.Views, got.Funnel.Purchases, len(stored))
+	return nil
 }
 
 // TestFaults runs each scenario: a fault during the delivery of some
@@ -502,6 +517,45 @@ func TestFaults(t *testing.T) {
 			r.reconcileOnce()
 			r.assertExact(sent)
 		})
+	}
+}
+
+// TestServeReconciles: the API killed mid-batch, with no reconcile but the
+// one `sweetspot serve` runs every RECONCILE_EVERY: insights are exact
+// within RECONCILE_EVERY plus 10 s of the last acknowledgement (the
+// issue's bound).
+func TestServeReconciles(t *testing.T) {
+	t.Parallel()
+	const every = 3 * time.Second
+	r := newRigEvery(t, every)
+	sent := r.makeBatches(9)
+	for b, batch := range sent {
+		var first func([]engagement.Event)
+		if b%4 == 2 {
+			first = func(batch []engagement.Event) {
+				var wg sync.WaitGroup
+				wg.Add(1)
+				go func() { defer wg.Done(); r.post(context.Background(), batch) }()
+				time.Sleep(time.Duration(5+rand.IntN(60)) * time.Millisecond)
+				r.killAPI()
+				wg.Wait()
+				r.startAPI()
+			}
+		}
+		r.deliver(batch, first)
+	}
+	acked := time.Now()
+	deadline := acked.Add(every + 10*time.Second)
+	for {
+		err := r.exact(sent)
+		if err == nil {
+			t.Logf("exact %s after the last acknowledgement", time.Since(acked).Round(100*time.Millisecond))
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not exact within RECONCILE_EVERY + 10 s: %v", err)
+		}
+		time.Sleep(500 * time.Millisecond)
 	}
 }
 
