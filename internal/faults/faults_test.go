@@ -85,11 +85,11 @@ type rig struct {
 	// reconcileEvery is the API's RECONCILE_EVERY (1h: the suite runs one
 	// reconcile itself, except in the scenario that relies on serve's).
 	reconcileEvery time.Duration
-	st        *store.Store
-	key       string
-	community domain.Community
-	offer     string
-	mu        sync.Mutex
+	st             *store.Store
+	key            string
+	community      domain.Community
+	offer          string
+	mu             sync.Mutex
 }
 
 func freePort(t *testing.T) int {
