@@ -322,6 +322,9 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 	if err := s.replaceShard(ctx, d); err != nil {
 		return false, err
 	}
+	if err := s.dropRollup(ctx, d.ws, d.community, d.day); err != nil {
+		return false, err
+	}
 	for _, sk := range intents {
 		if err := s.deleteIntent(ctx, d.shard, sk); err != nil {
 			return false, err
