@@ -357,8 +357,12 @@ func (s *Store) saveMember(ctx context.Context, ws string, m engagement.Member, 
 		if err != nil {
 			return err
 		}
+		changed := false
 		for _, e := range applied {
-			cur.Apply(e)
+			changed = cur.Apply(e) || changed
+		}
+		if !changed {
+			return nil // a concurrent copy of these events saved them first
 		}
 		m, version = cur, v
 	}
