@@ -171,8 +171,13 @@ func waitForStore(ctx context.Context, st *store.Store, log *slog.Logger) error 
 }
 
 // reconcileSlack is added to a pass scheduled for when intents expire, so
-// that they have.
-const reconcileSlack = 500 * time.Millisecond
+// that they have. firstReconcile is when the first pass runs after start
+// (if sooner than the period): a restart after a crash finds the dead
+// process's intents at once.
+const (
+	reconcileSlack = 500 * time.Millisecond
+	firstReconcile = 5 * time.Second
+)
 
 // reconcileEvery runs the reconciler (store.Reconcile) every period until
 // ctx ends: counters of community-days whose requests died are recounted
@@ -180,7 +185,7 @@ const reconcileSlack = 500 * time.Millisecond
 // the next pass comes as soon as they expire (if sooner than period), so a
 // repair takes at most the lease plus one pass, not the lease plus a period.
 func reconcileEvery(ctx context.Context, st *store.Store, period time.Duration, log *slog.Logger) {
-	next := period
+	next := min(period, firstReconcile)
 	for {
 		select {
 		case <-ctx.Done():
