@@ -44,7 +44,19 @@ const (
 	// intentTTL removes intents of a table nobody reconciles any more; a
 	// running reconciler deletes them long before.
 	intentTTL = 30 * 24 * time.Hour
+	// leaseTTL is how long a day lease outlives the day's close: no
+	// request enters a closed day, and by then its intents are long gone.
+	leaseTTL = 7 * 24 * time.Hour
 )
+
+// leaseExpiry is the TTL (epoch seconds) of a day's lease items.
+func leaseExpiry(day string) int64 {
+	d, err := time.Parse(engagement.DayLayout, day)
+	if err != nil {
+		return 0
+	}
+	return d.Add(24*time.Hour + engagement.MaxEventAge + engagement.ApplyLease + leaseTTL).Unix()
+}
 
 // Defaults of the deadlines (STORE_TIMEOUT, APPLY_TIMEOUT).
 const (
@@ -160,11 +172,12 @@ func (s *Store) enterDays(ctx context.Context, days []dayShard) error {
 	now := s.now().UnixMilli()
 	for _, d := range days {
 		_, err := s.db.UpdateItem(ctx, &dynamodb.UpdateItemInput{TableName: &s.table,
-			Key:                       map[string]types.AttributeValue{table.PK: strAV(d.leasePK()), table.SK: strAV(skLease)},
-			UpdateExpression:          aws.String("ADD #started :one"),
-			ConditionExpression:       aws.String("attribute_not_exists(#lock) OR #lock < :now"),
-			ExpressionAttributeNames:  map[string]string{"#started": "started", "#lock": "locked_until"},
-			ExpressionAttributeValues: map[string]types.AttributeValue{":one": numAV(1), ":now": numAV(now)},
+			Key:                      map[string]types.AttributeValue{table.PK: strAV(d.leasePK()), table.SK: strAV(skLease)},
+			UpdateExpression:         aws.String("ADD #started :one SET #ttl = :ttl"),
+			ConditionExpression:      aws.String("attribute_not_exists(#lock) OR #lock < :now"),
+			ExpressionAttributeNames: map[string]string{"#started": "started", "#lock": "locked_until", "#ttl": table.TTL},
+			ExpressionAttributeValues: map[string]types.AttributeValue{":one": numAV(1), ":now": numAV(now),
+				":ttl": numAV(leaseExpiry(d.day))},
 		})
 		var ccf *types.ConditionalCheckFailedException
 		if errors.As(err, &ccf) {
