@@ -1,8 +1,10 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -92,4 +94,23 @@ func checkPath(p string) error {
 		return errors.New("the path holds a control character")
 	}
 	return nil
+}
+
+// RawPathError checks a path as it arrives escaped (API Gateway's rawPath,
+// under Lambda, where the adapter would otherwise fail on a malformed
+// escape and API Gateway answer 500): for a malformed escape, a control
+// character or invalid UTF-8 it returns the 400 status and JSON error body
+// to answer with; ok is false for a good path.
+func RawPathError(raw string) (status int, body []byte, bad bool) {
+	p, err := url.PathUnescape(raw)
+	if err != nil {
+		err = errors.New("the path holds a malformed %-escape")
+	} else {
+		err = checkPath(p)
+	}
+	if err == nil {
+		return 0, nil, false
+	}
+	b, _ := json.Marshal(errorBody{errorDetail{Code: domain.Invalid, Message: err.Error(), Field: "path"}})
+	return http.StatusBadRequest, b, true
 }
