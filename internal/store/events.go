@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -144,13 +145,21 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 		tokens = make(chan struct{}, ingestWorkers)
 	)
 	expires := s.now().Add(ttl).Unix()
+	var failed atomic.Bool // once a member fails, start no more: the answer is 503 anyway
 	for _, k := range order {
+		tokens <- struct{}{}
+		if failed.Load() {
+			<-tokens
+			break
+		}
 		group := groups[k]
 		wg.Add(1)
-		tokens <- struct{}{}
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
 			fresh, dups, err := s.ingestMember(work, ws, group, shard, expires)
+			if err != nil {
+				failed.Store(true)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			res.Fresh = append(res.Fresh, fresh...)
@@ -236,10 +245,11 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 			applied = append(applied, stored.Event)
 		}
 	}
-	if len(applied) > 0 && !anonymous {
-		if err := s.saveMember(ctx, ws, m, version, applied); err != nil && failed == nil {
-			failed = err
-		}
+	// After a failed call the member is not saved (the store is likely
+	// down; another call would only add its timeout): the client's retry
+	// finds these events stored but not applied, and applies them.
+	if len(applied) > 0 && !anonymous && failed == nil {
+		failed = s.saveMember(ctx, ws, m, version, applied)
 	}
 	return fresh, dups, failed
 }
