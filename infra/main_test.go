@@ -45,9 +45,10 @@ func TestStackName(t *testing.T) {
 func TestRunReadsContext(t *testing.T) {
 	dir := t.TempDir()
 	for p, content := range map[string]string{
-		"lambda/api/bootstrap":  "placeholder",
-		"site/index.html":       "<h1>x</h1>",
-		"widget/sweetspot.wasm": "\x00asm",
+		"lambda/api/bootstrap":       "placeholder",
+		"lambda/reconcile/bootstrap": "placeholder",
+		"site/index.html":            "<h1>x</h1>",
+		"widget/sweetspot.wasm":      "\x00asm",
 	} {
 		p = filepath.Join(dir, p)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -95,7 +96,7 @@ func TestRunReadsContext(t *testing.T) {
 	for _, r := range tmpl.Resources {
 		switch r.Type {
 		case "AWS::Lambda::Function":
-			if r.Properties["Runtime"] == "provided.al2023" {
+			if r.Properties["Runtime"] == "provided.al2023" && r.Properties["Description"] == "Sweetspot HTTP API (functions/api)" {
 				sawFn = true
 				if r.Properties["ReservedConcurrentExecutions"] != float64(20) {
 					t.Errorf("reserved concurrency = %v, want 20 from context", r.Properties["ReservedConcurrentExecutions"])
@@ -171,9 +172,10 @@ type folders map[string]any
 func assetFolders(t *testing.T) folders {
 	dir := t.TempDir()
 	for p, content := range map[string]string{
-		"lambda/api/bootstrap":  "placeholder",
-		"site/index.html":       "<h1>x</h1>",
-		"widget/sweetspot.wasm": "\x00asm",
+		"lambda/api/bootstrap":       "placeholder",
+		"lambda/reconcile/bootstrap": "placeholder",
+		"site/index.html":            "<h1>x</h1>",
+		"widget/sweetspot.wasm":      "\x00asm",
 	} {
 		p = filepath.Join(dir, p)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -5,9 +5,9 @@
 # OFFER_JS_MAX_GZIP is the offer widget's size budget: 3 KB gzip (issue 5).
 OFFER_JS_MAX_GZIP := 3072
 
-BENCH_TARGETS += bench-offer-size bench-events
+BENCH_TARGETS += bench-offer-size bench-events bench-insights
 
-.PHONY: bench-offer-size bench-events
+.PHONY: bench-offer-size bench-events bench-insights
 # bench-offer-size measures site/offer.js as served (gzip -9) and fails over budget.
 bench-offer-size:
 	@raw=$$(wc -c < site/offer.js); gz=$$(gzip -9c site/offer.js | wc -c); \
@@ -20,3 +20,9 @@ bench-offer-size:
 bench-events: setup-dynalite
 	@mkdir -p $(BUILD)/bench
 	$(GO) test -run '^$$' -bench 'BenchmarkIngest' -benchtime 3s -count=1 ./internal/api | tee $(BUILD)/bench/events.txt
+
+# bench-insights: a 366-day insights request on dynalite (budget 300 ms, issue 12),
+# after the first request has rolled the closed days up.
+bench-insights: setup-dynalite
+	@mkdir -p $(BUILD)/bench
+	$(GO) test -run '^$$' -bench 'BenchmarkInsights366Days' -benchtime 20x -count=1 ./internal/api | tee $(BUILD)/bench/insights.txt

@@ -17,6 +17,7 @@ const adminUsage = `usage: sweetspot admin <chore> [flags]
   create-workspace --name NAME            a workspace and its first admin key
   create-key --workspace ID --scope admin|ingest [--origin URL]... [--name NAME]
   seed [--origin URL]...                  the demo workspace (keys are reissued)
+  reconcile                               recount the counters of requests that died (once; serve does it every RECONCILE_EVERY)
 The table comes from TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION (see README,
 "Configuration"); with DYNAMODB_ENDPOINT set the table is created if missing.
 Keys are printed once, as JSON; only their hashes are stored.`
@@ -78,6 +79,12 @@ func runAdmin(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		out = map[string]any{"key": k, "secret": token}
+	case "reconcile":
+		rep, err := st.Reconcile(ctx)
+		if err != nil {
+			return err
+		}
+		out = rep
 	case "seed":
 		res, err := demo.Seed(ctx, st, origins)
 		if err != nil {

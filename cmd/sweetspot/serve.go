@@ -6,16 +6,19 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sweetspot/sweetspot/internal/api"
 	"github.com/sweetspot/sweetspot/internal/config"
 	"github.com/sweetspot/sweetspot/internal/demo"
+	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/dynalite"
 	"github.com/sweetspot/sweetspot/internal/static"
 	"github.com/sweetspot/sweetspot/internal/store"
@@ -47,7 +50,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	log := cfg.Logger(e.stderr)
 
 	if *dev {
-		srv, err := dynalite.Start(ctx, dynalite.Options{Path: *data, Log: devNull{}})
+		// Supervised: restarted on the same port and folder if it dies, so
+		// make dev keeps its store (docs/ENGAGEMENT.md, "Faults").
+		srv, err := dynalite.Supervise(ctx, dynalite.Options{Path: *data, Log: storeLog{log}})
 		if err != nil {
 			return fmt.Errorf("start dynalite: %w", err)
 		}
@@ -60,10 +65,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *createTable {
-		if err := st.EnsureTable(ctx); err != nil {
+		if err := waitForStore(ctx, st, log); err != nil {
 			return fmt.Errorf("create table %s: %w", cfg.Table, err)
 		}
 	}
+	go reconcileEvery(ctx, st, cfg.ReconcileEvery, log)
 	h, err := api.New(api.Options{Store: st, Logger: log, Rate: cfg.Rate, Burst: cfg.Burst, EventTTL: cfg.EventTTL})
 	if err != nil {
 		return err
@@ -78,7 +84,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	base := "http://" + ln.Addr().String()
-	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	server := api.NewServer(api.LimitInFlight(api.RejectBadPaths(mux), api.MaxInFlight))
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(ln) }()
 
@@ -137,7 +143,80 @@ func writeDevFile(path, base string, res demo.Result) error {
 	return os.WriteFile(path, append(b, '\n'), 0o600)
 }
 
-// devNull discards dynalite's own output (its banner would repeat ours).
-type devNull struct{}
+// Waiting for the store at start: the API waits for a store that is not
+// up yet (restarting after a crash, still holding its lock) instead of
+// exiting, retrying with a doubling wait up to maxStoreWait between tries.
+const (
+	firstStoreWait = 200 * time.Millisecond
+	maxStoreWait   = 5 * time.Second
+)
 
-func (devNull) Write(p []byte) (int, error) { return len(p), nil }
+// waitForStore creates the table if missing, retrying while the store is
+// unavailable, until ctx ends.
+func waitForStore(ctx context.Context, st *store.Store, log *slog.Logger) error {
+	wait := firstStoreWait
+	for {
+		err := st.EnsureTable(ctx)
+		if err == nil || domain.ErrorCode(err) != domain.Unavailable {
+			return err
+		}
+		log.Warn("waiting for the store", "error", err.Error(), "retry_in", wait.String())
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, maxStoreWait)
+	}
+}
+
+// reconcileSlack is added to a pass scheduled for when intents expire, so
+// that they have. firstReconcile is when the first pass runs after start
+// (if sooner than the period): a restart after a crash finds the dead
+// process's intents at once.
+const (
+	reconcileSlack = 500 * time.Millisecond
+	firstReconcile = 5 * time.Second
+)
+
+// reconcileEvery runs the reconciler (store.Reconcile) every period until
+// ctx ends: counters of community-days whose requests died are recounted
+// from the raw events. When a pass finds intents still within their lease
+// the next pass comes as soon as they expire (if sooner than period), so a
+// repair takes at most the lease plus one pass, not the lease plus a period.
+func reconcileEvery(ctx context.Context, st *store.Store, period time.Duration, log *slog.Logger) {
+	next := min(period, firstReconcile)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(next):
+		}
+		rep, err := st.Reconcile(ctx)
+		next = period
+		if rep.NextDue > 0 {
+			next = min(period, rep.NextDue+reconcileSlack)
+		}
+		switch {
+		case err != nil:
+			log.Warn("reconcile", "error", err.Error(), "pending", rep.Pending, "expired", rep.Expired)
+		case rep.Pending > 0 || len(rep.Repaired) > 0:
+			log.Info("reconcile", "pending", rep.Pending, "expired", rep.Expired, "repaired", len(rep.Repaired),
+				"skipped", rep.Skipped, "oldest_s", int(rep.Oldest.Seconds()))
+		}
+	}
+}
+
+// storeLog sends the supervised dynalite's output to the log at debug
+// level (its banner would repeat ours) and its restarts at warn.
+type storeLog struct{ log *slog.Logger }
+
+func (l storeLog) Write(p []byte) (int, error) {
+	msg := strings.TrimSpace(string(p))
+	if strings.Contains(msg, "restart") || strings.Contains(msg, "exited") || strings.Contains(msg, "dropped") {
+		l.log.Warn("dynalite", "msg", msg)
+	} else {
+		l.log.Debug("dynalite", "msg", msg)
+	}
+	return len(p), nil
+}

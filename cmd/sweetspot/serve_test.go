@@ -4,13 +4,17 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sweetspot/sweetspot/internal/dynalite"
 )
 
 // devRun runs `sweetspot serve --dev` in-process like `make dev` does and
@@ -110,5 +114,57 @@ func TestServeDev(t *testing.T) {
 	}
 	if s, _ := get(t, base2+"/v1/workspace", key); s != 401 {
 		t.Fatalf("the previous run's key still works: %d", s)
+	}
+}
+
+// TestServeWaitsForTheStore: `serve --create-table` started before its
+// store is up waits for it (retrying) instead of exiting, then serves.
+func TestServeWaitsForTheStore(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	storePort := l.Addr().(*net.TCPAddr).Port
+	l.Close() // nothing listens there yet
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	vars := map[string]string{"PORT": "0", "DYNAMODB_ENDPOINT": fmt.Sprintf("http://127.0.0.1:%d", storePort),
+		"TABLE_NAME": "wait", "STORE_TIMEOUT": "500ms", "LOG_LEVEL": "error"}
+	go func() {
+		done <- runServe(ctx, env{stdin: strings.NewReader(""), stdout: pw, stderr: io.Discard, getenv: func(k string) string { return vars[k] }},
+			[]string{"--create-table", "--site", t.TempDir()})
+		pw.Close()
+	}()
+	time.Sleep(1500 * time.Millisecond)
+	select {
+	case err := <-done:
+		t.Fatalf("serve exited while the store was down: %v", err)
+	default:
+	}
+	db, err := dynalite.Start(ctx, dynalite.Options{Port: storePort})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Stop()
+	sc := bufio.NewScanner(pr)
+	base := ""
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) >= 2 && f[0] == "API" {
+			base = strings.TrimSuffix(f[1], "/v1/health")
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if base == "" {
+		t.Fatalf("serve never served (err %v)", <-done)
+	}
+	if status, _ := get(t, base+"/v1/health", ""); status != http.StatusOK {
+		t.Fatalf("health %d", status)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v", err)
 	}
 }

@@ -48,7 +48,16 @@ func newHandler(ctx context.Context, getenv func(string) string, logs io.Writer)
 	if err != nil {
 		return nil, err
 	}
-	return httpadapter.NewV2(h).ProxyWithContext, nil
+	proxy := httpadapter.NewV2(h).ProxyWithContext
+	return func(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+		// The adapter cannot build a request from a malformed path (a
+		// function error: API Gateway's 500); answer those like the API.
+		if status, body, bad := api.RawPathError(req.RawPath); bad {
+			return events.APIGatewayV2HTTPResponse{StatusCode: status, Body: string(body),
+				Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}, nil
+		}
+		return proxy(ctx, req)
+	}, nil
 }
 
 // gatewayRequestID names each request by API Gateway's request id, so a

@@ -262,3 +262,27 @@ func TestBootstrapProcess(t *testing.T) {
 		t.Fatalf("no JSON request log on stdout:\n%s", stdout.String())
 	}
 }
+
+// TestLambdaBadPaths: paths with malformed escapes or a NUL arrive in
+// API Gateway's rawPath; both are 400 JSON errors naming the path, never
+// a function error (which API Gateway turns into a 500).
+func TestLambdaBadPaths(t *testing.T) {
+	f := newFixture(t, "lambda-bad-paths")
+	h, err := newHandler(context.Background(), f.getenv, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/v1/%zz", "/v1/%00", "/%c3%28", "/v1/offers/%"} {
+		t.Run(path, func(t *testing.T) {
+			ev := event(t, "get-health", `"rawPath": "/v1/health"`, `"rawPath": "`+path+`"`)
+			raw, err := lambda.NewHandler(h).Invoke(context.Background(), ev)
+			if err != nil {
+				t.Fatalf("function error (a 500 at API Gateway): %v", err)
+			}
+			res, m := decodeResponse(t, raw)
+			if res.StatusCode != 400 || m["error"].(map[string]any)["field"] != "path" {
+				t.Fatalf("%d %v", res.StatusCode, m)
+			}
+		})
+	}
+}

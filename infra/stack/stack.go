@@ -81,6 +81,8 @@ type Stack struct {
 	// AlarmTopic is what the main stack's alarms notify; Alarms are them.
 	AlarmTopic awssns.Topic
 	Alarms     []awscloudwatch.Alarm
+	// Reconciler recounts the counters of ingest requests that died.
+	Reconciler *Reconciler
 }
 
 // New builds the stack. Every input is checked before any construct is
@@ -115,7 +117,8 @@ func New(scope constructs.Construct, id string, p Props) (*Stack, error) {
 	s.API = newAPI(st, p, s.Data, s.Origin)
 	s.Site = newSite(st, p, s.API, s.Origin, sources, edgeCode)
 	alarms := newAlarms(st, p, s.API, s.Data)
-	s.AlarmTopic, s.Alarms = alarms.topic, alarms.created
+	s.Reconciler = newReconciler(st, p, s.Data, alarms.topic)
+	s.AlarmTopic, s.Alarms = alarms.topic, append(alarms.created, s.Reconciler.Alarms...)
 	s.outputs()
 	suppressFindings(s, p)
 	return s, nil
@@ -184,9 +187,11 @@ func (p Props) validate() error {
 	if p.Stage.Name == "" {
 		errs = append(errs, errors.New("stage: empty (use stack.Stage)"))
 	}
-	bootstrap := filepath.Join(p.LambdaDir, APIFunction, "bootstrap")
-	if fi, err := os.Stat(bootstrap); err != nil || !fi.Mode().IsRegular() {
-		errs = append(errs, fmt.Errorf("lambda dir: %s is missing: run `make lambda` (it builds functions/%s)", bootstrap, APIFunction))
+	for _, fn := range []string{APIFunction, ReconcileFunction} {
+		bootstrap := filepath.Join(p.LambdaDir, fn, "bootstrap")
+		if fi, err := os.Stat(bootstrap); err != nil || !fi.Mode().IsRegular() {
+			errs = append(errs, fmt.Errorf("lambda dir: %s is missing: run `make lambda` (it builds functions/%s)", bootstrap, fn))
+		}
 	}
 	if fi, err := os.Stat(p.SiteDir); err != nil || !fi.IsDir() {
 		errs = append(errs, fmt.Errorf("site dir: %q is not a folder", p.SiteDir))

@@ -42,11 +42,12 @@ func newFixture() (fixture, error) {
 	}
 	f := fixture{root: root, lambda: filepath.Join(root, "lambda"), site: filepath.Join(root, "site"), widget: filepath.Join(root, "widget")}
 	files := map[string]string{
-		filepath.Join(f.lambda, APIFunction, "bootstrap"): "placeholder",
-		filepath.Join(f.site, "index.html"):               "<h1>Sweetspot</h1>",
-		filepath.Join(f.site, "widget.js"):                "/* loader */",
-		filepath.Join(f.site, "demo", "index.html"):       "<h1>demo</h1>",
-		filepath.Join(f.site, "communities", "c1.json"):   "{}",
+		filepath.Join(f.lambda, APIFunction, "bootstrap"):       "placeholder",
+		filepath.Join(f.lambda, ReconcileFunction, "bootstrap"): "placeholder",
+		filepath.Join(f.site, "index.html"):                     "<h1>Sweetspot</h1>",
+		filepath.Join(f.site, "widget.js"):                      "/* loader */",
+		filepath.Join(f.site, "demo", "index.html"):             "<h1>demo</h1>",
+		filepath.Join(f.site, "communities", "c1.json"):         "{}",
 		// What `make wasm` writes: content-hashed names with brotli and
 		// gzip twins, and manifest.json mapping plain names to them.
 		filepath.Join(f.widget, wasmFile):        "\x00asm",
@@ -201,7 +202,9 @@ func jsonEqual(a, b any) bool {
 	y, _ := json.Marshal(b)
 	return string(x) == string(y)
 }
-func isAPIFunction(p map[string]any) bool { return p["Runtime"] == "provided.al2023" }
+func isAPIFunction(p map[string]any) bool {
+	return p["Runtime"] == "provided.al2023" && p["Description"] == "Sweetspot HTTP API (functions/api)"
+}
 
 func TestResourceCounts(t *testing.T) {
 	for _, stage := range []string{Dev, Prod} {
@@ -212,26 +215,27 @@ func TestResourceCounts(t *testing.T) {
 			"AWS::ApiGatewayV2::Stage":               1,
 			"AWS::ApiGatewayV2::Integration":         1,
 			"AWS::ApiGatewayV2::Route":               float64(len(DeclaredRoutes(testFixture.props(stage)))),
-			"AWS::Lambda::Permission":                1,
+			"AWS::Lambda::Permission":                2, // API Gateway, and the reconciler's schedule
 			"AWS::S3::Bucket":                        1,
 			"AWS::CloudFront::Distribution":          1,
 			"AWS::CloudFront::OriginAccessControl":   1,
 			"AWS::CloudFront::Function":              2, // static rewrite, viewer address
 			"AWS::CloudFront::CachePolicy":           1,
 			"AWS::CloudFront::ResponseHeadersPolicy": 2,
-			"AWS::CloudWatch::Alarm":                 10,
-			"AWS::Logs::MetricFilter":                1, // 429s
-			"AWS::SecretsManager::Secret":            1, // the origin secret
+			"AWS::CloudWatch::Alarm":                 12, // 10 + the reconciler's 2
+			"AWS::Logs::MetricFilter":                1,  // 429s
+			"AWS::SecretsManager::Secret":            1,  // the origin secret
+			"AWS::Events::Rule":                      1,  // the reconciler's schedule
 			"AWS::SNS::Topic":                        1,
-			"AWS::Logs::LogGroup":                    2,
+			"AWS::Logs::LogGroup":                    3,
 			"AWS::Lambda::LayerVersion":              1, // the uploads' AWS CLI layer, once
 		}
 		for typ, n := range want {
 			check(t, stage+" "+typ, func() { s.template.ResourceCountIs(jsii.String(typ), jsii.Number(n)) })
 		}
-		check(t, stage+" one API function", func() {
+		check(t, stage+" the API and the reconciler functions", func() {
 			s.template.ResourcePropertiesCountIs(jsii.String("AWS::Lambda::Function"),
-				obj(map[string]any{"Runtime": "provided.al2023"}), jsii.Number(1))
+				obj(map[string]any{"Runtime": "provided.al2023"}), jsii.Number(2))
 		})
 		subs := 0.0
 		if stage == Prod {

@@ -25,7 +25,7 @@ func TestRedirectCountsWithinLimits(t *testing.T) {
 	hit := func(n int) {
 		t.Helper()
 		for range n {
-			res, err := noFollow.Get(e.srv.URL + "/r/" + code)
+			res, err := follow(noFollow, "GET", e.srv.URL+"/r/"+code, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,5 +95,56 @@ func TestLinkedResourcesCannotBeDeleted(t *testing.T) {
 	e.must(204, "DELETE", "/v1/links/"+code, e.admin, nil)
 	for _, path := range []string{"/v1/offers/" + offer, "/v1/communities/" + community, "/v1/partners/" + partner} {
 		e.must(204, "DELETE", path, e.admin, nil)
+	}
+}
+
+// TestRedirectCountsPeopleOnly: HEAD requests, prefetches and previews,
+// link scanners, crawlers and HTTP libraries are redirected like everyone
+// but counted as clicks only when a person's browser follows the link.
+func TestRedirectCountsPeopleOnly(t *testing.T) {
+	e := newEnv(t, api.Options{})
+	partner, community, offer := e.seed(e.admin)
+	code := e.must(201, "POST", "/v1/links", e.admin, map[string]any{"offer_id": offer, "community_id": community, "partner_id": partner})["code"].(string)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	clicks := func() float64 {
+		t.Helper()
+		in := e.must(200, "GET", "/v1/communities/"+community+"/insights", e.admin, nil)
+		return in["funnel"].(map[string]any)["clicks"].(float64)
+	}
+	cases := []struct {
+		name    string
+		method  string
+		headers []string
+		counted bool
+	}{
+		{"a person's browser", "GET", nil, true},
+		{"HEAD", "HEAD", nil, false},
+		{"browser prefetch", "GET", []string{"Sec-Purpose", "prefetch"}, false},
+		{"old prefetch header", "GET", []string{"Purpose", "prefetch"}, false},
+		{"Firefox prefetch", "GET", []string{"X-Moz", "prefetch"}, false},
+		{"crawler", "GET", []string{"User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"}, false},
+		{"chat preview", "GET", []string{"User-Agent", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"}, false},
+		{"mail link scanner", "GET", []string{"User-Agent", "Mozilla/5.0 (compatible; Proofpoint URL Defense)"}, false},
+		{"no User-Agent", "GET", []string{"User-Agent", ""}, false},
+		{"command line", "GET", []string{"User-Agent", "curl/8.5.0"}, false},
+	}
+	want := 0.0
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := follow(noFollow, c.method, e.srv.URL+"/r/"+code, c.headers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != 302 || res.Header.Get("Location") == "" {
+				t.Fatalf("status %d: everyone is redirected", res.StatusCode)
+			}
+			if c.counted {
+				want++
+			}
+			if got := clicks(); got != want {
+				t.Fatalf("%v clicks, want %v", got, want)
+			}
+		})
 	}
 }

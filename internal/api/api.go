@@ -11,6 +11,7 @@
 package api
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -44,6 +45,11 @@ type Options struct {
 	// that let a request in (the current and the previous secret, during a
 	// rotation); a request with neither gets 403. Empty: no check (local).
 	OriginSecrets []string
+	// AuthFailRate and AuthFailBurst limit failed authentications per
+	// client address; zero means DefaultAuthFailRate and
+	// DefaultAuthFailBurst.
+	AuthFailRate  float64
+	AuthFailBurst int
 }
 
 // API holds what the handlers share.
@@ -51,8 +57,10 @@ type API struct {
 	store   *store.Store
 	log     *slog.Logger
 	limiter *limiter
-	reqID   func(*http.Request) string
-	now     func() time.Time
+	// authFails counts failed authentications per client address.
+	authFails *limiter
+	reqID     func(*http.Request) string
+	now       func() time.Time
 	// eventTTL is Options.EventTTL (engagement).
 	eventTTL time.Duration
 	// originSecrets are Options.OriginSecrets (origin.go).
@@ -80,6 +88,7 @@ func New(opt Options) (http.Handler, error) {
 	for _, s := range opt.OriginSecrets {
 		a.originSecrets = append(a.originSecrets, []byte(s))
 	}
+	a.authFails = newLimiter(cmp.Or(opt.AuthFailRate, DefaultAuthFailRate), cmp.Or(opt.AuthFailBurst, DefaultAuthFailBurst), a.now)
 
 	handlers := map[string]handlerFunc{}
 	for _, group := range a.resources() {
@@ -126,7 +135,7 @@ func New(opt Options) (http.Handler, error) {
 		}))
 	}
 	mux.Handle("/v1/", a.plain(func(w http.ResponseWriter, r *http.Request) error { return errNoRoute() }))
-	return a.logged(a.fromOrigin(mux)), nil
+	return a.logged(a.fromOrigin(RejectBadPaths(mux))), nil
 }
 
 // resources returns every resource's handlers keyed by route pattern.
@@ -154,7 +163,7 @@ func (a *API) route(rt routes.Route, h handlerFunc) http.Handler {
 		info := infoFrom(r.Context())
 		info.route = rt.Pattern()
 		w.Header().Set("Cache-Control", "no-store")
-		p, err := a.authenticate(r, rt.Auth)
+		p, err := a.authenticate(r, rt.Auth, w)
 		if err == nil && p != nil {
 			info.workspace, info.key = p.WorkspaceID, p.KeyID
 			if p.Origin != "" {

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/sweetspot/sweetspot/internal/domain"
@@ -29,11 +31,36 @@ func errUnauthorized() error {
 
 // authenticate checks the request's key against what the route needs.
 // Keys are read with one strongly consistent GetItem (the token carries
-// workspace and key ids), so a deleted key fails at once.
-func (a *API) authenticate(r *http.Request, need routes.Auth) (*Principal, error) {
+// workspace and key ids), so a deleted key fails at once. A client address
+// with too many failed attempts is refused (429, Retry-After on w) before
+// any store read, and every failure counts against its address.
+func (a *API) authenticate(r *http.Request, need routes.Auth, w http.ResponseWriter) (*Principal, error) {
 	if need == routes.None {
 		return nil, nil
 	}
+	addr := clientAddr(r)
+	if wait, blocked := a.authFails.blocked(addr); blocked {
+		w.Header().Set("Retry-After", strconv.Itoa(wait))
+		return nil, domain.Errorf(domain.RateLimited, "Authorization", "too many failed authentications from this address: retry in %d s", wait)
+	}
+	p, err := a.checkKey(r, need)
+	if domain.ErrorCode(err) == domain.Unauthorized {
+		a.authFails.take(addr)
+	}
+	return p, err
+}
+
+// clientAddr is the address the request came from as this process sees
+// it (under Lambda, the source address API Gateway reports).
+func clientAddr(r *http.Request) string {
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
+	return r.RemoteAddr
+}
+
+// checkKey is authenticate without the failure limit.
+func (a *API) checkKey(r *http.Request, need routes.Auth) (*Principal, error) {
 	h := r.Header.Get("Authorization")
 	token, ok := strings.CutPrefix(h, "Bearer ")
 	fromQuery := false

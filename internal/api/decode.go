@@ -93,9 +93,13 @@ func decodeStrict(b []byte, v any, readOnly []string) error {
 	if err := dec.Decode(v); err != nil {
 		return jsonError(err)
 	}
-	if dec.More() {
-		return domain.Errorf(domain.Invalid, "", "unexpected data after the JSON object")
-	}
+	return endOfBody(dec)
+}
+
+// endOfBody refuses anything but white space after the JSON object.
+// (Decoder.More alone misses a stray "}" or "]": it reports whether a
+// list or object continues, and at the top level both look like an end.)
+func endOfBody(dec *json.Decoder) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return domain.Errorf(domain.Invalid, "", "unexpected data after the JSON object")
 	}
@@ -180,8 +184,8 @@ func mergePatch(r *http.Request, current, out any, readOnly []string) (version i
 	if err := dec.Decode(&patch); err != nil {
 		return 0, jsonError(err)
 	}
-	if dec.More() {
-		return 0, domain.Errorf(domain.Invalid, "", "unexpected data after the JSON object")
+	if err := endOfBody(dec); err != nil {
+		return 0, err
 	}
 	if v, ok := patch["version"]; ok {
 		n, isNum := v.(json.Number)

@@ -262,6 +262,8 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 	// key's): anyone can request a public link in a loop, and each count
 	// is a write.
 	switch _, ok := a.limiter.take("r:" + code); {
+	case !personFollowing(r):
+		infoFrom(r.Context()).cause = errors.New("redirect click not counted: HEAD, prefetch, link scanner or bot")
 	case o.Status != domain.StatusLive:
 		infoFrom(r.Context()).cause = errors.New("redirect click not counted: the offer is not live")
 	case !ok:
@@ -276,4 +278,23 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 	w.Header().Set("Referrer-Policy", "no-referrer-when-downgrade")
 	http.Redirect(w, r, u.String(), http.StatusFound)
 	return nil
+}
+
+// purposeHeaders are where browsers say a request is speculative.
+var purposeHeaders = []string{"Sec-Purpose", "Purpose", "X-Purpose", "X-Moz"}
+
+// personFollowing reports whether a tracked-link request looks like a
+// person following the link: a GET, not a prefetch or preview, from a
+// client that is not a crawler, link scanner or HTTP library
+// (engagement.AutomatedAgent). Everyone is redirected; only these count.
+func personFollowing(r *http.Request) bool {
+	if r.Method != http.MethodGet {
+		return false // HEAD: link checkers and scanners
+	}
+	for _, h := range purposeHeaders {
+		if engagement.Speculative(r.Header.Get(h)) {
+			return false
+		}
+	}
+	return !engagement.AutomatedAgent(r.Header.Get("User-Agent"))
 }

@@ -174,7 +174,7 @@ func TestTrackedLinkAttribution(t *testing.T) {
 
 	// Following the link: a server-side click, then a redirect that carries the code.
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := noFollow.Get(e.srv.URL + "/r/" + code)
+	res, err := follow(noFollow, "GET", e.srv.URL+"/r/"+code, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

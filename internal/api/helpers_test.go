@@ -47,6 +47,9 @@ func newEnvTB(t testing.TB, opt api.Options) *env {
 	if opt.Rate == 0 { // tests send bursts; TestRateLimit sets its own
 		opt.Rate, opt.Burst = 1e6, 1e6
 	}
+	if opt.AuthFailRate == 0 { // tests send many wrong keys; TestAuthFailureLimit sets its own
+		opt.AuthFailRate, opt.AuthFailBurst = 1e6, 1e6
+	}
 	opt.Logger = slog.New(slog.NewJSONHandler(logs, nil))
 	h, err := api.New(opt)
 	if err != nil {
@@ -182,4 +185,22 @@ func (e *env) seed(key string) (partner, community, offer string) {
 		"url": "https://backup.example/checklist", "cta": "Get the checklist", "network": "linkedin",
 		"communities": []string{c["id"].(string)}, "partner_id": p["id"].(string), "status": "live"})
 	return p["id"].(string), c["id"].(string), o["id"].(string)
+}
+
+// browserUA is what a person's browser sends; tracked-link clicks from
+// other clients are not counted.
+const browserUA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+
+// follow requests a tracked link as a browser would (its User-Agent), plus
+// the headers given as name, value pairs (a User-Agent among them wins).
+func follow(c *http.Client, method, url string, headers []string) (*http.Response, error) {
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", browserUA)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	return c.Do(req)
 }

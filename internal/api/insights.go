@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"net/http"
 	"time"
 
@@ -33,12 +34,20 @@ func (a *API) getInsights(w http.ResponseWriter, r *http.Request, p *Principal) 
 		return err
 	}
 	days := engagement.Days(from, to)
-	counts, err := a.store.ReadCounts(r.Context(), p.WorkspaceID, id, days)
-	if err != nil {
-		return err
-	}
+	// The counters and the members are independent reads: run them side
+	// by side (a year of counters and a large community each take a while).
+	var (
+		counts     engagement.Counts
+		countsErr  error
+		countsDone = make(chan struct{})
+	)
+	go func() {
+		defer close(countsDone)
+		counts, countsErr = a.store.ReadCounts(r.Context(), p.WorkspaceID, id, days)
+	}()
 	members, err := a.store.ListMembers(r.Context(), p.WorkspaceID, id)
-	if err != nil {
+	<-countsDone
+	if err = cmp.Or(countsErr, err); err != nil {
 		return err
 	}
 	end := to.Add(24*time.Hour - time.Nanosecond)

@@ -21,6 +21,13 @@ const (
 	// maxBuckets bounds the limiter's memory; idle buckets are dropped
 	// first when it is reached.
 	maxBuckets = 10000
+	// DefaultAuthFailRate and DefaultAuthFailBurst limit failed
+	// authentications per client address (per instance): 20 wrong keys at
+	// once, then one per second. While over the limit every request from
+	// the address that needs a key answers 429 before any store read, so
+	// guessing keys costs the guesser time and the tenant nothing.
+	DefaultAuthFailRate  = 1.0
+	DefaultAuthFailBurst = 20
 )
 
 type bucket struct {
@@ -55,6 +62,22 @@ func (l *limiter) allow(key string, w http.ResponseWriter) error {
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(wait))
 	return domain.Errorf(domain.RateLimited, "", "too many requests for this key: the limit is %g per second (per API instance)", l.rate)
+}
+
+// blocked reports, without taking a token, whether key has none left and
+// if so how many seconds until it has one.
+func (l *limiter) blocked(key string) (wait int, blocked bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	if !ok {
+		return 0, false
+	}
+	tokens := math.Min(l.burst, b.tokens+l.now().Sub(b.last).Seconds()*l.rate)
+	if tokens >= 1 {
+		return 0, false
+	}
+	return int(math.Max(1, math.Ceil((1-tokens)/l.rate))), true
 }
 
 // take takes a token for key if one is left; if not, it says how many

@@ -45,12 +45,35 @@ type Config struct {
 	// CloudFront adds (internal/api, origin.go). Two values, so a rotation
 	// needs no downtime. Unset: no check (local).
 	OriginSecrets []string
+	// StoreTimeout is STORE_TIMEOUT, the deadline of every store call
+	// (default store.DefaultCallTimeout).
+	StoreTimeout time.Duration
+	// ApplyTimeout is APPLY_TIMEOUT, how long an ingest request may finish
+	// its work after its client has gone (default store.DefaultApplyTimeout).
+	ApplyTimeout time.Duration
+	// ReconcileEvery is RECONCILE_EVERY, how often `sweetspot serve` runs
+	// the reconciler (default DefaultReconcileEvery).
+	ReconcileEvery time.Duration
 }
 
 // NoPreviousSecret is the value of ORIGIN_SECRET_PREVIOUS that means "no
 // previous secret": the stack's secret starts with it, since CloudFormation
 // cannot resolve a reference to an empty value.
 const NoPreviousSecret = "none"
+
+// DefaultReconcileEvery is how often `sweetspot serve` reconciles counters
+// when RECONCILE_EVERY is unset.
+const DefaultReconcileEvery = time.Minute
+
+// Bounds of the duration variables: a deadline below minTimeout cannot
+// hold one store round trip; one above maxTimeout is a hang by another
+// name. The reconcile period is bounded the same way from below.
+const (
+	minTimeout = 50 * time.Millisecond
+	maxTimeout = 5 * time.Minute
+	minPeriod  = time.Second
+	maxPeriod  = 24 * time.Hour
+)
 
 // MinEventTTLDays is the shortest raw-event TTL accepted: a day's events
 // must outlive the day's close (engagement.MaxEventAge after it) so that
@@ -67,6 +90,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Rate:     api.DefaultRate,
 		EventTTL: store.DefaultEventTTL,
 		Burst:    api.DefaultBurst,
+
+		StoreTimeout:   store.DefaultCallTimeout,
+		ApplyTimeout:   store.DefaultApplyTimeout,
+		ReconcileEvery: DefaultReconcileEvery,
 	}
 	if c.Table == "" {
 		c.Table = table.DefaultName
@@ -118,12 +145,32 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("ORIGIN_SECRET(_PREVIOUS): %d characters, want at least %d", len(s), api.MinOriginSecretLen)
 		}
 	}
+	for _, d := range []struct {
+		name     string
+		into     *time.Duration
+		min, max time.Duration
+	}{
+		{"STORE_TIMEOUT", &c.StoreTimeout, minTimeout, maxTimeout},
+		{"APPLY_TIMEOUT", &c.ApplyTimeout, minTimeout, maxTimeout},
+		{"RECONCILE_EVERY", &c.ReconcileEvery, minPeriod, maxPeriod},
+	} {
+		s := getenv(d.name)
+		if s == "" {
+			continue
+		}
+		v, err := time.ParseDuration(s)
+		if err != nil || v < d.min || v > d.max {
+			return c, fmt.Errorf("%s=%q: want a Go duration from %s to %s, e.g. 1m or 3s", d.name, s, d.min, d.max)
+		}
+		*d.into = v
+	}
 	return c, nil
 }
 
 // Store returns the store configuration.
 func (c Config) Store() store.Config {
-	return store.Config{Table: c.Table, Endpoint: c.Endpoint, Region: c.Region}
+	return store.Config{Table: c.Table, Endpoint: c.Endpoint, Region: c.Region,
+		CallTimeout: c.StoreTimeout, ApplyTimeout: c.ApplyTimeout}
 }
 
 // Logger returns a JSON logger at the configured level.

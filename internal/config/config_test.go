@@ -3,6 +3,9 @@ package config
 import (
 	"log/slog"
 	"testing"
+	"time"
+
+	"github.com/sweetspot/sweetspot/internal/store"
 )
 
 func TestFromEnv(t *testing.T) {
@@ -47,5 +50,37 @@ func TestOriginSecrets(t *testing.T) {
 		case !c.bad && (err != nil || len(cfg.OriginSecrets) != c.want):
 			t.Errorf("%v: %d secrets, %v; want %d", c.env, len(cfg.OriginSecrets), err, c.want)
 		}
+	}
+}
+
+func TestDurations(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		name string
+		env  map[string]string
+		ok   bool
+		want Config
+	}{
+		{"defaults", nil, true, Config{StoreTimeout: store.DefaultCallTimeout, ApplyTimeout: store.DefaultApplyTimeout, ReconcileEvery: DefaultReconcileEvery}},
+		{"set", map[string]string{"STORE_TIMEOUT": "1s", "APPLY_TIMEOUT": "2s", "RECONCILE_EVERY": "10s"}, true,
+			Config{StoreTimeout: time.Second, ApplyTimeout: 2 * time.Second, ReconcileEvery: 10 * time.Second}},
+		{"not a duration", map[string]string{"RECONCILE_EVERY": "60"}, false, Config{}},
+		{"too short", map[string]string{"STORE_TIMEOUT": "1ms"}, false, Config{}},
+		{"too long", map[string]string{"APPLY_TIMEOUT": "1h"}, false, Config{}},
+		{"reconcile too often", map[string]string{"RECONCILE_EVERY": "10ms"}, false, Config{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := FromEnv(env(c.env))
+			if (err == nil) != c.ok {
+				t.Fatalf("error %v, want ok=%v", err, c.ok)
+			}
+			if c.ok && (got.StoreTimeout != c.want.StoreTimeout || got.ApplyTimeout != c.want.ApplyTimeout || got.ReconcileEvery != c.want.ReconcileEvery) {
+				t.Fatalf("got %v %v %v", got.StoreTimeout, got.ApplyTimeout, got.ReconcileEvery)
+			}
+			if c.ok && (got.Store().CallTimeout != got.StoreTimeout || got.Store().ApplyTimeout != got.ApplyTimeout) {
+				t.Fatal("the store does not get the deadlines")
+			}
+		})
 	}
 }

@@ -38,12 +38,20 @@ type Options struct {
 	ToolsDir string
 	// Log receives dynalite's output and install progress; nil discards it.
 	Log io.Writer
+	// Port to listen on; 0 picks a free one. A restarted server reuses
+	// its predecessor's port so clients keep their endpoint.
+	Port int
 }
+
+// wrapperScript (in the tools folder) starts dynalite's command line and
+// survives clients that drop a request midway.
+const wrapperScript = "serve.js"
 
 // Server is a running dynalite process.
 type Server struct {
 	cmd      *exec.Cmd
 	endpoint string
+	port     int
 	done     chan struct{}
 	waitErr  error
 	stopOnce sync.Once
@@ -51,6 +59,15 @@ type Server struct {
 
 // Endpoint is the server's base URL, for the SDK's BaseEndpoint.
 func (s *Server) Endpoint() string { return s.endpoint }
+
+// Port is the port the server listens on.
+func (s *Server) Port() int { return s.port }
+
+// Pid is the server's process id (fault tests signal it).
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
+
+// Done is closed when the server process has exited, for whatever reason.
+func (s *Server) Done() <-chan struct{} { return s.done }
 
 // Start installs dynalite if needed and starts it.
 func Start(ctx context.Context, opt Options) (*Server, error) {
@@ -98,8 +115,15 @@ func start(ctx context.Context, bin string, opt Options) (*Server, error) {
 		args = append(args, "--path", opt.Path)
 	}
 	// Not CommandContext: the server must outlive a cancelled start context
-	// (make dev stops it itself, after the API has drained).
-	cmd := exec.Command(bin, args...)
+	// (make dev stops it itself, after the API has drained). It runs
+	// through serve.js, which keeps it alive when a client drops a request
+	// midway (dynalite itself exits then).
+	wrapper := filepath.Join(filepath.Dir(filepath.Dir(filepath.Dir(bin))), wrapperScript)
+	if opt.Port != 0 {
+		port = opt.Port
+		args[3] = strconv.Itoa(port)
+	}
+	cmd := exec.Command("node", append([]string{wrapper}, args...)...)
 	cmd.Dir = filepath.Dir(bin)
 	// Its own process group: Ctrl-C in a terminal reaches only us, and we
 	// stop dynalite after the API has drained. Pdeathsig ends it should we
@@ -113,7 +137,7 @@ func start(ctx context.Context, bin string, opt Options) (*Server, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start dynalite: %w", err)
 	}
-	s := &Server{cmd: cmd, endpoint: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan struct{})}
+	s := &Server{cmd: cmd, endpoint: fmt.Sprintf("http://127.0.0.1:%d", port), port: port, done: make(chan struct{})}
 	ready := make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(stdout)

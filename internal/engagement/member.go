@@ -1,6 +1,11 @@
 package engagement
 
-import "time"
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"sort"
+	"time"
+)
 
 // Attribution windows: how old a partner touch may be and still earn the
 // credit for a sign-up or purchase.
@@ -90,6 +95,66 @@ type Member struct {
 	ID          string      `json:"id"`
 	State       State       `json:"state"`
 	Attribution Attribution `json:"attribution"`
+	// Applied records the events already applied to State and
+	// Attribution, so that an event is applied once however often it is
+	// sent: a retry finds its events stored but, if the first request died
+	// before saving the member, not applied (docs/ENGAGEMENT.md, "Faults").
+	Applied Applied `json:"applied,omitempty"`
+}
+
+// MaxApplied is how many of its latest events a member remembers as
+// applied (8 bytes each: 1 KB per member item). A retry is recognised as
+// long as the member has received fewer than MaxApplied newer events since
+// the first attempt: more than a batch (MaxBatch) and far more than one
+// visitor sends while the widget retries (at most a minute apart).
+const MaxApplied = 128
+
+// appliedDigest is the size of one remembered event id: the 64-bit FNV-1a
+// digest of the id (a false "already applied" needs a 64-bit collision
+// among one member's last MaxApplied events).
+const appliedDigest = 8
+
+// Applied is a member's record of applied event ids: digests, oldest
+// first, at most MaxApplied.
+type Applied []byte
+
+func digest(id string) []byte {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return binary.BigEndian.AppendUint64(nil, h.Sum64())
+}
+
+// Has reports whether the event id was applied.
+func (a Applied) Has(id string) bool {
+	d := binary.BigEndian.Uint64(digest(id))
+	for i := 0; i+appliedDigest <= len(a); i += appliedDigest {
+		if binary.BigEndian.Uint64(a[i:]) == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Add records id as applied, forgetting the oldest beyond MaxApplied.
+func (a *Applied) Add(id string) {
+	next := append(*a, digest(id)...)
+	if over := len(next) - MaxApplied*appliedDigest; over > 0 {
+		next = append(Applied(nil), next[over:]...)
+	}
+	*a = next
+}
+
+// Apply applies an already stored event (its attribution decided when it
+// was stored) to the member, once: a second Apply of the same id is a
+// no-op. It reports whether the member changed.
+func (m *Member) Apply(e Event) bool {
+	if m.Applied.Has(e.ID) {
+		return false
+	}
+	m.Attribution.Observe(e)
+	m.State.Apply(e)
+	m.Applied.Add(e.ID)
+	return true
 }
 
 // Stored is an event as the store keeps it: the event plus the attribution
@@ -112,5 +177,34 @@ func (m *Member) Record(e Event) Stored {
 		s.Credit = m.Attribution.CreditAt(e.Time)
 	}
 	m.State.Apply(e)
+	m.Applied.Add(e.ID)
 	return s
+}
+
+// Replay rebuilds members from stored raw events, each member's events in
+// time order (then by id), each id once: what the stored members must
+// equal when every event reached its member in time order. Keyed by
+// community and member id; anonymous events belong to no member.
+func Replay(events []Stored) map[[2]string]Member {
+	sorted := append([]Stored(nil), events...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if !sorted[i].Time.Equal(sorted[j].Time) {
+			return sorted[i].Time.Before(sorted[j].Time)
+		}
+		return sorted[i].ID < sorted[j].ID
+	})
+	out := map[[2]string]Member{}
+	for _, e := range sorted {
+		if e.Member == AnonymousMember {
+			continue
+		}
+		k := [2]string{e.Community, e.Member}
+		m, ok := out[k]
+		if !ok {
+			m = Member{Community: e.Community, ID: e.Member}
+		}
+		m.Apply(e.Event)
+		out[k] = m
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package engagement
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -52,5 +54,49 @@ func TestRecordMovesTheLadder(t *testing.T) {
 	m.Record(at(time.Hour, Signup))
 	if m.State.Level != Participant {
 		t.Fatalf("level %s after a sign-up", m.State.Level)
+	}
+}
+
+func TestAppliedRemembersTheLatestEvents(t *testing.T) {
+	cases := []struct {
+		name  string
+		added int
+		check int
+		want  bool
+	}{
+		{"the only event", 1, 0, true},
+		{"the latest of many", 3 * MaxApplied, 3*MaxApplied - 1, true},
+		{"the oldest still remembered", MaxApplied, 0, true},
+		{"forgotten beyond MaxApplied", MaxApplied + 1, 0, false},
+		{"never added", 10, 11, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var a Applied
+			for i := range c.added {
+				a.Add(fmt.Sprintf("evt_%08d", i))
+			}
+			if got := a.Has(fmt.Sprintf("evt_%08d", c.check)); got != c.want {
+				t.Fatalf("Has = %v, want %v", got, c.want)
+			}
+			if len(a) > MaxApplied*8 {
+				t.Fatalf("%d bytes kept", len(a))
+			}
+		})
+	}
+}
+
+// TestApplyIsOnce: applying a stored event twice changes the member once,
+// the same as recording it.
+func TestApplyIsOnce(t *testing.T) {
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	e := Event{ID: "evt_00000001", Offer: "o", Community: "c", Member: "mem_0001", Type: Share, Partner: "p1", Time: now}
+	var recorded, applied Member
+	recorded.Record(e)
+	if !applied.Apply(e) || applied.Apply(e) {
+		t.Fatal("Apply must change the member exactly once")
+	}
+	if !reflect.DeepEqual(recorded, applied) {
+		t.Fatalf("applied %+v\nrecorded %+v", applied, recorded)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -26,11 +28,12 @@ import (
 // partitions, every key still starting with the workspace id.
 //
 //	raw event   pk EV#<ws>#<event id>                  sk EV
-//	            gsi1 EVD#<ws>#<community>#<day>#<shard> / <event id>   (recount of a day)
+//	            gsi1 EVD#<ws>#<community>#<day>#<shard> / <event id>   (recount of a day's shard;
+//	                 the shard its counter deltas went to)
 //	member      pk MEM#<ws>#<community>#<member>       sk MEM
 //	            gsi2 MEMS#<ws>#<community>#<shard>  / <member>         (the ladder of a community)
 //	counters    pk AGG#<ws>#<community>#<day>#<shard>  sk C#... or P#... (engagement key layout)
-//	dirty day   pk DIRTY#<ws>                          sk <community>#<day>
+//	intents and day leases: intents.go
 const (
 	skEvent  = "EV"
 	skMember = "MEM"
@@ -55,8 +58,8 @@ const (
 )
 
 func eventPK(ws, id string) string { return "EV#" + ws + "#" + id }
-func eventDayPK(ws, community, day, id string) string {
-	return fmt.Sprintf("EVD#%s#%s#%s#%02d", ws, community, day, engagement.ShardOf(id))
+func eventDayPK(ws, community, day string, shard int) string {
+	return fmt.Sprintf("EVD#%s#%s#%s#%02d", ws, community, day, shard)
 }
 func memberPK(ws, community, member string) string {
 	return "MEM#" + ws + "#" + community + "#" + member
@@ -84,20 +87,47 @@ type IngestResult struct {
 }
 
 // IngestEvents stores validated events of workspace ws exactly once in
-// effect (docs/ENGAGEMENT.md, "Exactly-once in effect"):
+// effect (docs/ENGAGEMENT.md, "Exactly-once in effect" and "Faults"):
 //
-//  1. per member, in time order: attribution from the member's state, then
-//     a conditional put of the raw event keyed by its id (a retry is a
-//     no-op), then one versioned write of the member;
-//  2. the merged counter deltas of all newly stored events, once.
+//  1. an intent per community-day shard of the batch, before anything is
+//     stored, then entry into those shards (refused while a reconciler
+//     repairs one);
+//  2. on a context the client cannot cancel, bounded by the apply
+//     deadline: per member, in time order, attribution from the member's
+//     state, a conditional put of each raw event keyed by its id (a retry
+//     is a no-op), then one versioned write of the member, which applies
+//     every event it has not applied yet (its own record, so the events of
+//     a request that died before saving the member are applied by the
+//     retry);
+//  3. the merged counter deltas of the events this request stored, once;
+//     then the intents are deleted.
 //
 // An error (Unavailable) means some events may not be stored: the caller
 // answers 503 and the client retries the batch; what was stored is not
-// counted again. Counter failures do not fail the request (the events are
-// durable); they mark the day dirty for repair.
+// counted again. If anything fails after the intents are written they
+// stay, and the reconciler recounts those community-days from the raw
+// events.
 func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement.Event, ttl time.Duration) (IngestResult, error) {
 	if ttl <= 0 {
 		ttl = DefaultEventTTL
+	}
+	var res IngestResult
+	if len(events) == 0 {
+		return res, nil
+	}
+	shard := engagement.ShardOf(events[0].ID)
+	days := batchDays(ws, events, shard)
+	req := newRequestID()
+	if err := s.writeIntents(ctx, days, req); err != nil {
+		return res, err
+	}
+	// From here on the work is finished whatever the client does: a
+	// dropped connection must not leave events stored but uncounted.
+	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.applyTimeout)
+	defer cancel()
+	if err := s.enterDays(work, days); err != nil {
+		_ = s.clearIntents(work, days, req) // nothing stored: the intents can go (best effort)
+		return res, err
 	}
 	groups := map[[2]string][]engagement.Event{}
 	var order [][2]string
@@ -110,19 +140,26 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 	}
 	var (
 		mu     sync.Mutex
-		res    IngestResult
 		first  error
 		wg     sync.WaitGroup
 		tokens = make(chan struct{}, ingestWorkers)
 	)
 	expires := s.now().Add(ttl).Unix()
+	var failed atomic.Bool // once a member fails, start no more: the answer is 503 anyway
 	for _, k := range order {
+		tokens <- struct{}{}
+		if failed.Load() {
+			<-tokens
+			break
+		}
 		group := groups[k]
 		wg.Add(1)
-		tokens <- struct{}{}
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
-			fresh, dups, err := s.ingestMember(ctx, ws, group, expires)
+			fresh, dups, err := s.ingestMember(work, ws, group, shard, expires)
+			if err != nil {
+				failed.Store(true)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			res.Fresh = append(res.Fresh, fresh...)
@@ -134,14 +171,26 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 		}()
 	}
 	wg.Wait()
-	if len(res.Fresh) > 0 {
-		s.applyCounters(ctx, ws, res.Fresh)
+	if first != nil {
+		// The store is failing: leave the counters to the reconciler
+		// (the intents stay) rather than spend more time on calls that
+		// would likely fail too.
+		return res, first
 	}
-	return res, first
+	if len(res.Fresh) > 0 {
+		if err := s.applyCounters(work, ws, shard, res.Fresh); err != nil {
+			// The events are durable and the intents stay: the 202 stands
+			// and the reconciler brings the counters to the recount.
+			return res, nil
+		}
+	}
+	_ = s.clearIntents(work, days, req) // a failure only leaves work for the reconciler
+	return res, nil
 }
 
-// ingestMember stores one member's events of a request, in time order.
-func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement.Event, expires int64) ([]engagement.Stored, int, error) {
+// ingestMember stores one member's events of a request, in time order,
+// and applies to the member every event it has not applied yet.
+func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement.Event, shard int, expires int64) ([]engagement.Stored, int, error) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.Before(events[j].Time) })
 	community, id := events[0].Community, events[0].Member
 	anonymous := id == engagement.AnonymousMember
@@ -153,45 +202,70 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 			return nil, 0, err
 		}
 	}
-	var fresh []engagement.Stored
-	dups := 0
-	var failed error
+	var (
+		fresh   []engagement.Stored
+		applied []engagement.Event // applied to the member by this request
+		dups    int
+		failed  error
+	)
 	for _, e := range events {
-		next := engagement.Member{Community: community, ID: id, State: m.State.Clone(), Attribution: m.Attribution}
+		if !anonymous && m.Applied.Has(e.ID) {
+			dups++ // stored and applied by an earlier request
+			continue
+		}
+		next := engagement.Member{Community: community, ID: id, State: m.State.Clone(), Attribution: m.Attribution,
+			Applied: append(engagement.Applied(nil), m.Applied...)}
 		st := next.Record(e)
 		if anonymous {
 			st.Credit = engagement.Credit{}
 		}
-		created, err := s.putEvent(ctx, ws, st, expires)
+		created, err := s.putEvent(ctx, ws, st, shard, expires)
 		if err != nil {
 			failed = err
 			break
 		}
-		if !created {
-			dups++
+		if created {
+			m = next
+			fresh = append(fresh, st)
+			applied = append(applied, st.Event)
 			continue
 		}
-		m = next
-		fresh = append(fresh, st)
-	}
-	if len(fresh) > 0 && !anonymous {
-		if err := s.saveMember(ctx, ws, m, version, fresh); err != nil && failed == nil {
-			failed = err
+		dups++
+		if anonymous {
+			continue
 		}
+		// Stored by an earlier request that did not get to save the
+		// member: apply the event as stored (its first version wins).
+		stored, ok, err := s.getEvent(ctx, ws, e.ID)
+		if err != nil {
+			failed = err
+			break
+		}
+		if ok && stored.Community == community && stored.Member == id && m.Apply(stored.Event) {
+			applied = append(applied, stored.Event)
+		}
+	}
+	// After a failed call the member is not saved (the store is likely
+	// down; another call would only add its timeout): the client's retry
+	// finds these events stored but not applied, and applies them.
+	if len(applied) > 0 && !anonymous && failed == nil {
+		failed = s.saveMember(ctx, ws, m, version, applied)
 	}
 	return fresh, dups, failed
 }
 
 // putEvent stores a raw event unless its id is already stored; created
-// reports which.
-func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, expires int64) (created bool, err error) {
+// reports which. The raw-event index groups events by community-day and
+// by the counter shard their deltas went to, so that one shard can be
+// recounted on its own.
+func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, shard int, expires int64) (created bool, err error) {
 	av, err := marshal(st)
 	if err != nil {
 		return false, domain.Wrap(domain.Internal, err, "internal error")
 	}
 	av[table.PK] = strAV(eventPK(ws, st.ID))
 	av[table.SK] = strAV(skEvent)
-	av[table.GSI1PK] = strAV(eventDayPK(ws, st.Community, engagement.Day(st.Time), st.ID))
+	av[table.GSI1PK] = strAV(eventDayPK(ws, st.Community, engagement.Day(st.Time), shard))
 	av[table.GSI1SK] = strAV(st.ID)
 	av[table.TTL] = numAV(expires)
 	av[kindAttr] = strAV("event")
@@ -208,6 +282,23 @@ func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, e
 		return false, s.fail("store event", err)
 	}
 	return true, nil
+}
+
+// getEvent reads a stored raw event (strongly consistent).
+func (s *Store) getEvent(ctx context.Context, ws, id string) (engagement.Stored, bool, error) {
+	res, err := s.db.GetItem(ctx, &dynamodb.GetItemInput{TableName: &s.table, ConsistentRead: aws.Bool(true),
+		Key: map[string]types.AttributeValue{table.PK: strAV(eventPK(ws, id)), table.SK: strAV(skEvent)}})
+	if err != nil {
+		return engagement.Stored{}, false, s.fail("get event", err)
+	}
+	if len(res.Item) == 0 {
+		return engagement.Stored{}, false, nil
+	}
+	var st engagement.Stored
+	if err := unmarshal(res.Item, &st); err != nil {
+		return st, false, domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
+	}
+	return st, true, nil
 }
 
 // getMember reads a member (strongly consistent) and its version; a
@@ -234,9 +325,10 @@ func (s *Store) getMember(ctx context.Context, ws, community, id string) (engage
 
 // saveMember writes m if the stored member is still at version; on a
 // conflict (the same visitor in two concurrent requests) it re-reads the
-// member and re-applies this request's events, whose attribution is
-// already decided and stored.
-func (s *Store) saveMember(ctx context.Context, ws string, m engagement.Member, version int, fresh []engagement.Stored) error {
+// member and re-applies this request's events that the stored member has
+// not applied (a concurrent retry of the same batch may have), whose
+// attribution is already decided and stored.
+func (s *Store) saveMember(ctx context.Context, ws string, m engagement.Member, version int, applied []engagement.Event) error {
 	for attempt := 0; ; attempt++ {
 		av, err := marshal(m)
 		if err != nil {
@@ -275,20 +367,26 @@ func (s *Store) saveMember(ctx context.Context, ws string, m engagement.Member, 
 		if err != nil {
 			return err
 		}
-		for _, st := range fresh {
-			cur.Attribution.Observe(st.Event)
-			cur.State.Apply(st.Event)
+		changed := false
+		for _, e := range applied {
+			changed = cur.Apply(e) || changed
+		}
+		if !changed {
+			return nil // a concurrent copy of these events saved them first
 		}
 		m, version = cur, v
 	}
 }
 
-// applyCounters adds the merged deltas of newly stored events to one
-// shard. A counter update that fails is not retried by hand (its outcome
-// may be unknown): the day is marked dirty and repaired by a recount once
-// it closes.
-func (s *Store) applyCounters(ctx context.Context, ws string, fresh []engagement.Stored) {
-	shard, deltas := engagement.Batch(fresh)
+// applyCounters adds the merged deltas of newly stored events to shard.
+// A counter update that fails is not retried by hand (its outcome may be
+// unknown): the error leaves the request's intents in place and the
+// reconciler replaces the shard's counters with a recount.
+func (s *Store) applyCounters(ctx context.Context, ws string, shard int, fresh []engagement.Stored) error {
+	deltas := engagement.NewCounts()
+	for _, st := range fresh {
+		deltas.Add(st)
+	}
 	type upd struct {
 		community, day, sk string
 		attrs              map[string]int64
@@ -300,22 +398,36 @@ func (s *Store) applyCounters(ctx context.Context, ws string, fresh []engagement
 	for c, cr := range deltas.Credits {
 		updates = append(updates, upd{c.Community, c.Day, c.SortKey(), cr.Attrs()})
 	}
-	var wg sync.WaitGroup
-	tokens := make(chan struct{}, ingestWorkers)
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		first  error
+		tokens = make(chan struct{}, ingestWorkers)
+	)
 	for _, u := range updates {
 		wg.Add(1)
 		tokens <- struct{}{}
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
 			if err := s.addCounters(ctx, counterPK(ws, u.community, u.day, shard), u.sk, u.attrs); err != nil {
-				s.markDirty(ctx, ws, u.community, u.day)
+				mu.Lock()
+				first = cmp.Or(first, err)
+				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
+	return first
 }
 
-// addCounters is one UpdateItem ADD of a counter item.
+// noRetry turns the SDK's retries off for one call. An ADD is not
+// idempotent: retrying one whose answer was lost (timeout, reset) could
+// add twice and then succeed, leaving nothing for the reconciler to see.
+// Without retries any doubt is an error, the request keeps its intents and
+// the reconciler recounts.
+func noRetry(o *dynamodb.Options) { o.RetryMaxAttempts = 1 }
+
+// addCounters is one UpdateItem ADD of a counter item, never retried.
 func (s *Store) addCounters(ctx context.Context, pk, sk string, attrs map[string]int64) error {
 	names := make([]string, 0, len(attrs))
 	for n := range attrs {
@@ -340,34 +452,8 @@ func (s *Store) addCounters(ctx context.Context, pk, sk string, attrs map[string
 		UpdateExpression:          expr.Update(),
 		ExpressionAttributeNames:  expr.Names(),
 		ExpressionAttributeValues: expr.Values(),
-	})
+	}, noRetry)
 	return s.fail("add counters", err)
-}
-
-// markDirty records that a community-day's counters may be off, best
-// effort (if the store is down this fails too; the daily reconcile of
-// closed days still finds the difference).
-func (s *Store) markDirty(ctx context.Context, ws, community, day string) {
-	_, _ = s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: map[string]types.AttributeValue{
-		table.PK: strAV("DIRTY#" + ws), table.SK: strAV(community + "#" + day), kindAttr: strAV("dirty"),
-	}})
-}
-
-// DirtyDays lists the community-days of ws marked for repair, as
-// "<community>#<day>".
-func (s *Store) DirtyDays(ctx context.Context, ws string) ([]string, error) {
-	var out []string
-	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
-		KeyConditionExpression:    aws.String("#pk = :pk"),
-		ExpressionAttributeNames:  map[string]string{"#pk": table.PK},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV("DIRTY#" + ws)},
-	}, func(it map[string]types.AttributeValue) error {
-		if v, ok := it[table.SK].(*types.AttributeValueMemberS); ok {
-			out = append(out, v.Value)
-		}
-		return nil
-	})
-	return out, err
 }
 
 // queryAll runs a query page after page.

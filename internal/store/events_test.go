@@ -308,39 +308,196 @@ func TestRepairDay(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestCounterFailureMarksTheDayDirty: when counter updates fail after the
-// events are stored (the store refuses UpdateItem only), the request still
-// stores the events, the day is marked dirty, and RepairDirty brings the
-// counters to the recount once the day has closed.
-func TestCounterFailureMarksTheDayDirty(t *testing.T) {
-	ctx := context.Background()
-	healthy := storetest.New(t)
-	noAdds, err := store.Open(ctx, store.Config{Endpoint: storetest.Endpoint(), Table: healthy.Table(),
-		HTTPClient: &http.Client{Transport: refuse{"UpdateItem": true}}, MaxAttempts: 1})
+// shortDeadlines make the intent lease 1 s, so reconcile tests need not
+// wait the default 26 s.
+var shortDeadlines = store.Config{CallTimeout: 200 * time.Millisecond, ApplyTimeout: 300 * time.Millisecond}
+
+// openFaulty opens a store on base's table whose HTTP transport is rt (nil:
+// the default), with short deadlines and no SDK retries.
+func openFaulty(t *testing.T, base *store.Store, rt http.RoundTripper) *store.Store {
+	t.Helper()
+	cfg := shortDeadlines
+	cfg.Endpoint, cfg.Table, cfg.MaxAttempts = storetest.Endpoint(), base.Table(), 1
+	if rt != nil {
+		cfg.HTTPClient = &http.Client{Transport: rt}
+	}
+	st, err := store.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+// assertMembersEqualReplay: every stored member equals the replay of its
+// raw events (each applied once, in time order).
+func assertMembersEqualReplay(t *testing.T, st *store.Store, ws string, days []string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, c := range []string{"com_a", "com_b"} {
+		var raw []engagement.Stored
+		for _, d := range days {
+			evs, err := st.RawEvents(ctx, ws, c, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw = append(raw, evs...)
+		}
+		want := engagement.Replay(raw)
+		got, err := st.Members(ctx, ws, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d members stored, %d in the replay", c, len(got), len(want))
+		}
+		for _, m := range got {
+			w := want[[2]string{m.Community, m.ID}]
+			gj, _ := json.Marshal(m.State)
+			wj, _ := json.Marshal(w.State)
+			if !bytes.Equal(gj, wj) || !bytes.Equal(m.Applied, w.Applied) {
+				t.Fatalf("member %s/%s:\nstored %s\nreplay %s", c, m.ID, gj, wj)
+			}
+		}
+	}
+}
+
+// timeOrdered makes events whose order in the slice is their time order
+// (so that the members' replay order is the order they were sent in).
+func timeOrdered(r *rand.Rand, n int, now time.Time) []engagement.Event {
+	evs := events(r, n, now)
+	for i := range evs {
+		evs[i].Time = now.Add(-time.Hour + time.Duration(i)*time.Second)
+	}
+	return evs
+}
+
+// TestReconcileRepairsFailedCounters: when counter updates fail after the
+// events are stored, the request still stores the events and keeps its
+// intents; the reconciler leaves them alone while they are younger than
+// the lease, then recounts those community-day shards.
+func TestReconcileRepairsFailedCounters(t *testing.T) {
+	ctx := context.Background()
+	healthy := storetest.New(t)
+	// Only the counter updates fail (entering the day is an UpdateItem too).
+	noAdds := openFaulty(t, healthy, refuseMatching{op: "UpdateItem", body: `"AGG#`})
+	rec := openFaulty(t, healthy, nil)
 	now := time.Now().UTC()
 	evs := events(rand.New(rand.NewPCG(7, 7)), 20, now.Add(-2*time.Hour))
 	res, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0)
 	if err != nil || res.Accepted != len(evs) {
 		t.Fatalf("events must be stored even when counters fail: %+v, %v", res, err)
 	}
-	dirty, err := healthy.DirtyDays(ctx, "ws_a")
-	if err != nil || len(dirty) == 0 {
-		t.Fatalf("dirty days %v, %v", dirty, err)
+	days := engagement.Days(now.Add(-4*time.Hour), now)
+	rep, err := rec.Reconcile(ctx)
+	if err != nil || rep.Pending == 0 || rep.Expired != 0 || len(rep.Repaired) != 0 {
+		t.Fatalf("young intents: %+v, %v", rep, err)
 	}
-	if done, err := healthy.RepairDirty(ctx, "ws_a", now); err != nil || len(done) != 0 {
-		t.Fatalf("repaired open days: %v, %v", done, err)
+	if rep.NextDue <= 0 || rep.NextDue > rec.IntentLease() {
+		t.Fatalf("young intents are due in %s (lease %s)", rep.NextDue, rec.IntentLease())
 	}
-	done, err := healthy.RepairDirty(ctx, "ws_a", now.Add(engagement.MaxEventAge+48*time.Hour))
-	if err != nil || len(done) != len(dirty) {
-		t.Fatalf("repaired %v of %v: %v", done, dirty, err)
+	time.Sleep(rec.IntentLease())
+	rep, err = rec.Reconcile(ctx)
+	if err != nil || len(rep.Repaired) == 0 {
+		t.Fatalf("expired intents: %+v, %v", rep, err)
 	}
-	assertCountersEqualRecount(t, healthy, "ws_a", engagement.Days(now.Add(-3*time.Hour), now))
-	if left, _ := healthy.DirtyDays(ctx, "ws_a"); len(left) != 0 {
-		t.Fatalf("still dirty: %v", left)
+	assertCountersEqualRecount(t, healthy, "ws_a", days)
+	assertMembersEqualReplay(t, healthy, "ws_a", days)
+	if rep, err := rec.Reconcile(ctx); err != nil || rep.Pending != 0 {
+		t.Fatalf("intents left: %+v, %v", rep, err)
 	}
+}
+
+// TestIngestFinishesWhenTheClientLeaves: the request's context is
+// cancelled while its events are being stored (a client dropping the
+// connection); the work continues on its own deadline, so counters and
+// members are exact without any reconcile.
+func TestIngestFinishesWhenTheClientLeaves(t *testing.T) {
+	base := storetest.New(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	st := openFaulty(t, base, onCall{op: "PutItem", body: `"EV#`, fn: cancel})
+	now := time.Now().UTC()
+	evs := timeOrdered(rand.New(rand.NewPCG(9, 9)), 60, now)
+	res, err := st.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Accepted != len(evs) {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	days := engagement.Days(now.Add(-3*time.Hour), now)
+	assertCountersEqualRecount(t, base, "ws_a", days)
+	assertMembersEqualReplay(t, base, "ws_a", days)
+	if rep, err := base.Reconcile(context.Background()); err != nil || rep.Pending != 0 {
+		t.Fatalf("intents left: %+v, %v", rep, err)
+	}
+}
+
+// TestRetryAppliesEventsTheMemberMissed: the member writes fail after the
+// raw events are stored (503); the retry finds every event stored and
+// applies each to its member exactly once; the counters come right with
+// one reconcile.
+func TestRetryAppliesEventsTheMemberMissed(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	noMembers := openFaulty(t, base, refuseMatching{op: "PutItem", body: `"MEM#`})
+	healthy := openFaulty(t, base, nil)
+	now := time.Now().UTC()
+	evs := timeOrdered(rand.New(rand.NewPCG(3, 3)), 50, now)
+	if _, err := noMembers.IngestEvents(ctx, "ws_a", evs, 0); domain.ErrorCode(err) != domain.Unavailable {
+		t.Fatalf("member writes refused: %v", err)
+	}
+	// The retry stores what the failed attempt did not get to (it stops
+	// at the first failure) and applies the rest; a late duplicate of it
+	// finds everything.
+	res, err := healthy.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Duplicates == 0 || res.Accepted+res.Duplicates != len(evs) {
+		t.Fatalf("retry: accepted %d, duplicates %d, %v", res.Accepted, res.Duplicates, err)
+	}
+	if res, err = healthy.IngestEvents(ctx, "ws_a", evs, 0); err != nil || res.Duplicates != len(evs) {
+		t.Fatalf("late duplicate: accepted %d, duplicates %d, %v", res.Accepted, res.Duplicates, err)
+	}
+	days := engagement.Days(now.Add(-3*time.Hour), now)
+	assertMembersEqualReplay(t, base, "ws_a", days)
+	time.Sleep(healthy.IntentLease())
+	if _, err := healthy.Reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertCountersEqualRecount(t, base, "ws_a", days)
+}
+
+// refuseMatching answers one DynamoDB operation like a throttled table when
+// its body contains body, and forwards everything else.
+type refuseMatching struct{ op, body string }
+
+func (f refuseMatching) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") == f.op {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, err
+		}
+		r.Body = io.NopCloser(bytes.NewReader(b))
+		if bytes.Contains(b, []byte(f.body)) {
+			return refuse{f.op: true}.RoundTrip(r)
+		}
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// onCall runs fn before forwarding the first matching call.
+type onCall struct {
+	op, body string
+	fn       func()
+}
+
+func (f onCall) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") == f.op {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, err
+		}
+		r.Body = io.NopCloser(bytes.NewReader(b))
+		if bytes.Contains(b, []byte(f.body)) {
+			f.fn()
+		}
+	}
+	return http.DefaultTransport.RoundTrip(r)
 }
 
 // refuse answers the named DynamoDB operations like a throttled table and

@@ -1,11 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -30,10 +31,59 @@ const (
 	batchWriteBackoff = 25 * time.Millisecond
 )
 
-// ReadCounts sums the counter shards of a community over days (one query
-// per day and shard, run concurrently).
+// ReadCounts sums a community's counters over days: a closed day from its
+// rollup (one item per day, all of a period's read with one range query;
+// rollup.go), any other day from its counter shards (one query per day and
+// shard, run concurrently). A closed day without a rollup yet is read from
+// its shards and rolled up on the way.
 func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []string) (engagement.Counts, error) {
 	total := engagement.NewCounts()
+	now := s.now()
+	var ready, open []string
+	for _, d := range days {
+		if rollupReady(d, now) {
+			ready = append(ready, d)
+		} else {
+			open = append(open, d)
+		}
+	}
+	missing := ready
+	if len(ready) > 0 {
+		rolled, err := s.readRollups(ctx, ws, community, slices.Min(ready), slices.Max(ready))
+		if err != nil {
+			return total, err
+		}
+		missing = nil
+		for _, d := range ready {
+			c, ok := rolled[d]
+			if !ok {
+				missing = append(missing, d)
+				continue
+			}
+			total.Merge(c)
+		}
+	}
+	perDay, err := s.readShards(ctx, ws, community, append(open, missing...))
+	if err != nil {
+		return total, err
+	}
+	for _, c := range perDay {
+		total.Merge(c)
+	}
+	for _, d := range missing {
+		// Best effort: without the rollup the next read uses the shards.
+		_ = s.writeRollup(ctx, ws, community, d, perDay[d])
+	}
+	return total, nil
+}
+
+// readShards reads the counter shards of each day (one query per day and
+// shard, run concurrently), day by day.
+func (s *Store) readShards(ctx context.Context, ws, community string, days []string) (map[string]engagement.Counts, error) {
+	out := make(map[string]engagement.Counts, len(days))
+	for _, d := range days {
+		out[d] = engagement.NewCounts()
+	}
 	var (
 		mu     sync.Mutex
 		first  error
@@ -50,17 +100,15 @@ func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []str
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
-					if first == nil {
-						first = err
-					}
+					first = cmp.Or(first, err)
 					return
 				}
-				total.Merge(c)
+				out[day].Merge(c)
 			}()
 		}
 	}
 	wg.Wait()
-	return total, first
+	return out, first
 }
 
 func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string) (engagement.Counts, error) {
@@ -272,36 +320,7 @@ func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now ti
 	if err := s.BatchWrite(ctx, reqs); err != nil {
 		return engagement.Counts{}, err
 	}
-	_, err = s.db.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: &s.table, Key: map[string]types.AttributeValue{
-		table.PK: strAV("DIRTY#" + ws), table.SK: strAV(community + "#" + day)}})
-	return recount, s.fail("clear dirty day", err)
-}
-
-// RepairDirty repairs every closed community-day of ws marked dirty (a
-// counter update that failed) and returns the days repaired; open days
-// wait for a later run. A scheduled job calls it per workspace; the
-// reconcile of all closed days (docs/ENGAGEMENT.md) is RepairDay on each.
-func (s *Store) RepairDirty(ctx context.Context, ws string, now time.Time) ([]string, error) {
-	dirty, err := s.DirtyDays(ctx, ws)
-	if err != nil {
-		return nil, err
-	}
-	var done []string
-	for _, cd := range dirty {
-		i := strings.LastIndexByte(cd, '#')
-		if i < 0 {
-			continue
-		}
-		community, day := cd[:i], cd[i+1:]
-		if !engagement.Closed(day, now) {
-			continue
-		}
-		if _, err := s.RepairDay(ctx, ws, community, day, now); err != nil {
-			return done, err
-		}
-		done = append(done, cd)
-	}
-	return done, nil
+	return recount, s.dropRollup(ctx, ws, community, day)
 }
 
 // BatchWrite sends write requests in BatchWriteItem calls of 25 and

@@ -11,6 +11,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/table"
@@ -44,7 +46,16 @@ type Config struct {
 	HTTPClient aws.HTTPClient
 	// MaxAttempts overrides DefaultMaxAttempts when > 0.
 	MaxAttempts int
+	// CallTimeout bounds every store call, SDK retries included
+	// (STORE_TIMEOUT; default DefaultCallTimeout).
+	CallTimeout time.Duration
+	// ApplyTimeout bounds the work an ingest request finishes after its
+	// intents are written (APPLY_TIMEOUT; default DefaultApplyTimeout).
+	ApplyTimeout time.Duration
 }
+
+func (c Config) callTimeout() time.Duration  { return cmp.Or(c.CallTimeout, DefaultCallTimeout) }
+func (c Config) applyTimeout() time.Duration { return cmp.Or(c.ApplyTimeout, DefaultApplyTimeout) }
 
 // NewClient builds a DynamoDB client from cfg and the default AWS chain
 // (environment, Lambda role).
@@ -66,7 +77,11 @@ func NewClient(ctx context.Context, cfg Config) (*dynamodb.Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load AWS config: %w", err)
 	}
+	timeout := cfg.callTimeout()
 	return dynamodb.NewFromConfig(awsCfg, func(o *dynamodb.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			return st.Initialize.Add(callDeadline(timeout), middleware.Before)
+		})
 		if cfg.Endpoint != "" {
 			o.BaseEndpoint = aws.String(cfg.Endpoint)
 		}
@@ -81,6 +96,21 @@ type Store struct {
 	db    *dynamodb.Client
 	table string
 	now   func() time.Time
+	// callTimeout and applyTimeout are the deadlines of Config; the
+	// intent lease derives from them.
+	callTimeout, applyTimeout time.Duration
+}
+
+// callDeadline gives every call of the client its own deadline (within the
+// caller's): a store that stops answering turns into Unavailable within
+// d, not a request that hangs for as long as the store does.
+func callDeadline(d time.Duration) middleware.InitializeMiddleware {
+	return middleware.InitializeMiddlewareFunc("SweetspotCallDeadline",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			ctx, cancel := context.WithTimeout(ctx, d)
+			defer cancel()
+			return next.HandleInitialize(ctx, in)
+		})
 }
 
 // New returns a store over an existing client and table.
@@ -88,7 +118,8 @@ func New(db *dynamodb.Client, tableName string) *Store {
 	if tableName == "" {
 		tableName = table.DefaultName
 	}
-	return &Store{db: db, table: tableName, now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }}
+	return &Store{db: db, table: tableName, now: func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) },
+		callTimeout: DefaultCallTimeout, applyTimeout: DefaultApplyTimeout}
 }
 
 // Open is NewClient followed by New.
@@ -97,7 +128,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(db, cfg.Table), nil
+	s := New(db, cfg.Table)
+	s.callTimeout, s.applyTimeout = cfg.callTimeout(), cfg.applyTimeout()
+	return s, nil
 }
 
 // Client returns the underlying DynamoDB client (benchmarks, issue 5's
@@ -176,6 +209,9 @@ func CreateTableInput(name string, def table.Definition) *dynamodb.CreateTableIn
 func (s *Store) fail(op string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return domain.Wrap(domain.Unavailable, fmt.Errorf("%s: %w", op, err), "the store did not answer in time, retry later")
 	}
 	if errors.Is(err, context.Canceled) {
 		return domain.Wrap(domain.Unavailable, fmt.Errorf("%s: %w", op, err), "request cancelled")
