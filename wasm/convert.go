@@ -339,9 +339,16 @@ func readCalibration(v safejs.Value) (*scoring.Calibration, error) {
 		f, err = asNumber(x, field)
 		return f
 	}
-	c.Posts = int(num(v, "posts", name+".posts"))
-	c.Train = int(num(v, "train", name+".train"))
-	c.Test = int(num(v, "test", name+".test"))
+	// Counts beyond the engine's bound are clamped to it (the engine then
+	// refuses them): converting Infinity to int is implementation-defined.
+	count := func(key string) int {
+		f := num(v, key, name+"."+key)
+		if !(f >= 0) {
+			return -1
+		}
+		return int(math.Min(f, scoring.MaxCalibrationPosts+1))
+	}
+	c.Posts, c.Train, c.Test = count("posts"), count("train"), count("test")
 	c.Rho = num(v, "rho", name+".rho")
 	c.BaselineRho = num(v, "baseline_rho", name+".baseline_rho")
 	list := func(key string) []safejs.Value {

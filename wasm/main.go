@@ -136,7 +136,8 @@ func sameCalibration(a, b *scoring.Calibration) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Version == b.Version && a.Posts == b.Posts && a.Rho == b.Rho && slices.Equal(a.Features, b.Features) &&
+	return a.Version == b.Version && a.Posts == b.Posts && a.Train == b.Train && a.Test == b.Test &&
+		a.Rho == b.Rho && a.BaselineRho == b.BaselineRho && slices.Equal(a.Features, b.Features) &&
 		slices.Equal(a.Terms, b.Terms) && slices.Equal(a.Quantiles, b.Quantiles)
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/sweetspot/sweetspot/internal/calibration"
 	"github.com/sweetspot/sweetspot/internal/scoring"
@@ -35,6 +36,10 @@ flags:
 exit status: 0 calibrated (or not applied, as the report says), 1 bad input, 2 misuse.
 `
 }
+
+// maxHistoryBytes caps the --history file: calibration reads every post
+// three ways, and a history larger than this is not a community's own.
+const maxHistoryBytes = 64 << 20
 
 // historyLine is one line of --history.
 type historyLine struct {
@@ -109,8 +114,9 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 		defer f.Close()
 		r = f
 	}
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(io.LimitReader(r, maxHistoryBytes+1))
 	var posts []calibration.Post
+	read := 0
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -124,6 +130,9 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 		}
 		if tooLong {
 			return nil, fmt.Errorf("history %s: line %d is longer than %d MiB", path, n, maxJSONLLineBytes>>20)
+		}
+		if read += len(line) + 1; read > maxHistoryBytes {
+			return nil, fmt.Errorf("history %s: larger than %d MiB", path, maxHistoryBytes>>20)
 		}
 		line = bytes.TrimPrefix(bytes.TrimRight(line, "\r"), []byte("\ufeff"))
 		if len(bytes.TrimSpace(line)) > 0 {
@@ -177,6 +186,13 @@ func parseHistoryLine(line []byte) (calibration.Post, string) {
 		return calibration.Post{}, `"engagement" must be 0 or more`
 	case strings.TrimSpace(h.Title+h.Body) == "":
 		return calibration.Post{}, `empty post: give a "title" or a "body"`
+	}
+	if h.Created != "" {
+		if _, err := time.Parse(time.DateOnly, h.Created); err != nil {
+			if _, err := time.Parse(time.RFC3339, h.Created); err != nil {
+				return calibration.Post{}, fmt.Sprintf(`"created" %q: want a date (2026-03-01) or a time (2026-03-01T09:30:00Z)`, h.Created)
+			}
+		}
 	}
 	if h.Network != "" {
 		id, ok := scoring.CanonicalNetwork(h.Network)

@@ -74,6 +74,8 @@ func TestCalibrateBadInput(t *testing.T) {
 		{"unknown network", `{"title": "x", "engagement": 2, "network": "myspace"}` + "\n", 1, "unknown network"},
 		{"not an object", `[1, 2]` + "\n", 1, "expected a JSON object"},
 		{"empty post", `{"engagement": 2}` + "\n", 1, "empty post"},
+		{"bad date", `{"title": "x", "engagement": 2, "created": "2026-3-1"}` + "\n", 1, `"created" "2026-3-1"`},
+		{"some posts dated", `{"title": "a post", "engagement": 2, "created": "2026-03-01"}` + "\n" + `{"title": "another post", "engagement": 3}` + "\n", 1, "give every post one, or none"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,7 +10,8 @@
 //
 //   - the target is log(1 + engagement), less the median of its network (a
 //     LinkedIn post and an email are not on one scale);
-//   - term weights: for every content-word stem used by at least MinTermPosts
+//   - term weights: for every word stem (function words included: "how"
+//     and "why" are style) used by at least MinTermPosts
 //     posts, the mean deviation of the target in posts that use it, shrunk
 //     by TermShrinkage pseudo-posts; the TermsKept strongest are kept;
 //   - a ridge regression (RidgeLambda) over standardised features: the
@@ -38,8 +39,9 @@ import (
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
 
-// Tuning, measured on the Medium publications of ../shared/data/real
-// (docs/scoring.md, "Calibration").
+// Tuning, chosen on the Medium publications of ../shared/data/real while
+// reading their held-out table (docs/scoring.md, "Calibration", says why
+// that makes its numbers optimistic).
 const (
 	MinPosts      = 30
 	MinTermPosts  = 2
@@ -73,8 +75,10 @@ type Report struct {
 	Applied bool   `json:"applied"`
 	Reason  string `json:"reason,omitempty"` // why it was not applied
 	Posts   int    `json:"posts"`
-	Train   int    `json:"train"`
-	Test    int    `json:"test"`
+	// Empty counts the posts too short to judge, left out.
+	Empty int `json:"empty,omitempty"`
+	Train int `json:"train"`
+	Test  int `json:"test"`
 	// Rho and BaselineRho: Spearman's rho with engagement on the test posts,
 	// calibrated and uncalibrated.
 	Rho         float64              `json:"rho"`
@@ -104,12 +108,26 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 			return a, Report{}, fmt.Errorf("post %d: engagement must be a number of 0 or more", i+1)
 		}
 	}
+	dated := 0
+	for _, h := range history {
+		if h.Created != "" {
+			dated++
+		}
+	}
+	if dated != 0 && dated != len(history) {
+		return a, Report{}, fmt.Errorf("%d of %d posts have a created date: give every post one, or none", dated, len(history))
+	}
 	rep := Report{Posts: len(history)}
 	if len(history) < MinPosts {
 		rep.Reason = fmt.Sprintf("%v: %d posts, at least %d are needed", ErrTooFew, len(history), MinPosts)
 		return a, rep, nil
 	}
-	posts := prepare(base, history)
+	posts, empty := prepare(base, history)
+	rep.Empty = empty
+	if len(posts) < MinPosts {
+		rep.Reason = fmt.Sprintf("%v: %d posts long enough to judge, at least %d are needed", ErrTooFew, len(posts), MinPosts)
+		return a, rep, nil
+	}
 	sort.SliceStable(posts, func(i, j int) bool { return posts[i].created < posts[j].created })
 	// Forward-chaining, time-ordered validation: fit on the oldest posts,
 	// test on the next slice, move forward. Each test post is scored by a
@@ -125,15 +143,21 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 		}
 		trial := a
 		trial.Calibration = fit(train)
+		if q := trial.Calibration.Quantiles; q[0] == q[len(q)-1] {
+			continue // no signal in these posts: this slice ranks nothing
+		}
 		p, err := scoring.Compile(trial)
 		if err != nil {
 			return a, rep, fmt.Errorf("compiling the calibration: %w", err)
 		}
+		// Engagement on the test posts, normalised by the training
+		// posts' network medians (networks are not on one scale).
+		medians := networkMedians(train)
 		var calib, uncal, eng []float64
 		for _, x := range test {
 			calib = append(calib, float64(p.Score(x.content).Score))
 			uncal = append(uncal, x.features[0])
-			eng = append(eng, x.engagement)
+			eng = append(eng, x.logEng-medians[x.network])
 		}
 		c, u := spearman(calib, eng), spearman(uncal, eng)
 		if math.IsNaN(c) || math.IsNaN(u) {
@@ -154,6 +178,10 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 		return a, rep, nil
 	}
 	final := fit(posts)
+	if q := final.Quantiles; q[0] == q[len(q)-1] {
+		rep.Reason = "the model gives every post the same prediction: nothing to rank"
+		return a, rep, nil
+	}
 	final.Posts, final.Train, final.Test = len(posts), rep.Train, rep.Test
 	final.Rho, final.BaselineRho = rep.Rho, rep.BaselineRho
 	a.Calibration = final
@@ -167,36 +195,58 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 type prepared struct {
 	content    scoring.Content
 	created    string
+	network    string
 	engagement float64
-	target     float64
+	logEng     float64   // log(1 + engagement)
+	target     float64   // logEng less its network's median, set by each fit
 	features   []float64 // scoring.FeatureNames order, terms left at 0
 	terms      []scoring.Term
 }
 
-func prepare(p *scoring.Profile, history []Post) []prepared {
-	out := make([]prepared, len(history))
-	byNetwork := map[string][]float64{}
-	for i, h := range history {
+// prepare scores every post once. Posts too short to judge (the engine
+// gives them no verdict, so a calibration never applies to them) are left
+// out and counted.
+func prepare(p *scoring.Profile, history []Post) (out []prepared, empty int) {
+	for _, h := range history {
 		c := scoring.Content{Title: h.Title, Body: h.Body, Network: h.Network}
-		r := p.Score(c)
-		out[i] = prepared{content: c, created: h.Created, engagement: h.Engagement,
-			target: math.Log1p(h.Engagement), features: p.FeatureValues(c, r), terms: p.DraftTerms(c)}
+		r, f, terms := p.ScoreDetailed(c)
+		if r.Empty {
+			empty++
+			continue
+		}
 		nw, _ := scoring.CanonicalNetwork(h.Network)
-		byNetwork[nw] = append(byNetwork[nw], out[i].target)
+		out = append(out, prepared{content: c, created: h.Created, network: nw, engagement: h.Engagement,
+			logEng: math.Log1p(h.Engagement), features: f, terms: terms})
 	}
-	medians := map[string]float64{}
-	for nw, v := range byNetwork {
-		medians[nw] = median(v)
+	return out, empty
+}
+
+// networkMedians are the median log engagement per network of posts.
+func networkMedians(posts []prepared) map[string]float64 {
+	by := map[string][]float64{}
+	for _, p := range posts {
+		by[p.network] = append(by[p.network], p.logEng)
 	}
-	for i, h := range history {
-		nw, _ := scoring.CanonicalNetwork(h.Network)
-		out[i].target -= medians[nw]
+	out := map[string]float64{}
+	for nw, v := range by {
+		out[nw] = median(v)
 	}
 	return out
 }
 
-// fit learns term weights and the ridge model on posts.
-func fit(posts []prepared) *scoring.Calibration {
+// normalise sets each post's target from medians (computed on training
+// posts only: a test post's engagement never shapes its own target).
+func normalise(posts []prepared, medians map[string]float64) {
+	for i := range posts {
+		posts[i].target = posts[i].logEng - medians[posts[i].network]
+	}
+}
+
+// fit learns term weights and the ridge model on posts (their targets
+// normalised by their own network medians).
+func fit(in []prepared) *scoring.Calibration {
+	posts := append([]prepared(nil), in...)
+	normalise(posts, networkMedians(posts))
 	names := scoring.FeatureNames()
 	termIdx := len(names) - 1
 	// Out-of-fold term scores for the regression's rows.

@@ -53,8 +53,13 @@ func LoadCorpus(dir string) (*Corpus, error) {
 		}
 		c.Communities[strings.TrimSuffix(filepath.Base(f), ".json")] = a
 	}
-	byID := map[string]*Draft{}
+	byID := map[string]string{} // id → file, to name both files of a duplicate
+	names := make([]string, 0, len(c.Communities))
 	for name := range c.Communities {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
 		drafts, err := filepath.Glob(filepath.Join(dir, "drafts", name, "*.txt"))
 		if err != nil {
 			return nil, err
@@ -65,11 +70,11 @@ func LoadCorpus(dir string) (*Corpus, error) {
 				return nil, err
 			}
 			d.Community = name
-			if _, dup := byID[d.ID]; dup {
-				return nil, fmt.Errorf("%s: id %q used twice", f, d.ID)
+			if other, dup := byID[d.ID]; dup {
+				return nil, fmt.Errorf("%s: id %q used twice (also %s)", f, d.ID, other)
 			}
 			c.Drafts = append(c.Drafts, d)
-			byID[d.ID] = &c.Drafts[len(c.Drafts)-1]
+			byID[d.ID] = f
 		}
 	}
 	sort.Slice(c.Drafts, func(i, j int) bool { return c.Drafts[i].ID < c.Drafts[j].ID })

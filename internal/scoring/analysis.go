@@ -398,7 +398,7 @@ func (a *analysis) matchAt(f *field, i int, list []int32, covered *[numCategorie
 		if int32(i) < covered[e.cat] || e.initial && f.sents[t.sent].first != int32(i) {
 			continue
 		}
-		if isPitchCategory(e.cat) && f.topic != nil && f.topic[i] {
+		if topicExempt(e.cat) && f.topic != nil && f.topic[i] {
 			// The community's own interests are its topic, not a pitch:
 			// "point of sale" for retailers, "deal" in "deal flow".
 			continue

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Calibration is a model learned from a community's own outcomes (its
@@ -11,9 +12,10 @@ import (
 // internal/calibration and docs/scoring.md, "Calibration"). It travels inside
 // the audience, so the API, the CLI and the widget give the same calibrated
 // score. With it, the overall score is the draft's expected engagement rank
-// among the community's past posts (0–100, a percentile of Quantiles), still
-// held under good by a poor check and capped by any deal-breaker: learning
-// what works never overrides the principles.
+// among the community's past posts (0–100, a percentile of Quantiles),
+// still capped by any deal-breaker: learning what works never overrides the
+// principles. (The min-aware squeeze is not applied: the learned model
+// weighs every check itself.)
 type Calibration struct {
 	// Version is the scoring model the calibration was fitted with; a
 	// calibration of another model is ignored (the features changed).
@@ -81,25 +83,42 @@ func FeatureNames() []string {
 	return append(out, FeatureTitleWords, FeatureBodyWords, FeatureTitleNumber, FeatureQuestion, FeatureTerms)
 }
 
-// Limits on a calibration block, enforced by Compile.
+// Limits on a calibration block, enforced by Compile whatever its version
+// (a block from a client is untrusted: the widget reads it from JSON and
+// the API stores it through PATCH).
 const (
 	MaxCalibrationTerms = 500
 	MaxQuantiles        = 101
+	// MaxCalibrationValue bounds every mean, weight, term weight and
+	// 1/scale, so that no prediction can overflow to ±Inf or NaN.
+	MaxCalibrationValue = 1e6
+	// MaxCalibrationPosts bounds the counts a block reports.
+	MaxCalibrationPosts = 1_000_000
 )
 
-// calibration is a compiled Calibration.
+// numFeatures is len(FeatureNames()).
+const numFeatures = 1 + numChecks + numStructureFeatures
+
+// numStructureFeatures counts the features after the checks: title words,
+// body words, title number, question, terms.
+const numStructureFeatures = 5
+
+// calibration is a compiled Calibration: every value copied, so that the
+// caller changing its block after Compile changes nothing (a Profile is
+// immutable and shared between goroutines).
 type calibration struct {
-	src      *Calibration
-	weights  [numFeatures]Feature
-	has      [numFeatures]bool
-	terms    map[string]float64 // stem (or lower-case word) → weight
-	quantile []float64
+	posts            int
+	rho, baselineRho float64
+	weights          [numFeatures]Feature
+	has              [numFeatures]bool
+	terms            map[string]float64 // calibKey → weight
+	quantile         []float64
 }
 
-const numFeatures = 1 + numChecks + 5
+var featureNames = FeatureNames()
 
 func featureIndex(name string) int {
-	for i, n := range FeatureNames() {
+	for i, n := range featureNames {
 		if n == name {
 			return i
 		}
@@ -107,60 +126,85 @@ func featureIndex(name string) int {
 	return -1
 }
 
-func compileCalibration(c *Calibration) (*calibration, error) {
-	if c.Version != Version {
-		// Fitted on another model's checks: ignored, not an error, so an
-		// upgrade never breaks a stored community (the API refits it).
-		return nil, nil
+// calibKey is the key a learned term matches on: the word's stem when it
+// is ASCII (what prepareWords does for English drafts), else the word as
+// written. Training (DraftTerms), scoring (termScore) and Compile share it,
+// so a term learned from French posts matches French drafts too.
+func calibKey(lower string) string {
+	if isASCIIWord(lower) {
+		return stem(lower)
 	}
-	cc := &calibration{src: c, terms: map[string]float64{}}
+	return lower
+}
+
+// compileCalibration validates a block (any version) and compiles it when
+// it was fitted with this model version; a block of another version is
+// kept by the audience but not applied (its features meant other checks).
+func compileCalibration(c *Calibration) (*calibration, error) {
+	const name = "calibration"
+	switch {
+	case len(c.Version) > MaxTermBytes:
+		return nil, inputErr(name+".version", "longer than "+strconv.Itoa(MaxTermBytes)+" bytes")
+	case c.Posts < 0 || c.Posts > MaxCalibrationPosts || c.Train < 0 || c.Train > c.Posts || c.Test < 0 || c.Test > c.Posts:
+		return nil, inputErr(name+".posts", "posts, train and test must be counts from 0 to "+strconv.Itoa(MaxCalibrationPosts)+", train and test at most posts")
+	case !finite(c.Rho) || c.Rho < -1 || c.Rho > 1:
+		return nil, inputErr(name+".rho", "must be a number from -1 to 1")
+	case !finite(c.BaselineRho) || c.BaselineRho < -1 || c.BaselineRho > 1:
+		return nil, inputErr(name+".baseline_rho", "must be a number from -1 to 1")
+	case len(c.Features) > numFeatures:
+		return nil, inputErr(name+".features", "more than "+strconv.Itoa(numFeatures)+" features")
+	case len(c.Terms) > MaxCalibrationTerms:
+		return nil, inputErr(name+".terms", "more than "+strconv.Itoa(MaxCalibrationTerms)+" terms")
+	case len(c.Quantiles) < 2 || len(c.Quantiles) > MaxQuantiles:
+		return nil, inputErr(name+".quantiles", "between 2 and "+strconv.Itoa(MaxQuantiles)+" values")
+	}
+	cc := &calibration{posts: c.Posts, rho: c.Rho, baselineRho: c.BaselineRho, terms: make(map[string]float64, len(c.Terms))}
+	bounded := func(f float64) bool { return finite(f) && math.Abs(f) <= MaxCalibrationValue }
 	for i, f := range c.Features {
-		path := "calibration.features[" + strconv.Itoa(i) + "]"
+		path := name + ".features[" + strconv.Itoa(i) + "]"
 		k := featureIndex(f.Name)
 		switch {
 		case k < 0:
 			return nil, inputErr(path+".name", "unknown feature "+strconv.Quote(f.Name))
 		case cc.has[k]:
 			return nil, inputErr(path+".name", "feature "+strconv.Quote(f.Name)+" given twice")
-		case !finite(f.Mean) || !finite(f.Weight) || !finite(f.Scale) || f.Scale <= 0:
-			return nil, inputErr(path, "mean, scale and weight must be finite numbers, scale above 0")
+		case !bounded(f.Mean) || !bounded(f.Weight) || !finite(f.Scale) || f.Scale < 1/MaxCalibrationValue || f.Scale > MaxCalibrationValue:
+			return nil, inputErr(path, "mean and weight must be finite numbers within ±1e6, scale from 1e-6 to 1e6")
 		}
 		cc.weights[k], cc.has[k] = f, true
 	}
-	if len(c.Terms) > MaxCalibrationTerms {
-		return nil, inputErr("calibration.terms", "more than "+strconv.Itoa(MaxCalibrationTerms)+" terms")
-	}
 	for i, t := range c.Terms {
 		w := strings.ToLower(strings.TrimSpace(t.Term))
-		if w == "" || len(w) > MaxTermBytes || !finite(t.Weight) {
-			return nil, inputErr("calibration.terms["+strconv.Itoa(i)+"]", "a term of 1 to "+strconv.Itoa(MaxTermBytes)+" bytes with a finite weight")
+		if w == "" || len(w) > MaxTermBytes || !utf8.ValidString(w) || len(splitPhrase(w)) != 1 || !bounded(t.Weight) {
+			return nil, inputErr(name+".terms["+strconv.Itoa(i)+"]", "one word of 1 to "+strconv.Itoa(MaxTermBytes)+" bytes with a weight within ±1e6")
 		}
-		st := w
-		if isASCIIWord(w) {
-			st = stem(w) // as prepareWords stems a draft's words
-		}
-		cc.terms[st] += t.Weight
-	}
-	if len(c.Quantiles) < 2 || len(c.Quantiles) > MaxQuantiles {
-		return nil, inputErr("calibration.quantiles", "between 2 and "+strconv.Itoa(MaxQuantiles)+" values")
+		cc.terms[calibKey(w)] += t.Weight
 	}
 	for i, q := range c.Quantiles {
-		if !finite(q) || i > 0 && q < c.Quantiles[i-1] {
-			return nil, inputErr("calibration.quantiles["+strconv.Itoa(i)+"]", "must be finite and not below the one before")
+		if !bounded(q) || i > 0 && q < c.Quantiles[i-1] {
+			return nil, inputErr(name+".quantiles["+strconv.Itoa(i)+"]", "must be finite, within ±1e6 and not below the one before")
 		}
 	}
-	cc.quantile = c.Quantiles
+	if c.Quantiles[0] == c.Quantiles[len(c.Quantiles)-1] {
+		return nil, inputErr(name+".quantiles", "all equal: the model ranks nothing")
+	}
+	if c.Version != Version {
+		return nil, nil
+	}
+	cc.quantile = append([]float64(nil), c.Quantiles...)
 	return cc, nil
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// FeatureValues returns the calibration features of a scored draft, in
-// FeatureNames order: what internal/calibration fits and what Score applies.
-// A check that was not applied counts as missing (NaN): it adds nothing.
-func (p *Profile) FeatureValues(c Content, r Result) []float64 {
+// ScoreDetailed is Score, plus the draft's calibration features (in
+// FeatureNames order; a check that was not applied is NaN: missing, it adds
+// nothing) and its terms (DraftTerms), from one analysis of the text:
+// what internal/calibration fits on.
+func (p *Profile) ScoreDetailed(c Content) (Result, []float64, []Term) {
 	a := p.analyse(c)
-	return a.features(r, p.calib)
+	r := p.score(a)
+	return r, a.features(r, p.calib), a.draftTerms()
 }
 
 func (a *analysis) features(r Result, cc *calibration) []float64 {
@@ -173,7 +217,9 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 		f[1+i] = math.NaN()
 	}
 	for _, ch := range r.Checks {
-		f[1+checkIndex(ch.ID)] = float64(ch.Score)
+		if k := checkIndex(ch.ID); k >= 0 {
+			f[1+k] = float64(ch.Score)
+		}
 	}
 	k := 1 + numChecks
 	f[k] = float64(a.title.words)
@@ -201,12 +247,16 @@ func (a *analysis) termScore(terms map[string]float64) float64 {
 	seen := map[string]bool{}
 	for i := range a.words {
 		w := &a.words[i]
-		if seen[w.stem] {
+		key := w.stem
+		if !a.english {
+			key = calibKey(w.lower)
+		}
+		if seen[key] {
 			continue
 		}
-		if v, ok := terms[w.stem]; ok {
+		if v, ok := terms[key]; ok {
 			s += v
-			seen[w.stem] = true
+			seen[key] = true
 		}
 	}
 	return s
@@ -222,16 +272,23 @@ type Term struct {
 // body), the vocabulary internal/calibration learns term weights over, so
 // that training and scoring read text the same way.
 func (p *Profile) DraftTerms(c Content) []Term {
-	a := p.analyse(c)
+	return p.analyse(c).draftTerms()
+}
+
+func (a *analysis) draftTerms() []Term {
 	var out []Term
 	seen := map[string]bool{}
 	for i := range a.words {
 		w := &a.words[i]
-		if w.letters < 3 || seen[w.stem] || !isWordStem(w.stem) {
+		key := w.stem
+		if !a.english {
+			key = calibKey(w.lower)
+		}
+		if w.letters < 3 || len(w.lower) > MaxTermBytes || seen[key] || !isWordStem(key) {
 			continue
 		}
-		seen[w.stem] = true
-		out = append(out, Term{Stem: w.stem, Word: w.lower})
+		seen[key] = true
+		out = append(out, Term{Stem: key, Word: w.lower})
 	}
 	return out
 }
@@ -239,7 +296,7 @@ func (p *Profile) DraftTerms(c Content) []Term {
 // isWordStem keeps letters-only stems: numbers and codes are not terms.
 func isWordStem(s string) bool {
 	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r > 127 && r != '\'') {
+		if !(r >= 'a' && r <= 'z' || r > 127) {
 			return false
 		}
 	}
@@ -269,14 +326,24 @@ func (cc *calibration) percentile(v float64) float64 {
 	if v >= q[n] {
 		return 100
 	}
-	for i := 1; i <= n; i++ {
-		if v <= q[i] {
-			lo, hi := q[i-1], q[i]
-			frac := 0.5
-			if hi > lo {
-				frac = (v - lo) / (hi - lo)
+	// A value on a plateau of equal quantiles takes the plateau's middle
+	// (ties in the history are ranked as ties).
+	first, last := -1, -1
+	for i := 0; i <= n; i++ {
+		if q[i] == v {
+			if first < 0 {
+				first = i
 			}
-			return 100 * (float64(i-1) + frac) / float64(n)
+			last = i
+		}
+	}
+	if first >= 0 {
+		return 100 * float64(first+last) / 2 / float64(n)
+	}
+	for i := 1; i <= n; i++ {
+		if v < q[i] {
+			lo, hi := q[i-1], q[i]
+			return 100 * (float64(i-1) + (v-lo)/(hi-lo)) / float64(n)
 		}
 	}
 	return 100

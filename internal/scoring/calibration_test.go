@@ -29,6 +29,15 @@ func TestCalibrationCompileErrors(t *testing.T) {
 		{"too many terms", func(c *Calibration) { c.Terms = make([]TermWeight, MaxCalibrationTerms+1) }, "calibration.terms"},
 		{"one quantile", func(c *Calibration) { c.Quantiles = []float64{1} }, "calibration.quantiles"},
 		{"quantiles going down", func(c *Calibration) { c.Quantiles = []float64{0, 2, 1} }, "calibration.quantiles[2]"},
+		{"quantiles all equal", func(c *Calibration) { c.Quantiles = []float64{1, 1, 1} }, "calibration.quantiles"},
+		{"weight that overflows", func(c *Calibration) { c.Features[0].Weight = 1e300 }, "calibration.features[0]"},
+		{"tiny scale", func(c *Calibration) { c.Features[0].Scale = 1e-300 }, "calibration.features[0]"},
+		{"huge term weight", func(c *Calibration) { c.Terms[0].Weight = 1e300 }, "calibration.terms[0]"},
+		{"a phrase as a term", func(c *Calibration) { c.Terms[0].Term = "two words" }, "calibration.terms[0]"},
+		{"NaN rho", func(c *Calibration) { c.Rho = math.NaN() }, "calibration.rho"},
+		{"rho above 1", func(c *Calibration) { c.BaselineRho = 2 }, "calibration.baseline_rho"},
+		{"negative posts", func(c *Calibration) { c.Posts = -1 }, "calibration.posts"},
+		{"another version is still checked", func(c *Calibration) { c.Version = "1.0.0"; c.Terms = make([]TermWeight, MaxCalibrationTerms+1) }, "calibration.terms"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,5 +101,81 @@ func TestPercentile(t *testing.T) {
 		if got := cc.percentile(tc.v); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("percentile(%v) = %v, want %v", tc.v, got, tc.want)
 		}
+	}
+	// A plateau of equal quantiles ranks its value in its middle.
+	cc = &calibration{quantile: []float64{0, 1, 1, 1, 2}}
+	for _, tc := range []struct{ v, want float64 }{{1, 50}, {0.5, 12.5}, {1.5, 87.5}} {
+		if got := cc.percentile(tc.v); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("percentile(%v) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
+
+// TestCompiledCalibrationIsACopy: changing the block after Compile changes
+// nothing (a Profile is immutable and shared between goroutines).
+func TestCompiledCalibrationIsACopy(t *testing.T) {
+	a := loadAudience(t, "itadmins")
+	a.Calibration = testCalibration()
+	p, err := Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Content{Title: "Your restore checklist", Body: "Test one backup restore every month with the free checklist. Which server first?"}
+	before := p.Score(c)
+	a.Calibration.Quantiles[0], a.Calibration.Quantiles[1] = 100, 200
+	a.Calibration.Rho = 0.99
+	a.Calibration.Terms[0].Weight = -50
+	after := p.Score(c)
+	if before.Score != after.Score || *before.Calibrated != *after.Calibrated {
+		t.Errorf("the compiled profile followed its block: %d %+v, then %d %+v", before.Score, before.Calibrated, after.Score, after.Calibrated)
+	}
+}
+
+// TestCalibrationTermsMatchOtherLanguages: a term learned from French posts
+// (DraftTerms) matches French drafts at scoring time.
+func TestCalibrationTermsMatchOtherLanguages(t *testing.T) {
+	a := Audience{Interests: []Interest{{Term: "marché"}, {Term: "légumes"}}}
+	plain, _ := Compile(a)
+	fr := Content{Body: "Nos recettes de saison pour le marché du samedi, avec des légumes de la ferme et des idées pour les enfants."}
+	var key string
+	for _, tm := range plain.DraftTerms(fr) {
+		if tm.Word == "recettes" {
+			key = tm.Word
+		}
+	}
+	if key == "" {
+		t.Fatal("recettes not among the draft's terms")
+	}
+	a.Calibration = &Calibration{Version: Version, Posts: 50, Features: []Feature{{Name: FeatureTerms, Scale: 1, Weight: 1}},
+		Terms: []TermWeight{{Term: key, Weight: 3}}, Quantiles: []float64{0, 1, 2, 3}}
+	p, err := Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Score(fr)
+	if r.Language.Code != "fr" || r.Calibrated == nil || r.Score < 90 {
+		t.Errorf("language %s, calibrated %+v, score %d: the learned French term did not match", r.Language.Code, r.Calibrated, r.Score)
+	}
+}
+
+// TestSqueezeWithEqualThresholds: with good == ok, a draft with a poor
+// check never rates good, and a higher mean never scores lower.
+func TestSqueezeWithEqualThresholds(t *testing.T) {
+	a := loadAudience(t, "itadmins")
+	a.Thresholds = map[string]Threshold{ThresholdOverall: {Good: 50, OK: 50}}
+	p, err := Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	for _, mean := range []float64{0, 20, 49, 50, 60, 80, 100} {
+		s := p.overall(mean, true, false, 45)
+		if s >= 50 {
+			t.Errorf("mean %v with a poor check scored %d: rates good", mean, s)
+		}
+		if s < last {
+			t.Errorf("mean %v scored %d, below a lower mean's %d", mean, s, last)
+		}
+		last = s
 	}
 }

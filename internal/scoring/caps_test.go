@@ -64,7 +64,26 @@ func TestDealBreakersCapTheRating(t *testing.T) {
 			Body: strings.Repeat("Our seasonal recipe for the farmers market: roast the vegetables with a little oil and salt, then share what you cook. ", 4)},
 			CheckChannel, "limit"},
 
+		{"a deal-breaker cannot be listed as an interest", "itadmins", Content{Network: "linkedin",
+			Body: "Buy now: BackupPro for your backup and disaster recovery. Limited time only, act now, order today before the offer ends tonight."},
+			CheckValue, "hard sell"},
+		{"a price with a call to buy", "travelclub", Content{Network: "email", Title: "The Highlands by rail",
+			Body: "Our 8-day Highlands rail journey includes first-class seats and four-star hotels for your group travel. The tour is £1,895 per person. Book yours today at our website."},
+			CheckValue, "hard sell"},
+
 		// Controls: close to a deal-breaker, within the principles.
+		{"words that sound like pressure in a how-to", "itadmins", Content{Network: "linkedin", Title: "When a certificate expires",
+			Body: "A server certificate that expires takes your backup jobs down with it. Urgent fixes at 2 a.m. are avoidable: list every certificate, note when each expires, and renew a month early. Mutually exclusive locks and exclusive access to the backup server matter too. Over the last few years we saw 3 outages this way. Which certificate would you check first?"},
+			"", ""},
+		{"prices in a budget guide", "travelclub", Content{Network: "email", Title: "What a rail journey really costs",
+			Body: "Here is a budget for a group travel rail journey: the ticket was $120 and is $90 now with a railcard, a seat reservation costs $7, and travel insurance for a week costs $25. Plan the itinerary first, then compare. Which railcard do you use?"},
+			"", ""},
+		{"a free workshop with a sign-up", "foodlovers", Content{Network: "facebook", Kind: "event", Title: "Free seasonal baking workshop",
+			Body: "Learn to bake with seasonal fruit at the farmers market this Saturday: a free workshop with our local chef, recipes to take home and a tasting. Sign up today, places are free for members. What will you bake?"},
+			"", ""},
+		{"a travel how-to that names a risk", "travelclub", Content{Network: "facebook", Title: "Is your travel insurance too late?",
+			Body: "It is not too late to buy travel insurance after you book a guided tour, but some cover starts only then. Read the policy: check cancellation, medical cover and accessible travel equipment. Start by listing what your group travel needs. What did your last policy miss?"},
+			"", ""},
 		{"a safety guide may name risks", "itadmins", Content{Network: "linkedin", Title: "How to test a restore before ransomware does",
 			Body: "A backup you have not restored is only a hope. Ransomware can encrypt your backup server too, so keep one copy offline. Here is a 4-step restore test: pick one server, restore it to an isolated network, time it against your recovery objective, and write down what broke. What would you test first?"},
 			"", ""},
@@ -85,6 +104,16 @@ func TestDealBreakersCapTheRating(t *testing.T) {
 			if p == nil {
 				p = compileFixture(t, tc.community)
 				profiles[tc.community] = p
+			}
+			if tc.name == "a deal-breaker cannot be listed as an interest" {
+				a := loadAudience(t, tc.community)
+				for _, term := range []string{"buy now", "limited time", "act now", "order today"} {
+					a.Interests = append(a.Interests, Interest{Term: term})
+				}
+				var err error
+				if p, err = Compile(a); err != nil {
+					t.Fatal(err)
+				}
 			}
 			r := p.Score(tc.c)
 			validateResult(t, tc.c, r)

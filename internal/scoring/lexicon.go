@@ -63,11 +63,13 @@ const (
 	catPrice
 	catBuy
 	catFear
+	catSignup
+	catAct
 	numCategories
 )
 
 // pitchKinds are the categories whose points are sales pitch (value.go).
-var pitchKinds = [...]category{catPitch, catPressure, catSuperlative, catPrice, catBuy, catFear}
+var pitchKinds = [...]category{catPitch, catPressure, catSuperlative, catPrice, catBuy, catFear, catSignup}
 
 // Placeholders a word-list phrase may use for a number token (data/README.md).
 const (
@@ -83,6 +85,7 @@ var sectionCategory = map[string]category{
 	"boomers": catBoomers, "genx": catGenX, "millennials": catMillennials,
 	"genz": catGenZ, "slang": catSlang,
 	"pressure": catPressure, "superlative": catSuperlative, "price": catPrice, "buy": catBuy, "fear": catFear,
+	"signup": catSignup, "act": catAct,
 }
 
 // lexicon is every word list, parsed and indexed by the stem of the first

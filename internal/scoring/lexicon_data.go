@@ -174,7 +174,11 @@ const (
 2.5 ends sunday
 2.5 ends friday
 2.5 ends soon
-2.5 expires
+2.5 offer expires
+2.5 deal expires
+2.5 code expires
+2.5 expires tonight
+2.5 expires at midnight
 2 today only
 2 this weekend only
 2 this week only
@@ -192,11 +196,11 @@ const (
 2 going fast
 2 before it's gone
 2 before they're gone
-2 before it's too late
 2 before they sell out
 2 final hours
+2 last few days to
+2 last few hours
 2 last <n> hours
-2 last few
 2 countdown
 2 now or never
 2 don't wait
@@ -204,12 +208,12 @@ const (
 2 what are you waiting for
 2 first come first served
 1.5 limited stock
+1.5 exclusive offer for you
+1.5 exclusive access for
 1.5 limited spots
 1.5 limited seats
 1.5 spots are limited
 1.5 seats are limited
-1.5 exclusive
-1.5 urgent
 1 act today
 
 # Superlatives the seller gives itself. One is a claim; two or more stacked
@@ -243,14 +247,10 @@ const (
 2.5 <pct> off
 2.5 save <pct>
 2.5 <pct> discount
-2 discount
-2 discounts
-2 discounted
 2 on sale
 2 sale ends
 2 sale price
 2 big sale
-2 the sale
 2 our sale
 2 best deal
 2 hot deal
@@ -263,13 +263,17 @@ const (
 2 coupon code
 2 promo code
 2 discount code
+2 big discount
+2 huge discount
+2 discounted price
+2 at a discount
 2 use code
 2 half price
 2 half-price
 2 price drop
 2 slashed
-2 clearance
 2 flash sale
+2 clearance sale
 2 bogo
 2 buy one get one
 1.5 free shipping
@@ -279,10 +283,6 @@ const (
 1.5 for just
 1.5 for only
 1.5 was <price>
-1.5 for <price>
-1.5 is <price>
-1.5 at <price>
-1.5 costs <price>
 1.5 <price> a month
 1.5 <price> per
 1.5 start at <price>
@@ -305,24 +305,19 @@ const (
 2 grab yours
 2 get it now
 2 claim yours
+2 book yours
+2 reserve yours
 2 add to cart
 2 add to basket
 2 call now
-2 sign up today
 2 subscribe now
 2 upgrade now
 2 upgrade today
 2 start your free trial
 2 contact our sales team
 2 contact sales
-2 join today
-2 enrol today
-2 enroll today
-2 enrol now
-2 enroll now
 2 book your demo
 2 book your free demo
-2 get started today
 2 available now from
 2 pre-order
 2 preorder
@@ -335,17 +330,54 @@ const (
 1.5 click here
 1.5 order yours
 
-# Fear appeals: frightening the reader into buying or acting. Counted only
-# when the draft also sells or calls to act (pitch.go): a safety guide may
-# speak of risks. Generic risk words weigh 1, so that naming a danger twice
-# is not yet an appeal.
+# Sign-ups: a call to join that asks for a sale only when the draft names a
+# price or presses (pitch.go): "Sign up today" for a free workshop is an
+# invitation, for a paid course a call to buy.
+[signup]
+2 sign up today
+2 sign up now
+2 join today
+2 join now
+2 enrol today
+2 enroll today
+2 enrol now
+2 enroll now
+2 register today
+2 register now
+2 get started today
+
+# Calls to act for the seller, at the start of a sentence: with fear
+# phrases they make a fear appeal even without a price (pitch.go).
+[act]
+^book a
+^book an
+^book your
+^buy
+^order
+^call us
+^call now
+^contact us
+^contact our
+^schedule a
+^upgrade
+^subscribe
+^claim
+^protect your
+^secure your
+^get protected
+^get covered
+
+# Fear appeals: frightening the reader into buying. Counted only when the
+# draft also sells or calls the reader to act for the seller ([act]): a
+# safety guide may speak of risks. Everyday risk words weigh 1, so that
+# naming a danger twice is not yet an appeal.
 [fear]
 2 before it's too late
 2 before it is too late
-2 too late
+1.5 too late
 2 killing your
 2 is killing
-2 is dying
+1 is dying
 2 could lose everything
 2 lose everything
 2 you could lose
@@ -362,11 +394,12 @@ const (
 2 you will regret
 2 regret it
 2 can you afford
+2 don't gamble with
 2 can't afford to
 2 at risk right now
 2 is it already too late
 2 terrifying
-2 scary
+1 scary
 2 devastating
 2 frightening
 2 every second counts
@@ -384,8 +417,6 @@ const (
 1 deadly
 1 panic
 1 helpless
-1 peace of mind
-1 sleep at night
 1 protect your family
 1 protect your business
 

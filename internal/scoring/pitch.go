@@ -6,17 +6,20 @@ package scoring
 // also decide whether the draft is a hard sell, a deal-breaker that caps the
 // overall score whatever the mean of the checks says:
 //
-//   - HardSellKinds or more kinds of pitch together (pressure, price push,
-//     call to buy, stacked superlatives, heavy hype), or
+//   - HardSellKinds or more kinds of pitch together (pressure; a price push,
+//     or a price named next to a call to buy; calls to buy; stacked
+//     superlatives; heavy hype), or
 //   - one kind repeated: HardSellRepeats matches of pressure, price or
 //     calls to buy, or
 //   - pitch points of HardSellDensity or more per 100 words, outweighing
 //     the value points, or
-//   - a call to buy, or a price sold with hype or pressure (but for a
-//     coupon, where the price is the offer), without one strong value signal (a value.txt phrase weighing
-//     PitchOnlyValue or more: how to, checklist, guide, template, data,
-//     example...): a polite pitch that gives the reader nothing to use is
-//     still a pitch.
+//   - a call to buy, or a price sold with hype or pressure, without one
+//     strong value signal (a value.txt phrase weighing PitchOnlyValue or
+//     more: how to, checklist, guide, template, data, example...): a polite
+//     pitch that gives the reader nothing to use is still a pitch.
+//
+// For a coupon the price is the offer, not a push. A sign-up ("Sign up
+// today") is a call to buy only when the draft names a price or presses.
 //
 // Superlatives count as a kind from SuperlativeStack matches (one is a
 // claim, several are hype), hype from HypeStackPoints points. Fear phrases
@@ -46,6 +49,7 @@ type salesPitch struct {
 	repeated     string   // a kind repeated HardSellRepeats times, if any
 	asks         bool     // a call to buy, or a price outside a coupon
 	coupon       bool     // the offer is a coupon: its price is the offer
+	paidSignup   bool     // sign-ups ask for a sale: the draft names a price or presses
 	valueNumbers int      // plain numbers outside pitch sentences
 	shouted      []Span
 }
@@ -55,6 +59,8 @@ func (sp *salesPitch) counts(cat category) bool {
 	switch cat {
 	case catPrice:
 		return !sp.coupon
+	case catSignup:
+		return sp.paidSignup
 	case catPitch, catPressure, catSuperlative, catBuy:
 		return true
 	case catFear:
@@ -69,23 +75,32 @@ func (a *analysis) salesPitch() salesPitch {
 	sp := salesPitch{coupon: lowerASCII(a.c.Kind) == "coupon"}
 	coupon := sp.coupon
 	pts, n := &a.lexPoints, &a.lexCount
-	sp.selling = pts[catPitch]+pts[catPressure]+pts[catSuperlative]+pts[catPrice]+pts[catBuy] > 0
+	sp.paidSignup = n[catSignup] > 0 && (a.priced() && !coupon || n[catPressure] > 0)
+	buys := n[catBuy]
+	if sp.paidSignup {
+		buys += n[catSignup]
+	}
+	sp.selling = pts[catPitch]+pts[catPressure]+pts[catSuperlative]+pts[catPrice]+pts[catBuy] > 0 || sp.paidSignup
 	for _, c := range pitchKinds {
 		if sp.counts(c) {
 			sp.points += pts[c]
 		}
 	}
-	if sp.selling || n[catCTA] > 0 {
+	if sp.selling || n[catAct] > 0 {
 		sp.fear = pts[catFear]
 	}
 	if n[catPressure] > 0 {
 		sp.kinds = append(sp.kinds, "pressure ("+listAnd(a.examples(catPressure, 2))+")")
 	}
-	if n[catPrice] > 0 && !coupon {
+	switch {
+	case n[catPrice] > 0 && !coupon:
 		sp.kinds = append(sp.kinds, "a price push ("+listAnd(a.examples(catPrice, 2))+")")
+	case buys > 0 && !coupon && a.priced():
+		// A price named next to a call to buy is the price pushed.
+		sp.kinds = append(sp.kinds, "a price with a call to buy")
 	}
-	if n[catBuy] > 0 {
-		sp.kinds = append(sp.kinds, plural(n[catBuy], "call", "calls")+" to buy ("+listAnd(a.examples(catBuy, 2))+")")
+	if buys > 0 {
+		sp.kinds = append(sp.kinds, plural(buys, "call", "calls")+" to buy ("+listAnd(append(a.examples(catBuy, 2), a.signupExamples(sp)...))+")")
 	}
 	if n[catSuperlative] >= SuperlativeStack {
 		sp.kinds = append(sp.kinds, "stacked superlatives ("+listAnd(a.examples(catSuperlative, 2))+")")
@@ -96,14 +111,14 @@ func (a *analysis) salesPitch() salesPitch {
 	switch {
 	case n[catPressure] >= HardSellRepeats:
 		sp.repeated = "pressure repeated (" + listAnd(a.examples(catPressure, 3)) + ")"
-	case n[catBuy] >= HardSellRepeats:
+	case buys >= HardSellRepeats:
 		sp.repeated = "calls to buy repeated (" + listAnd(a.examples(catBuy, 3)) + ")"
 	case n[catPrice] >= HardSellRepeats && !coupon:
 		sp.repeated = "discounts pushed again and again (" + listAnd(a.examples(catPrice, 3)) + ")"
 	}
 	// A price asks for a sale when hype or pressure sells it; a fee notice
 	// or a coupon (where the price is the offer) does not.
-	sp.asks = n[catBuy] > 0 || n[catPrice] > 0 && !coupon && pts[catPitch]+pts[catPressure] > 0
+	sp.asks = buys > 0 || n[catPrice] > 0 && !coupon && pts[catPitch]+pts[catPressure] > 0
 	sp.valueNumbers = a.valueNumbers()
 	sp.shouted = a.shouted()
 	return sp
@@ -133,10 +148,42 @@ func (a *analysis) valueNumbers() int {
 
 func isPitchCategory(c category) bool {
 	switch c {
-	case catPitch, catPressure, catSuperlative, catPrice, catBuy:
+	case catPitch, catPressure, catSuperlative, catPrice, catBuy, catSignup:
 		return true
 	}
 	return false
+}
+
+// topicExempt says which pitch categories the community's own interests
+// exempt ("point of sale" for retailers is their topic, not a price push).
+// Calls to buy, pressure and fear never are: an audience cannot list "buy
+// now" as an interest to switch a deal-breaker off.
+func topicExempt(c category) bool {
+	switch c {
+	case catPitch, catSuperlative, catPrice:
+		return true
+	}
+	return false
+}
+
+// priced reports whether the draft names a price ($49, €20).
+func (a *analysis) priced() bool {
+	for _, f := range []*field{&a.title, &a.body} {
+		for i := range f.toks {
+			if f.toks[i].amount == priceNumber {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signupExamples returns the sign-up phrases when they ask for a sale.
+func (a *analysis) signupExamples(sp salesPitch) []string {
+	if !sp.paidSignup {
+		return nil
+	}
+	return a.examples(catSignup, 1)
 }
 
 // pitchCaps returns the deal-breakers of the value check: a hard sell, a
@@ -169,7 +216,7 @@ func (a *analysis) pitchCaps(sp salesPitch, exclaims int, extraExclaims, pitchPe
 // most points first.
 func (a *analysis) pitchExamples(n int) []string {
 	var out []string
-	for _, c := range [...]category{catPressure, catPrice, catBuy, catPitch, catSuperlative} {
+	for _, c := range [...]category{catPressure, catPrice, catBuy, catSignup, catPitch, catSuperlative} {
 		for _, e := range a.examples(c, n) {
 			if len(out) < n {
 				out = append(out, e)

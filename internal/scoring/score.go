@@ -46,7 +46,11 @@ const SqueezeBand = 11
 // invalid) text gives a result with every score in 0..100. Text beyond
 // MaxTitleBytes / MaxBodyBytes is ignored and Result.Truncated is set.
 func (p *Profile) Score(c Content) Result {
-	a := p.analyse(c)
+	return p.score(p.analyse(c))
+}
+
+// score is Score on an analysed draft.
+func (p *Profile) score(a *analysis) Result {
 	r := Result{
 		Checks:      make([]Check, 0, numChecks),
 		Caps:        []Cap{},
@@ -123,13 +127,16 @@ func (p *Profile) Score(c Content) Result {
 	poor := anyPoor(r.Checks)
 	r.Score = p.overall(mean, poor, len(r.Caps) > 0, limit)
 	if cc := p.calib; cc != nil {
-		uncal := r.Score
 		// The learned model already weighs every check; only the
 		// deal-breakers still hold it down (the min-aware squeeze is the
-		// uncalibrated model's way of weighing a poor check).
-		v := cc.percentile(cc.predict(a.features(r, cc)))
-		r.Score = p.overall(v, false, len(r.Caps) > 0, limit)
-		r.Calibrated = &Calibrated{Posts: cc.src.Posts, Rho: round3(cc.src.Rho), BaselineRho: round3(cc.src.BaselineRho), Uncalibrated: uncal}
+		// uncalibrated model's way of weighing a poor check). Compile bounds
+		// every value, so the prediction is finite; should it not be, the
+		// uncalibrated score stands.
+		if pred := cc.predict(a.features(r, cc)); finite(pred) {
+			uncal := r.Score
+			r.Score = p.overall(cc.percentile(pred), false, len(r.Caps) > 0, limit)
+			r.Calibrated = &Calibrated{Posts: cc.posts, Rho: round3(cc.rho), BaselineRho: round3(cc.baselineRho), Uncalibrated: uncal}
+		}
 	}
 	r.Rating = rate(float64(r.Score), p.thresholds[idxOverall])
 	return r
@@ -143,8 +150,9 @@ func (p *Profile) Score(c Content) Result {
 // keep their order too).
 func (p *Profile) overall(mean float64, poor, capped bool, limit int) int {
 	t := p.thresholds[idxOverall]
-	if poor {
-		mean = squeeze(mean, math.Max(t.OK, t.Good-SqueezeBand), t.Good-1)
+	if hi := math.Ceil(t.Good) - 1; poor && hi > 0 {
+		lo := math.Min(math.Max(t.OK, t.Good-SqueezeBand), hi)
+		mean = squeeze(mean, lo, hi)
 	}
 	if capped {
 		mean = mean * float64(limit) / 100
@@ -152,7 +160,8 @@ func (p *Profile) overall(mean float64, poor, capped bool, limit int) int {
 	return clampScore(mean)
 }
 
-// squeeze maps a score in [lo, 100] linearly onto [lo, hi].
+// squeeze maps a score in [lo, 100] linearly onto [lo, hi] (lo ≤ hi);
+// scores under lo stay as they are.
 func squeeze(s, lo, hi float64) float64 {
 	if s <= lo || lo >= 100 {
 		return math.Min(s, hi)

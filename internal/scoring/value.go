@@ -11,8 +11,8 @@ import (
 // template, free tool, data, examples...), ValueNumberPoints per number (at
 // most ValueNumberCap per 100 words) and ValueKindPoints when the offer
 // kind is itself useful (tool, checklist, training, expert, event, content).
-// Pitch points: matches of data/pitch.txt [pitch] (buy now, limited time,
-// best-in-class...), PitchExclaimPoints per '!' beyond ExclaimFreePer100
+// Pitch points: matches of data/pitch.txt, by kind (pitch.go: hype,
+// pressure, superlatives, price pushes, calls to buy, paid sign-ups, fear), PitchExclaimPoints per '!' beyond ExclaimFreePer100
 // per 100 words, PitchCapsPoints per shouted word (capitals in a run of two
 // or more, or a common word in capitals: "FREE", "NOW").
 // Both are taken per 100 words (at least ValueMinWords), ValuePrior is added
