@@ -86,7 +86,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	base := "http://" + ln.Addr().String()
 	server := api.NewServer(api.LimitInFlight(api.RejectBadPaths(mux), api.MaxInFlight))
 	served := make(chan error, 1)
-	go func() { served <- server.Serve(ln) }()
+	go func() { served <- server.Serve(api.JSONBadRequests(ln)) }()
 
 	fmt.Fprintf(e.stdout, "Sweetspot is serving on %s\n  site and widget  %s/\n  API              %s/v1/health\n", base, base, base)
 	if pages, _ := filepath.Glob(filepath.Join(*site, "*.html")); len(pages) > 0 {

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -113,4 +116,42 @@ func RawPathError(raw string) (status int, body []byte, bad bool) {
 	}
 	b, _ := json.Marshal(errorBody{errorDetail{Code: domain.Invalid, Message: err.Error(), Field: "path"}})
 	return http.StatusBadRequest, b, true
+}
+
+// plainBadRequest starts what net/http writes, straight to the connection,
+// for a request it cannot parse (a malformed %-escape in the request line,
+// a broken header): no handler ever sees such a request.
+var plainBadRequest = []byte("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n")
+
+// JSONBadRequests wraps ln so that net/http's own plain-text 400, written
+// for a request it cannot parse, goes out as the API's JSON error instead
+// (code invalid): a client always gets the one error shape. Everything
+// else passes through untouched.
+func JSONBadRequests(ln net.Listener) net.Listener { return badRequestListener{ln} }
+
+type badRequestListener struct{ net.Listener }
+
+func (l badRequestListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return badRequestConn{c}, nil
+}
+
+type badRequestConn struct{ net.Conn }
+
+func (c badRequestConn) Write(p []byte) (int, error) {
+	if !bytes.HasPrefix(p, plainBadRequest) {
+		return c.Conn.Write(p)
+	}
+	body, _ := json.Marshal(errorBody{errorDetail{Code: domain.Invalid,
+		Message: "malformed request: check the path's %-escapes and the headers"}})
+	body = append(body, '\n')
+	head := fmt.Sprintf("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"+
+		"Cache-Control: no-store\r\nConnection: close\r\n\r\n", len(body))
+	if _, err := c.Conn.Write(append([]byte(head), body...)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

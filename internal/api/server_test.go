@@ -1,6 +1,11 @@
 package api
 
 import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -100,6 +105,54 @@ func TestRejectBadPaths(t *testing.T) {
 			}
 			if c.want == http.StatusBadRequest && c.path != "/%zz" && res.Header.Get("Content-Type") != "application/json" {
 				t.Fatalf("content type %q", res.Header.Get("Content-Type"))
+			}
+		})
+	}
+}
+
+// TestJSONBadRequests: a request line net/http cannot parse (a malformed
+// %-escape) is answered with the JSON error shape, not plain text; good
+// requests on the same listener are untouched.
+func TestJSONBadRequests(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte("fine"))
+	})}
+	go func() { _ = srv.Serve(JSONBadRequests(ln)) }()
+	defer srv.Close()
+	cases := []struct {
+		line   string
+		status int
+		ctype  string
+	}{
+		{"GET /%zz HTTP/1.1", 400, "application/json"},
+		{"GET /a%2 HTTP/1.1", 400, "application/json"},
+		{"GET /fine HTTP/1.1", 200, "text/plain"},
+	}
+	for _, c := range cases {
+		t.Run(c.line, func(t *testing.T) {
+			conn, err := net.Dial("tcp", ln.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			fmt.Fprintf(conn, "%s\r\nHost: x\r\nConnection: close\r\n\r\n", c.line)
+			res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != c.status || res.Header.Get("Content-Type") != c.ctype {
+				t.Fatalf("%d %q: %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+			}
+			if c.status == 400 && !json.Valid(body) {
+				t.Fatalf("not JSON: %s", body)
 			}
 		})
 	}

@@ -70,10 +70,8 @@ func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []str
 	for _, c := range perDay {
 		total.Merge(c)
 	}
-	for _, d := range missing {
-		// Best effort: without the rollup the next read uses the shards.
-		_ = s.writeRollup(ctx, ws, community, d, perDay[d])
-	}
+	// Best effort: without a rollup the next read uses the shards again.
+	_ = s.writeRollups(ctx, ws, community, missing, perDay)
 	return total, nil
 }
 

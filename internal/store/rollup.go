@@ -110,20 +110,24 @@ func (s *Store) readRollups(ctx context.Context, ws, community, from, to string)
 	return out, err
 }
 
-// writeRollup stores a final day's counts as its rollup.
-func (s *Store) writeRollup(ctx context.Context, ws, community, day string, c engagement.Counts) error {
-	b, err := encodeRollup(c)
-	if err != nil {
-		return domain.Wrap(domain.Internal, err, "internal error")
+// writeRollups stores final days' counts as their rollups, 25 to a
+// BatchWriteItem (a first year-long read writes 366 of them).
+func (s *Store) writeRollups(ctx context.Context, ws, community string, days []string, counts map[string]engagement.Counts) error {
+	var reqs []types.WriteRequest
+	for _, day := range days {
+		b, err := encodeRollup(counts[day])
+		if err != nil {
+			return domain.Wrap(domain.Internal, err, "internal error")
+		}
+		if len(b) > rollupMaxBytes {
+			continue
+		}
+		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: map[string]types.AttributeValue{
+			table.PK: strAV(rollupPK(ws, community)), table.SK: strAV(skRollupPrefix + day),
+			"counts": strAV(string(b)), kindAttr: strAV("rollup"),
+		}}})
 	}
-	if len(b) > rollupMaxBytes {
-		return nil
-	}
-	_, err = s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: map[string]types.AttributeValue{
-		table.PK: strAV(rollupPK(ws, community)), table.SK: strAV(skRollupPrefix + day),
-		"counts": strAV(string(b)), kindAttr: strAV("rollup"),
-	}})
-	return s.fail("write rollup", err)
+	return s.BatchWrite(ctx, reqs)
 }
 
 // dropRollup deletes a day's rollup after its counters were replaced.
