@@ -24,8 +24,9 @@ const (
 	// arrived in time (slowloris).
 	ReadHeaderTimeout = 5 * time.Second
 	// BodyReadTimeout is the deadline for a whole request, headers and
-	// body: a request whose body stalls is closed after it.
-	BodyReadTimeout = 10 * time.Second
+	// body: a request whose body stalls is closed after it (8 s: with the
+	// accept and the close, within the 10 s a client is promised).
+	BodyReadTimeout = 8 * time.Second
 	// WriteTimeout bounds a response, handler included; above the longest
 	// handler (an ingest request: a few store calls, then at most
 	// store.DefaultApplyTimeout of work).
