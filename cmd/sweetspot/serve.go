@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -101,7 +102,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 			_ = server.Close()
 			return fmt.Errorf("seed demo workspace: %w", err)
 		}
-		printDev(e, base, cfg.Endpoint, *data, res)
+		// The demo page's survey block (docs/SURVEY.md) asks the first demo
+		// community's survey, with the fresh ingest key.
+		survey := ""
+		if page, err := st.ListCommunities(ctx, demo.WorkspaceID, "", 1); err == nil && len(page.Items) > 0 {
+			survey = base + "/demo.html?survey=" + page.Items[0].ID + "&key=" + url.QueryEscape(res.IngestKey)
+		}
+		printDev(e, base, cfg.Endpoint, *data, res, survey)
 		if err := writeDevFile(filepath.Join(filepath.Dir(*data), "demo.json"), base, res); err != nil {
 			fmt.Fprintln(e.stderr, "warning:", err)
 		}
@@ -122,11 +129,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-func printDev(e env, base, endpoint, data string, res demo.Result) {
+func printDev(e env, base, endpoint, data string, res demo.Result, survey string) {
 	fmt.Fprintf(e.stdout, "  dynalite         %s (data in %s)\n", endpoint, data)
 	fmt.Fprintf(e.stdout, "  demo workspace   %s\n", res.WorkspaceID)
 	fmt.Fprintf(e.stdout, "  admin key        %s\n", res.AdminKey)
 	fmt.Fprintf(e.stdout, "  ingest key       %s (for pages on %s)\n", res.IngestKey, base)
+	if survey != "" {
+		fmt.Fprintf(e.stdout, "  survey demo      %s\n", survey)
+	}
 	fmt.Fprintf(e.stdout, "Try:\n  curl -H 'Authorization: Bearer %s' %s/v1/offers\n", res.AdminKey, base)
 }
 

@@ -140,8 +140,8 @@ func newAPI(scope constructs.Construct, p Props, d *Data, origin *OriginSecret) 
 		AllowOrigins: jsii.Strings(p.AllowedOrigins...),
 		AllowMethods: &[]awsapigatewayv2.CorsHttpMethod{
 			awsapigatewayv2.CorsHttpMethod_GET, awsapigatewayv2.CorsHttpMethod_POST,
-			awsapigatewayv2.CorsHttpMethod_PATCH, awsapigatewayv2.CorsHttpMethod_DELETE,
-			awsapigatewayv2.CorsHttpMethod_OPTIONS,
+			awsapigatewayv2.CorsHttpMethod_PUT, awsapigatewayv2.CorsHttpMethod_PATCH,
+			awsapigatewayv2.CorsHttpMethod_DELETE, awsapigatewayv2.CorsHttpMethod_OPTIONS,
 		},
 		// What browsers send and may read when API Gateway answers CORS.
 		AllowHeaders:  jsii.Strings("authorization", "content-type", "idempotency-key"),

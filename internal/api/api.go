@@ -153,6 +153,9 @@ func (a *API) resources() []map[string]handlerFunc {
 		a.eventHandlers(),
 		a.insightHandlers(),
 		a.linkHandlers(),
+		a.surveyHandlers(),
+		a.followerHandlers(),
+		a.historyHandlers(),
 	}
 }
 

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -25,17 +26,22 @@ func TestTenantIsolation(t *testing.T) {
 
 	// Bodies that would be valid in B's own workspace, pointing at B's ids.
 	bodies := map[string]any{
-		"PATCH /v1/workspace":        map[string]any{"name": "A renamed"},
-		"POST /v1/keys":              map[string]any{"name": "k", "scope": "admin"},
-		"POST /v1/communities":       map[string]any{"kind": "interest", "name": "c", "interests": []any{map[string]any{"term": "x"}}, "partner_id": bPartner},
-		"PATCH /v1/communities/{id}": map[string]any{"name": "hacked"},
-		"POST /v1/partners":          map[string]any{"name": "p"},
-		"PATCH /v1/partners/{id}":    map[string]any{"name": "hacked"},
-		"POST /v1/offers":            map[string]any{"kind": "tool", "title": "t", "communities": []string{bCommunity}},
-		"PATCH /v1/offers/{id}":      map[string]any{"title": "hacked"},
-		"POST /v1/score":             map[string]any{"content": map[string]any{"body": "x"}, "community_id": bCommunity},
-		"POST /v1/events":            map[string]any{"events": []any{bEvent}},
-		"POST /v1/links":             map[string]any{"offer_id": bOffer, "community_id": bCommunity, "partner_id": bPartner},
+		"PATCH /v1/workspace":                 map[string]any{"name": "A renamed"},
+		"POST /v1/keys":                       map[string]any{"name": "k", "scope": "admin"},
+		"POST /v1/communities":                map[string]any{"kind": "interest", "name": "c", "interests": []any{map[string]any{"term": "x"}}, "partner_id": bPartner},
+		"PATCH /v1/communities/{id}":          map[string]any{"name": "hacked"},
+		"POST /v1/partners":                   map[string]any{"name": "p"},
+		"PATCH /v1/partners/{id}":             map[string]any{"name": "hacked"},
+		"POST /v1/offers":                     map[string]any{"kind": "tool", "title": "t", "communities": []string{bCommunity}},
+		"PATCH /v1/offers/{id}":               map[string]any{"title": "hacked"},
+		"POST /v1/score":                      map[string]any{"content": map[string]any{"body": "x"}, "community_id": bCommunity},
+		"POST /v1/events":                     map[string]any{"events": []any{bEvent}},
+		"POST /v1/links":                      map[string]any{"offer_id": bOffer, "community_id": bCommunity, "partner_id": bPartner},
+		"PUT /v1/communities/{id}/survey":     map[string]any{"questions": map[string]any{"generations": true}},
+		"POST /v1/survey":                     map[string]any{"community": bCommunity, "answers": map[string]any{"generation": "genx"}},
+		"POST /v1/communities/{id}/followers": "bio\nSysadmin\n",
+		"POST /v1/communities/{id}/history":   "title,published,views\nx,2026-01-01,1\n",
+		"POST /v1/communities/{id}/calibrate": map[string]any{},
 	}
 	// What A's admin key gets on routes without an id of B in the path.
 	adminCollection := map[string]int{
@@ -54,6 +60,7 @@ func TestTenantIsolation(t *testing.T) {
 		"POST /v1/events":      400, // B's offer is no offer of A: every event refused
 		"POST /v1/links":       400, // B's offer is no offer of A
 		"GET /v1/links":        200,
+		"POST /v1/survey":      404, // B's community is no community of A
 	}
 	for _, rt := range routes.All() {
 		path := rt.Path
@@ -70,7 +77,7 @@ func TestTenantIsolation(t *testing.T) {
 			path = strings.Replace(path, "{id}", id, 1)
 		}
 		var body any
-		if rt.Method == "POST" || rt.Method == "PATCH" {
+		if rt.Method == "POST" || rt.Method == "PATCH" || rt.Method == "PUT" {
 			b, ok := bodies[rt.Pattern()]
 			if !ok {
 				t.Fatalf("matrix has no body for %s: add one", rt.Pattern())
@@ -122,5 +129,16 @@ func TestTenantIsolation(t *testing.T) {
 	}
 	if ws := e.must(200, "GET", "/v1/workspace", bAdmin, nil); ws["name"] != "B" {
 		t.Errorf("B's workspace changed: %v", ws)
+	}
+	// Nor did A's keys reach B's survey, followers or history.
+	sug := e.must(200, "GET", "/v1/communities/"+bCommunity+"/survey/suggestion", bAdmin, nil)
+	if n := sug["tally"].(map[string]any)["respondents"]; n != 0.0 {
+		t.Errorf("B's survey tally changed: %v", n)
+	}
+	if r := e.do("GET", "/v1/communities/"+bCommunity+"/followers", bAdmin, nil); r.status != 404 {
+		t.Errorf("B has a follower report: %d", r.status)
+	}
+	if n, err := e.st.CountHistory(context.Background(), bws.ID, bCommunity); err != nil || n != 0 {
+		t.Errorf("B has %d history posts (%v)", n, err)
 	}
 }

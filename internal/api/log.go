@@ -54,6 +54,10 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// Unwrap lets http.ResponseController reach the connection (an upload
+// extends its read deadline through it).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
 // logged is the outermost layer: request id, panic recovery and one log
 // line per request. The line holds ids, route, status and latency; never
 // the key's secret, request bodies or draft text.

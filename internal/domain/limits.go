@@ -45,3 +45,30 @@ const (
 	// MaxCursorLen bounds the opaque cursor accepted by list routes.
 	MaxCursorLen = 512
 )
+
+// Limits of the file uploads (POST /v1/communities/{id}/followers and
+// /history), which are not JSON bodies and have their own body limit.
+const (
+	// MaxUploadBytes is the largest uploaded file (4 MiB). Under Lambda the
+	// whole request travels in the invocation payload, limited to 6 MB
+	// for a synchronous call; API Gateway may pass a body it does not take
+	// for text as base64 (4/3 of its size), and 4 MiB stays under 6 MB
+	// even then. Larger exports are split and uploaded in parts (history)
+	// or sampled (followers: a few thousand bios measure the mix well).
+	MaxUploadBytes = 4 << 20
+	// MaxHistoryPosts bounds the past posts stored per community. It is
+	// below calibration.MaxPosts (the CLI's limit) because POST
+	// /v1/communities/{id}/calibrate reads and fits them within the API
+	// function's 10 s timeout at 512 MB (about a third of a vCPU): on this
+	// 2-core machine 5,000 posts fit in 0.5 s and 20,000 in 1.9 s, which
+	// with reading 20 MB of posts page by page would leave no margin there.
+	MaxHistoryPosts = 5000
+	// MaxHistoryLineBytes bounds one line of a JSONL history file: a body
+	// of MaxOfferBodyLen characters written as \u escapes, with the other
+	// fields. (A CSV record is bounded by MaxUploadBytes and the title and
+	// body limits.)
+	MaxHistoryLineBytes = 128 << 10
+	// MaxReportedLines bounds the rejected lines an import lists; the
+	// response also gives their total.
+	MaxReportedLines = 100
+)

@@ -86,5 +86,21 @@ func All() []Route {
 		{"GET", "/v1/links", Admin},
 		{"GET", "/v1/links/{code}", Admin},
 		{"DELETE", "/v1/links/{code}", Admin},
+
+		// Profiles that learn (issue 11): the member survey
+		// (docs/SURVEY.md), follower analysis (docs/FOLLOWERS.md), post
+		// history and calibration (docs/scoring.md, "Calibration").
+		// site/survey.js reads the questions and posts answers with an
+		// ingest key, like the offer widget.
+		{"GET", "/v1/communities/{id}/survey", Ingest},
+		{"PUT", "/v1/communities/{id}/survey", Admin},
+		{"POST", "/v1/survey", Ingest},
+		{"GET", "/v1/communities/{id}/survey/suggestion", Admin},
+		{"POST", "/v1/communities/{id}/followers", Admin},
+		{"GET", "/v1/communities/{id}/followers", Admin},
+		{"GET", "/v1/communities/{id}/followers/cloud.svg", Admin},
+		{"POST", "/v1/communities/{id}/history", Admin},
+		{"DELETE", "/v1/communities/{id}/history", Admin},
+		{"POST", "/v1/communities/{id}/calibrate", Admin},
 	}
 }

@@ -216,6 +216,30 @@ func (c Config) Validate(a scoring.Audience) (Config, error) {
 	return out, nil
 }
 
+// For returns a stored configuration as it applies to the community's
+// audience now: interests the audience no longer has are dropped (and the
+// rest spelled as the audience spells them), so a member is never offered
+// a term the profile cannot weigh. A configuration that then asks nothing
+// gives DefaultConfig(a). The API serves and checks answers against For,
+// so a community edited after its survey was configured needs no re-save.
+func (c Config) For(a scoring.Audience) Config {
+	own := map[string]bool{}
+	for _, in := range a.Interests {
+		own[fold(in.Term)] = true
+	}
+	kept := Config{Title: c.Title, Questions: Questions{Networks: c.Questions.Networks, Generations: c.Questions.Generations}}
+	for _, t := range c.Questions.Interests {
+		if own[fold(t)] {
+			kept.Questions.Interests = append(kept.Questions.Interests, t)
+		}
+	}
+	out, err := kept.Validate(a)
+	if err != nil {
+		return DefaultConfig(a)
+	}
+	return out
+}
+
 // Submission is the body of POST /v1/survey, as site/survey.js sends it.
 type Submission struct {
 	Community string  `json:"community"`

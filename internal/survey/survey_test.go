@@ -145,6 +145,32 @@ func TestConfigValidate(t *testing.T) {
 	})
 }
 
+// TestConfigFor: a stored survey follows the community's later edits: an
+// interest removed from the profile is no longer offered, a respelled one
+// is offered as the profile spells it, and a survey left with no question
+// becomes the default.
+func TestConfigFor(t *testing.T) {
+	stored, err := Config{Title: "Tell us", Questions: Questions{Networks: []string{"linkedin"},
+		Interests: []string{"backup", "compliance", "Disaster Recovery"}}}.Validate(itAdmins())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := itAdmins()
+	edited.Interests = []scoring.Interest{{Term: "Backup"}, {Term: "disaster recovery"}}
+	got := stored.For(edited)
+	want := Config{Title: "Tell us", Questions: Questions{Networks: []string{"linkedin"}, Interests: []string{"Backup", "disaster recovery"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := stored.For(itAdmins()); !reflect.DeepEqual(got, stored) {
+		t.Errorf("unchanged profile: got %+v, want %+v", got, stored)
+	}
+	onlyInterests := Config{Questions: Questions{Interests: []string{"compliance"}}}
+	if got := onlyInterests.For(edited); !reflect.DeepEqual(got, DefaultConfig(edited)) {
+		t.Errorf("nothing left to ask: got %+v, want the default", got)
+	}
+}
+
 func TestDefaultConfig(t *testing.T) {
 	a := itAdmins()
 	c := DefaultConfig(a)

@@ -1,0 +1,506 @@
+package domain
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sweetspot/sweetspot/internal/scoring"
+)
+
+// A community's post history: past posts with the engagement they earned,
+// imported from a file (POST /v1/communities/{id}/history) so that the
+// score can be calibrated on the community's own outcomes
+// (internal/calibration; docs/scoring.md, "Calibration").
+
+// Engagement weights: how one interaction of each kind counts towards a
+// post's engagement number. Exports give different metrics; a comment,
+// a share and a sign-up take more of a member than a reaction or a click,
+// so they weigh more. Views count only when a post has no other metric
+// (they measure reach, not engagement).
+const (
+	ReactionWeight = 1.0
+	CommentWeight  = 2.0
+	ShareWeight    = 3.0
+	ClickWeight    = 1.0
+	SignupWeight   = 5.0
+	// MaxMetric bounds one metric of one post.
+	MaxMetric = 1e12
+)
+
+// Metrics are what an export says a post earned; nil means not given.
+type Metrics struct {
+	Views     *float64 `json:"views,omitempty"`
+	Reactions *float64 `json:"reactions,omitempty"`
+	Comments  *float64 `json:"comments,omitempty"`
+	Shares    *float64 `json:"shares,omitempty"`
+	Clicks    *float64 `json:"clicks,omitempty"`
+	Signups   *float64 `json:"signups,omitempty"`
+}
+
+// Engagement is the one number calibration learns from:
+//
+//	reactions + 2 × comments + 3 × shares + clicks + 5 × sign-ups
+//
+// counting the metrics given, or the views when none of those is given.
+func (m Metrics) Engagement() float64 {
+	v := func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	if m.Reactions == nil && m.Comments == nil && m.Shares == nil && m.Clicks == nil && m.Signups == nil {
+		return v(m.Views)
+	}
+	return ReactionWeight*v(m.Reactions) + CommentWeight*v(m.Comments) + ShareWeight*v(m.Shares) +
+		ClickWeight*v(m.Clicks) + SignupWeight*v(m.Signups)
+}
+
+// HistoryPost is one past post of a community and what it earned.
+type HistoryPost struct {
+	Title   string `json:"title,omitempty"`
+	Body    string `json:"body,omitempty"`
+	Network string `json:"network,omitempty"`
+	// Published is when it went out, RFC 3339 in UTC: it orders the
+	// history for calibration's time-ordered hold-out.
+	Published  string  `json:"published"`
+	Metrics    Metrics `json:"metrics"`
+	Engagement float64 `json:"engagement"`
+}
+
+// Key identifies a post by what it is (network, date, title, body), so that
+// importing the same post again replaces it (with its newer metrics)
+// instead of counting it twice: an import can be retried safely.
+func (p HistoryPost) Key() string {
+	h := sha256.New()
+	for _, s := range []string{p.Network, p.Published, p.Title, p.Body} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Formats of a history file.
+const (
+	// HistoryCSV is a header row, then one post a row. Header names ignore
+	// case, spaces, hyphens and underscores; other columns are ignored.
+	HistoryCSV = "csv"
+	// HistoryJSONL is one JSON object a line, with the same names as keys
+	// (other keys ignored, blank lines skipped); metrics are numbers or
+	// strings of digits, any value may be null.
+	HistoryJSONL = "jsonl"
+)
+
+// historyField is what a column (or JSON key) holds.
+type historyField int
+
+const (
+	hfNone historyField = iota
+	hfTitle
+	hfBody
+	hfNetwork
+	hfPublished
+	hfViews
+	hfReactions
+	hfComments
+	hfShares
+	hfClicks
+	hfSignups
+	numHistoryFields
+)
+
+// historyNames are the accepted names of each field, preferred first, as
+// normalized by historyName.
+var historyNames = [numHistoryFields][]string{
+	hfTitle:     {"title", "subject", "headline"},
+	hfBody:      {"body", "text", "content", "message", "post"},
+	hfNetwork:   {"network", "platform", "channel"},
+	hfPublished: {"published", "publishedat", "date", "created", "createdat", "postedat"},
+	hfViews:     {"views", "impressions"},
+	hfReactions: {"reactions", "likes"},
+	hfComments:  {"comments", "replies"},
+	hfShares:    {"shares", "reposts", "retweets"},
+	hfClicks:    {"clicks"},
+	hfSignups:   {"signups", "conversions"},
+}
+
+// fieldNames is each field's name in messages.
+var fieldNames = [numHistoryFields]string{hfTitle: "title", hfBody: "body", hfNetwork: "network",
+	hfPublished: "published", hfViews: "views", hfReactions: "reactions", hfComments: "comments",
+	hfShares: "shares", hfClicks: "clicks", hfSignups: "signups"}
+
+// historyName normalizes a header or key: "Sign-ups", "sign_ups" and
+// "Sign ups" are all "signups".
+func historyName(s string) string {
+	return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+func historyFieldOf(name string) (historyField, int) {
+	n := historyName(name)
+	for f, names := range historyNames {
+		for rank, x := range names {
+			if n == x {
+				return historyField(f), rank
+			}
+		}
+	}
+	return hfNone, 0
+}
+
+// LineError is a line of a history file that was not imported.
+type LineError struct {
+	// Line is the 1-based line of the file (of a CSV record: where it starts).
+	Line int `json:"line"`
+	// Column is the 1-based byte column, or 0 when the line as a whole is wrong.
+	Column int `json:"column"`
+	// Field is the column or key at fault, or empty.
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (e *LineError) Error() string {
+	s := "line " + strconv.Itoa(e.Line)
+	if e.Column > 0 {
+		s += ", column " + strconv.Itoa(e.Column)
+	}
+	if e.Field != "" {
+		s += ": " + e.Field
+	}
+	return s + ": " + e.Message
+}
+
+// ReadHistory reads a history file (HistoryCSV or HistoryJSONL) line by line
+// and calls post for each post it accepts (with its line) and bad for each
+// line it rejects; a bad line does not stop the others. A post repeating an
+// earlier line's post (same network, date, title and body) is rejected.
+// The error (a *LineError for a file that cannot be read at all: no header,
+// no published or text column) means nothing was accepted.
+//
+// Each post needs a title or a body (at most MaxTitleLen and
+// MaxOfferBodyLen characters), a published date (RFC 3339, or YYYY-MM-DD
+// for midnight UTC), a known network or none, and at least one metric
+// (numbers from 0 to MaxMetric). Engagement is Metrics.Engagement.
+func ReadHistory(r io.Reader, format string, post func(line int, p HistoryPost) error, bad func(LineError)) error {
+	seen := map[string]int{}
+	accept := func(line int, p HistoryPost) error {
+		k := p.Key()
+		if first, dup := seen[k]; dup {
+			bad(LineError{Line: line, Message: "the same post as line " + strconv.Itoa(first)})
+			return nil
+		}
+		seen[k] = line
+		return post(line, p)
+	}
+	br := bufio.NewReaderSize(r, MaxHistoryLineBytes)
+	if b, _ := br.Peek(3); bytes.HasPrefix(b, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	switch format {
+	case HistoryCSV:
+		return readHistoryCSV(br, accept, bad)
+	case HistoryJSONL:
+		return readHistoryJSONL(br, accept, bad)
+	}
+	return errors.New("unknown history format " + strconv.Quote(format))
+}
+
+func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad func(LineError)) error {
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err == io.EOF {
+		return &LineError{Line: 1, Message: "the file is empty: the first row must name the columns (title or body, published, and a metric such as reactions or views)"}
+	}
+	if err != nil {
+		return csvLineError(err)
+	}
+	var cols [numHistoryFields]int
+	var rank [numHistoryFields]int
+	for f := range cols {
+		cols[f] = -1
+	}
+	for i, h := range head {
+		f, k := historyFieldOf(h)
+		if f == hfNone || cols[f] >= 0 && rank[f] <= k {
+			continue
+		}
+		cols[f], rank[f] = i, k
+	}
+	if err := checkHistoryColumns(cols); err != nil {
+		return err
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return err // the reader failed
+			}
+			bad(*csvLineError(err))
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(head) {
+			bad(LineError{Line: line, Message: strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(len(head)) + " (quote a field that holds a comma)"})
+			continue
+		}
+		var values [numHistoryFields]*string
+		var at [numHistoryFields]int
+		for f, i := range cols {
+			if i >= 0 {
+				v := rec[i]
+				values[f] = &v
+				_, at[f] = cr.FieldPos(i)
+			}
+		}
+		p, le := buildHistoryPost(values)
+		if le != nil {
+			le.Line = line
+			if le.Column < 0 {
+				le.Column = at[-le.Column]
+			}
+			bad(*le)
+			continue
+		}
+		if err := post(line, p); err != nil {
+			return err
+		}
+	}
+}
+
+// checkHistoryColumns requires what every post needs.
+func checkHistoryColumns(cols [numHistoryFields]int) error {
+	switch {
+	case cols[hfTitle] < 0 && cols[hfBody] < 0:
+		return &LineError{Line: 1, Message: "no title or body column: the first row must name one"}
+	case cols[hfPublished] < 0:
+		return &LineError{Line: 1, Message: "no published column (or date, created): calibration orders posts by date"}
+	}
+	for f := hfViews; f <= hfSignups; f++ {
+		if cols[f] >= 0 {
+			return nil
+		}
+	}
+	return &LineError{Line: 1, Message: "no metric column: name at least one of views, reactions, comments, shares, clicks, signups"}
+}
+
+func csvLineError(err error) *LineError {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return &LineError{Line: 1, Message: err.Error()}
+	}
+	e := &LineError{Line: pe.StartLine, Column: pe.Column, Message: pe.Err.Error()}
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		e.Message = `a " inside an unquoted field: quote the whole field and double the quote ("say ""hi""")`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		e.Message = `a quoted field is not closed, or a " inside it is not doubled`
+	}
+	return e
+}
+
+func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad func(LineError)) error {
+	for line := 1; ; line++ {
+		b, err := br.ReadSlice('\n')
+		if len(b) == 0 && err == io.EOF {
+			return nil
+		}
+		if err == bufio.ErrBufferFull {
+			bad(LineError{Line: line, Message: "a line may be at most " + strconv.Itoa(MaxHistoryLineBytes>>10) + " KiB"})
+			for err == bufio.ErrBufferFull { // skip the rest of the line
+				_, err = br.ReadSlice('\n')
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+		b = bytes.TrimRight(b, "\r\n")
+		if len(bytes.TrimSpace(b)) > 0 {
+			p, le := parseHistoryLine(b)
+			if le != nil {
+				le.Line = line
+				if le.Column < 0 {
+					le.Column = 0
+				}
+				bad(*le)
+			} else if err := post(line, p); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// parseHistoryLine reads one JSONL line.
+func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return HistoryPost{}, &LineError{Column: max(1, int(se.Offset)), Message: "not valid JSON: " + se.Error()}
+		case errors.As(err, &te):
+			return HistoryPost{}, &LineError{Message: `not a JSON object: each line is one post, {"title": "...", "published": "2026-03-01", "reactions": 12}`}
+		}
+		return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
+	}
+	var values [numHistoryFields]*string
+	var rank [numHistoryFields]int
+	for k, raw := range obj {
+		f, r := historyFieldOf(k)
+		if f == hfNone || values[f] != nil && rank[f] <= r {
+			continue
+		}
+		v, ok := jsonScalar(raw, f >= hfViews)
+		if !ok {
+			want := "a string"
+			if f >= hfViews {
+				want = "a number"
+			}
+			return HistoryPost{}, &LineError{Field: k, Message: "must be " + want + " or null"}
+		}
+		if v != nil {
+			values[f], rank[f] = v, r
+		}
+	}
+	return buildHistoryPost(values)
+}
+
+// jsonScalar reads a JSON string, a number (metrics) or null (nil).
+func jsonScalar(raw json.RawMessage, number bool) (*string, bool) {
+	t := bytes.TrimSpace(raw)
+	switch {
+	case bytes.Equal(t, []byte("null")):
+		return nil, true
+	case len(t) > 0 && t[0] == '"':
+		var s string
+		if json.Unmarshal(t, &s) != nil {
+			return nil, false
+		}
+		return &s, true
+	case number && len(t) > 0 && (t[0] == '-' || t[0] >= '0' && t[0] <= '9'):
+		s := string(t)
+		return &s, true
+	}
+	return nil, false
+}
+
+// buildHistoryPost checks one post's values (nil: the column or key is
+// absent). A *LineError with a negative Column asks the caller for the
+// column of that field (-field).
+func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
+	str := func(f historyField) string {
+		if v[f] == nil {
+			return ""
+		}
+		return strings.TrimSpace(*v[f])
+	}
+	fail := func(f historyField, msg string) (HistoryPost, *LineError) {
+		return HistoryPost{}, &LineError{Column: -int(f), Field: fieldNames[f], Message: msg}
+	}
+	for f := hfTitle; f < numHistoryFields; f++ {
+		if v[f] != nil && !utf8.ValidString(*v[f]) {
+			return fail(f, "is not valid UTF-8: save the file as UTF-8")
+		}
+	}
+	p := HistoryPost{Title: str(hfTitle), Body: str(hfBody)}
+	switch {
+	case p.Title == "" && p.Body == "":
+		return fail(hfBody, "an empty post: give a title or a body")
+	case utf8.RuneCountInString(p.Title) > MaxTitleLen:
+		return fail(hfTitle, "is longer than "+strconv.Itoa(MaxTitleLen)+" characters")
+	case utf8.RuneCountInString(p.Body) > MaxOfferBodyLen:
+		return fail(hfBody, "is longer than "+strconv.Itoa(MaxOfferBodyLen)+" characters")
+	}
+	if n := str(hfNetwork); n != "" {
+		id, ok := scoring.CanonicalNetwork(n)
+		if !ok {
+			return fail(hfNetwork, "unknown network "+quoteValue(n)+" (use "+strings.Join(scoring.NetworkIDs(), ", ")+", or leave it empty)")
+		}
+		p.Network = id
+	}
+	published, ok := parsePublished(str(hfPublished))
+	if !ok {
+		if str(hfPublished) == "" {
+			return fail(hfPublished, "is missing: calibration orders posts by date")
+		}
+		return fail(hfPublished, "not a date: "+quoteValue(str(hfPublished))+" (use 2026-03-01 or 2026-03-01T09:30:00Z)")
+	}
+	p.Published = published
+	metrics := [...]**float64{&p.Metrics.Views, &p.Metrics.Reactions, &p.Metrics.Comments, &p.Metrics.Shares, &p.Metrics.Clicks, &p.Metrics.Signups}
+	given := false
+	for i, f := 0, hfViews; f <= hfSignups; i, f = i+1, f+1 {
+		s := strings.ReplaceAll(str(f), "_", "")
+		if s == "" {
+			continue
+		}
+		n, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+			return fail(f, "not a number: "+quoteValue(s))
+		}
+		if n < 0 || n > MaxMetric {
+			return fail(f, "must be from 0 to "+strconv.FormatFloat(MaxMetric, 'f', -1, 64))
+		}
+		*metrics[i] = &n
+		given = true
+	}
+	if !given {
+		return HistoryPost{}, &LineError{Message: "no engagement: give at least one of views, reactions, comments, shares, clicks, signups"}
+	}
+	p.Engagement = p.Metrics.Engagement()
+	return p, nil
+}
+
+// publishedLayouts are the accepted forms of a published date; those
+// without a zone are UTC.
+var publishedLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly}
+
+func parsePublished(s string) (string, bool) {
+	for _, l := range publishedLayouts {
+		if t, err := time.Parse(l, s); err == nil && t.Year() >= 1990 && t.Year() <= 2100 {
+			return t.UTC().Format(time.RFC3339), true
+		}
+	}
+	return "", false
+}
+
+// quoteValue echoes a value of a file in a message, cut to a readable length.
+func quoteValue(s string) string {
+	const max = 40
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strconv.Quote(s)
+}
