@@ -153,6 +153,7 @@ func (a *API) resources() []map[string]handlerFunc {
 		a.eventHandlers(),
 		a.insightHandlers(),
 		a.linkHandlers(),
+		a.dataHandlers(),
 	}
 }
 

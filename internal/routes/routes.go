@@ -86,5 +86,10 @@ func All() []Route {
 		{"GET", "/v1/links", Admin},
 		{"GET", "/v1/links/{code}", Admin},
 		{"DELETE", "/v1/links/{code}", Admin},
+
+		// The console (issue 13): export, erasure, QR codes.
+		{"GET", "/v1/export", Admin},
+		{"DELETE", "/v1/communities/{id}/members/{member}", Admin},
+		{"GET", "/v1/links/{code}/qr", Admin},
 	}
 }
