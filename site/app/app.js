@@ -183,7 +183,7 @@ export async function render() {
   main.replaceChildren(h('p', {}, 'Loading…'));
   try {
     const nodes = await page(rest.map(decodeURIComponent));
-    main.replaceChildren(...[].concat(nodes));
+    main.replaceChildren(...[].concat(nodes).filter((n) => n instanceof Node));
   } catch (e) {
     main.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error-text' }, e.message));
   }

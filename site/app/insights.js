@@ -67,7 +67,7 @@ function show(out, d, names) {
       h('option', { value: v, selected: v === state.group }, l)));
   const campBox = h('div', {}, campaigns(d.campaigns, state.group));
   const lv = d.ladder.levels || {}, mv = d.ladder.moves || {};
-  out.replaceChildren(
+  out.replaceChildren(h('div', {},
     h('p', { class: 'muted' }, d.from + ' to ' + d.to + (d.previous ? ', compared with ' + d.previous.from + ' to ' + d.previous.to : '') + '.'),
     h('div', { class: 'kpis' }, METRICS.map(([k, l]) => h('div', { class: 'kpi' }, l, h('b', {}, k === 'value' ? money(f[k]) : f[k]), delta(f[k], p[k]),
       h('span', { class: 'sr-only' }, ' against ' + (k === 'value' ? money(p[k]) : p[k] || 0) + ' the period before')))),
@@ -98,7 +98,7 @@ function show(out, d, names) {
     h('h2', {}, 'Member ladder'),
     table('Member ladder', ['Level', 'Members'], ['grazer', 'participant', 'contributor', 'advocate'].map((l) => [l, lv[l] || 0]).concat([['committed buyers', d.ladder.buyers || 0]])),
     h('p', {}, 'Over the period: ' + (mv.up || 0) + ' moved up, ' + (mv.held || 0) + ' held, ' + (mv.down || 0) + ' moved down, ' + (mv['new'] || 0) + ' new.'),
-    d.best_segment ? h('p', {}, 'Most productive segment: ' + d.best_segment.network + ' × ' + d.best_segment.generation + ' (' + pct(d.best_segment.smoothed) + ').') : null);
+    d.best_segment ? h('p', {}, 'Most productive segment: ' + d.best_segment.network + ' × ' + d.best_segment.generation + ' (' + pct(d.best_segment.smoothed) + ').') : null));
 }
 
 function campaigns(rows, group) {
@@ -135,13 +135,13 @@ function chart(d, metric) {
     h('svg:title', { id: 'ch-t' }, title), h('svg:desc', { id: 'ch-d' }, desc),
     ticks.map((t) => [h('svg:line', { class: 'grid', x1: L, x2: W - 10, y1: y(t), y2: y(t) }), h('svg:text', { x: L - 6, y: y(t) + 4, 'text-anchor': 'end' }, fmt(t))]),
     h('svg:line', { class: 'axis', x1: L, x2: W - 10, y1: H - B, y2: H - B }),
-    d.series.map((r, i) => (i % labelsEvery === 0 || i === n - 1) ? h('svg:text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, r.day.slice(5)) : null),
+    d.series.map((r, i) => (i % labelsEvery === 0 || (i === n - 1 && i % labelsEvery >= labelsEvery / 2)) ? h('svg:text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, r.day.slice(5)) : null),
     prev.length ? h('svg:path', { class: 'prev', d: line(prev) }) : null,
     h('svg:path', { class: 'cur', d: line(cur) }),
     n <= 62 ? cur.map((v, i) => h('svg:circle', { class: 'dot', cx: x(i), cy: y(v), r: 2.5 })) : null);
   const legend = h('p', { class: 'legend', 'aria-hidden': 'true' },
-    h('span', {}, h('svg:svg', { width: 28, height: 10, class: 'chart' }, h('svg:path', { class: 'cur', d: 'M0 5H28' })), ' this period (solid)'),
-    d.previous ? h('span', {}, h('svg:svg', { width: 28, height: 10, class: 'chart' }, h('svg:path', { class: 'prev', d: 'M0 5H28' })), ' period before (dashed)') : null);
+    h('span', {}, h('svg:svg', { width: 28, height: 10, class: 'chart key' }, h('svg:path', { class: 'cur', d: 'M0 5H28' })), ' this period (solid)'),
+    d.previous ? h('span', {}, h('svg:svg', { width: 28, height: 10, class: 'chart key' }, h('svg:path', { class: 'prev', d: 'M0 5H28' })), ' period before (dashed)') : null);
   const rows = d.series.map((r, i) => [r.day, fmt(r[metric] || 0), d.previous && d.previous.series[i] ? d.previous.series[i].day : '', d.previous && d.previous.series[i] ? fmt(d.previous.series[i][metric] || 0) : '']);
   return [svg, legend, h('details', {}, h('summary', {}, 'The numbers behind the chart'),
     table(label + ' per day', ['Day', label, 'Same day of the period before', label + ' before'], rows, 'daily-' + metric))];

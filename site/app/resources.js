@@ -162,7 +162,7 @@ async function offers([id]) {
         (o.fit || []).map((f) => (names[f.community_id] || f.community_id) + ': ' + f.score + ' ' + f.rating).join('; ')]))];
   }
   const o = id === 'new' ? { kind: 'checklist', status: 'draft', communities: [], network: '' } : await api('GET', '/v1/offers/' + encodeURIComponent(id));
-  const boxes = cs.map((c) => h('label', {}, h('input', { type: 'checkbox', name: 'communities', value: c.id, checked: (o.communities || []).includes(c.id) }), ' ', c.name));
+  const boxes = cs.map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'communities', value: c.id, checked: (o.communities || []).includes(c.id) }), ' ', c.name));
   const title = h('input', { name: 'title', value: o.title || '', required: true, maxlength: 200 });
   const body = h('textarea', { name: 'body', rows: 10, required: true, maxlength: 10000 }, o.body || '');
   const network = select([['', 'any (where most members are)'], ...NETWORKS], o.network || '', { name: 'network' });
@@ -357,7 +357,7 @@ async function data() {
   h('p', {}, 'For a data-subject request: deletes the member\'s record and raw events. Counts stay (they hold no personal data). The member id is the one the offer widget keeps in the visitor\'s browser (localStorage "sweetspot.member").'),
   h('div', { class: 'grid' }, field('Community', select(cs.map((c) => [c.id, c.name]), '', { name: 'community' })),
     field('Member id', h('input', { name: 'member', required: true, minlength: 8, maxlength: 64, pattern: '[A-Za-z0-9_\\-]+', spellcheck: 'false' }))),
-  h('label', {}, h('input', { type: 'checkbox', name: 'sure' }), ' I understand this cannot be undone'),
+  h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'sure' }), ' I understand this cannot be undone'),
   h('div', { class: 'row' }, h('button', { class: 'danger' }, 'Erase member')));
   return [h('h1', {}, 'Your data'),
     h('section', { class: 'card' }, h('h2', {}, 'Export'),
