@@ -53,6 +53,7 @@ require (
 	golang.org/x/text v0.17.0 // indirect
 	golang.org/x/tools v0.34.0 // indirect
 	gotest.tools/gotestsum v1.12.3 // indirect
+	rsc.io/qr v0.2.0 // indirect
 )
 
 replace github.com/hack-pad/safejs => ./third_party/safejs

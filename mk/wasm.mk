@@ -49,4 +49,4 @@ setup-chromium:
 	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 setup-e2e:
-	@test -f e2e/node_modules/playwright-core/package.json || (cd e2e && npm ci --no-audit --no-fund)
+	@test -f e2e/node_modules/playwright-core/package.json -a -f e2e/node_modules/axe-core/package.json || (cd e2e && npm ci --no-audit --no-fund)

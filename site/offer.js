@@ -9,8 +9,7 @@
   try { ls = w.localStorage; ls.length; } catch (e) { ls = null; }
   var api = (d.api || new URL(s.src).origin).replace(/\/$/, '');
   var auth = '?key=' + encodeURIComponent(d.key || '');
-  // One queue per API and key: a page may embed offers of several
-  // workspaces, and an event must only ever be sent with its own key.
+  // One queue per API and key: an event is only ever sent with its own key.
   var QKEY = 'sweetspot.queue ' + api + ' ' + (d.key || ''), MKEY = 'sweetspot.member';
   var MAX_BATCH = 100;                 // the API's MaxBatch
   var MAX_QUEUE = 500;                 // oldest events are dropped beyond this
@@ -52,8 +51,14 @@
     for (var k in m) if (m[k].test(r)) return k;
     return '';
   }
-  var partner = d.partner || new URLSearchParams(location.search).get('ss_partner') || '';
+  var sp = new URLSearchParams(location.search), utm = {};
+  var partner = d.partner || sp.get('ss_partner') || '';
   if (!ID.test(partner)) partner = '';
+  // The campaign: the page URL's utm_ parameters.
+  ['campaign', 'source', 'medium'].forEach(function (k) {
+    var v = sp.get('utm_' + k);
+    if (v) utm['utm_' + k] = v.slice(0, 64);
+  });
 
   function record(type) {
     if (!track) return;
@@ -62,6 +67,7 @@
     var net = network();
     if (net) e.network = net;
     if (partner) e.partner = partner;
+    for (var k in utm) e[k] = utm[k];
     var v = queue(); v.push(e);
     setQueue(v.slice(-MAX_QUEUE));
     if (type == 'view') schedule(1000); else flush(); // a click may leave the page
@@ -72,11 +78,9 @@
     timer = setTimeout(flush, ms);
   }
 
-  // Sends up to MAX_BATCH queued events as text/plain (a CORS "simple"
-  // request: no preflight) with keepalive, so a click that navigates away
-  // is still delivered. Accepted or refused-as-invalid events leave the
-  // queue; on a network error, 429 or 5xx they stay and are retried with
-  // backoff, and on the next page view.
+  // Sends up to MAX_BATCH queued events as text/plain (no CORS preflight)
+  // with keepalive. Accepted or invalid events leave the queue; on a network
+  // error, 429 or 5xx they stay, retried with backoff and on the next page.
   function flush() {
     var now = Date.now();
     var v = queue().filter(function (e) { return now - Date.parse(e.time) < MAX_AGE; });

@@ -89,7 +89,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(api.JSONBadRequests(ln)) }()
 
-	fmt.Fprintf(e.stdout, "Sweetspot is serving on %s\n  site and widget  %s/\n  API              %s/v1/health\n", base, base, base)
+	fmt.Fprintf(e.stdout, "Sweetspot is serving on %s\n  site and widget  %s/\n  API              %s/v1/health\n  console          %s/app/\n", base, base, base, base)
 	if pages, _ := filepath.Glob(filepath.Join(*site, "*.html")); len(pages) > 0 {
 		for _, p := range pages {
 			fmt.Fprintf(e.stdout, "  page             %s/%s\n", base, filepath.Base(p))

@@ -280,12 +280,12 @@ func (s *Site) invalidation(scope constructs.Construct, sources []staticSource, 
 const maxInvalidationPaths = 100
 
 // ContentSecurityPolicy is sent with every static file (the site, the
-// editor and demo pages, the dashboard). It allows the site's own files
+// editor and demo pages, the console). It allows the site's own files
 // and, for the editor widget, WebAssembly compilation ('wasm-unsafe-eval'),
 // and nothing more: no inline or eval'd script, no inline style (the
 // widget's panel adopts a constructed stylesheet, which style-src does not
 // govern), no other origin, no framing by other sites (the admin key of
-// the dashboard lives in its sessionStorage).
+// the console lives in its sessionStorage).
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
 	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 

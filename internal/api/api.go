@@ -156,6 +156,7 @@ func (a *API) resources() []map[string]handlerFunc {
 		a.surveyHandlers(),
 		a.followerHandlers(),
 		a.historyHandlers(),
+		a.dataHandlers(),
 	}
 }
 

@@ -41,6 +41,7 @@ type eventWire struct {
 	Partner    string          `json:"partner"`
 	Value      float64         `json:"value"`
 	Time       string          `json:"time"`
+	engagement.UTM
 }
 
 // decodeEvent decodes one event strictly (unknown fields refused).
@@ -50,7 +51,7 @@ func decodeEvent(raw json.RawMessage) (engagement.Event, error) {
 		return engagement.Event{}, err
 	}
 	e := engagement.Event{ID: w.ID, Offer: w.Offer, Community: w.Community, Member: w.Member, Type: w.Type,
-		Network: w.Network, Generation: w.Generation, Partner: w.Partner, Value: w.Value}
+		Network: w.Network, Generation: w.Generation, Partner: w.Partner, Value: w.Value, UTM: w.UTM}
 	if w.Time != "" {
 		t, err := time.Parse(time.RFC3339Nano, w.Time)
 		if err != nil {
@@ -256,6 +257,16 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 	}
 	q := u.Query()
 	q.Set("ss_partner", code)
+	// The link's own UTM parameters go on to the page (its offer widget
+	// reports them) and are counted with the click; only these three
+	// names, normalized, so the destination stays the stored URL.
+	in := r.URL.Query()
+	utm := engagement.NormalizeUTM(engagement.UTM{Campaign: in.Get("utm_campaign"), Source: in.Get("utm_source"), Medium: in.Get("utm_medium")})
+	for k, v := range map[string]string{"utm_campaign": utm.Campaign, "utm_source": utm.Source, "utm_medium": utm.Medium} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
 	u.RawQuery = q.Encode()
 	// The visitor is always sent on; the click is counted only for a live
 	// offer and within the link's rate (the same per-instance rate as a
@@ -270,7 +281,7 @@ func (a *API) redirect(w http.ResponseWriter, r *http.Request, _ *Principal) err
 		infoFrom(r.Context()).cause = errors.New("redirect click not counted: over the link's rate")
 	default:
 		click := engagement.Event{ID: "r_" + domain.NewID(""), Offer: l.OfferID, Community: l.CommunityID,
-			Member: engagement.AnonymousMember, Type: engagement.Click, Partner: code, Time: a.now().UTC()}
+			Member: engagement.AnonymousMember, Type: engagement.Click, Partner: code, Time: a.now().UTC(), UTM: utm}
 		if _, err := a.store.IngestEvents(r.Context(), ws, []engagement.Event{click}, a.eventTTL); err != nil {
 			infoFrom(r.Context()).cause = fmt.Errorf("record redirect click: %w", err)
 		}

@@ -53,13 +53,29 @@ func (a *API) getInsights(w http.ResponseWriter, r *http.Request, p *Principal) 
 	end := to.Add(24*time.Hour - time.Nanosecond)
 	ladder := engagement.LevelsOf(members, from, end)
 	profile := engagement.Profile{Networks: c.Networks, Generations: c.Generations}
-	writeJSON(w, http.StatusOK, engagement.Compute(id, engagement.Day(from), engagement.Day(to), counts, profile, ladder))
+	in := engagement.Compute(id, engagement.Day(from), engagement.Day(to), counts, profile, ladder)
+	if r.URL.Query().Get("compare") == "previous" {
+		// The same number of days just before: its counters only (the
+		// ladder is the period's own).
+		n := len(days)
+		pto := from.AddDate(0, 0, -1)
+		pfrom := pto.AddDate(0, 0, -(n - 1))
+		prev, err := a.store.ReadCounts(r.Context(), p.WorkspaceID, id, engagement.Days(pfrom, pto))
+		if err != nil {
+			return err
+		}
+		in.Previous = engagement.Compare(engagement.Compute(id, engagement.Day(pfrom), engagement.Day(pto), prev, profile, engagement.LevelReport{}))
+	}
+	writeJSON(w, http.StatusOK, in)
 	return nil
 }
 
 // period reads ?from= and ?to= as UTC days.
 func period(r *http.Request, now time.Time) (from, to time.Time, err error) {
 	q := r.URL.Query()
+	if c := q.Get("compare"); c != "" && c != "previous" {
+		return from, to, domain.Errorf(domain.Invalid, "compare", "must be previous")
+	}
 	today := now.Truncate(24 * time.Hour)
 	to, from = today, today.AddDate(0, 0, -(DefaultInsightDays-1))
 	if s := q.Get("to"); s != "" {

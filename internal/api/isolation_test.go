@@ -61,6 +61,7 @@ func TestTenantIsolation(t *testing.T) {
 		"POST /v1/links":       400, // B's offer is no offer of A
 		"GET /v1/links":        200,
 		"POST /v1/survey":      404, // B's community is no community of A
+		"GET /v1/export":       200, // A's workspace only
 	}
 	for _, rt := range routes.All() {
 		path := rt.Path
@@ -68,6 +69,7 @@ func TestTenantIsolation(t *testing.T) {
 			continue // public by design (a link on a partner's page); events_test.go covers it
 		}
 		path = strings.Replace(path, "{code}", bLink, 1)
+		path = strings.Replace(path, "{member}", "member-01", 1) // B's member (bEvent)
 		if strings.Contains(path, "{id}") {
 			resource := strings.Split(path, "/")[2]
 			id, ok := ids[resource]

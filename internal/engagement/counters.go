@@ -185,11 +185,13 @@ func CreditsFromAttrs(m map[string]int64) Credits {
 type Counts struct {
 	Cells   map[Cell]Tally
 	Credits map[CreditCell]Credits
+	// Campaigns count the events credited to a campaign (campaign.go).
+	Campaigns map[CampaignCell]Tally
 }
 
 // NewCounts returns empty counts.
 func NewCounts() Counts {
-	return Counts{Cells: map[Cell]Tally{}, Credits: map[CreditCell]Credits{}}
+	return Counts{Cells: map[Cell]Tally{}, Credits: map[CreditCell]Credits{}, Campaigns: map[CampaignCell]Tally{}}
 }
 
 // CellOf is the cell an event counts in.
@@ -211,6 +213,12 @@ func (c Counts) Add(s Stored) {
 	t := c.Cells[cell]
 	t.Add(s.Type, s.Cents())
 	c.Cells[cell] = t
+	if !s.Campaign.IsZero() {
+		k := CampaignCell{Community: s.Community, Day: cell.Day, UTM: s.Campaign}
+		u := c.Campaigns[k]
+		u.Add(s.Type, s.Cents())
+		c.Campaigns[k] = u
+	}
 	credit := func(partner string, f func(*Credits)) {
 		if partner == "" {
 			return
@@ -242,6 +250,11 @@ func (c Counts) Merge(o Counts) {
 		t.Merge(v)
 		c.Credits[k] = t
 	}
+	for k, v := range o.Campaigns {
+		t := c.Campaigns[k]
+		t.Merge(v)
+		c.Campaigns[k] = t
+	}
 }
 
 // Between returns the counts whose day lies in [from, to] (days, inclusive).
@@ -255,6 +268,11 @@ func (c Counts) Between(from, to string) Counts {
 	for k, v := range c.Credits {
 		if k.Day >= from && k.Day <= to {
 			out.Credits[k] = v
+		}
+	}
+	for k, v := range c.Campaigns {
+		if k.Day >= from && k.Day <= to {
+			out.Campaigns[k] = v
 		}
 	}
 	return out
@@ -339,6 +357,7 @@ func Batch(events []Stored) (shard int, deltas Counts) {
 //	partition  <community>#<day>#<shard, two digits>
 //	sort key   C#<offer>#<network>#<generation>#<partner>   a cell's Tally
 //	sort key   P#<partner>                                  a partner's Credits
+//	sort key   U#<campaign>#<source>#<medium>               a campaign's Tally
 //
 // One Query per (day, shard) reads every cell and credit of a community-day
 // shard.
@@ -369,4 +388,52 @@ func ParseCounterKey(community, day, sk string) (cell Cell, credit CreditCell, i
 		return Cell{}, CreditCell{Community: community, Day: day, Partner: parts[1]}, true, nil
 	}
 	return Cell{}, CreditCell{}, false, fmt.Errorf("counter key %q: unknown layout", sk)
+}
+
+// Item is one counter item: its sort key and amounts.
+type Item struct {
+	SortKey string
+	Attrs   map[string]int64
+}
+
+// Items returns every counter item of c (cells, credits, campaigns): what
+// a store writes for them, each under its community-day partition.
+func (c Counts) Items() []Item {
+	out := make([]Item, 0, len(c.Cells)+len(c.Credits)+len(c.Campaigns))
+	for k, v := range c.Cells {
+		out = append(out, Item{k.SortKey(), v.Attrs()})
+	}
+	for k, v := range c.Credits {
+		out = append(out, Item{k.SortKey(), v.Attrs()})
+	}
+	for k, v := range c.Campaigns {
+		out = append(out, Item{k.SortKey(), v.Attrs()})
+	}
+	return out
+}
+
+// AddItem adds a counter item read from the partition of community and
+// day to c: the inverse of Items.
+func (c Counts) AddItem(community, day, sk string, attrs map[string]int64) error {
+	if parts := strings.Split(sk, "#"); len(parts) == 4 && parts[0] == "U" {
+		k := CampaignCell{Community: community, Day: day, UTM: UTM{Campaign: parts[1], Source: parts[2], Medium: parts[3]}}
+		t := c.Campaigns[k]
+		t.Merge(TallyFromAttrs(attrs))
+		c.Campaigns[k] = t
+		return nil
+	}
+	cell, credit, isCredit, err := ParseCounterKey(community, day, sk)
+	if err != nil {
+		return err
+	}
+	if isCredit {
+		v := c.Credits[credit]
+		v.Merge(CreditsFromAttrs(attrs))
+		c.Credits[credit] = v
+		return nil
+	}
+	t := c.Cells[cell]
+	t.Merge(TallyFromAttrs(attrs))
+	c.Cells[cell] = t
+	return nil
 }

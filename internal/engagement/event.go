@@ -117,6 +117,8 @@ type Event struct {
 	// only purchases carry one.
 	Value float64   `json:"value,omitempty"`
 	Time  time.Time `json:"time"`
+	// UTM is the campaign the visitor came from (optional; campaign.go).
+	UTM
 }
 
 // Cents is the purchase value in minor units. Counters sum integers so that
@@ -147,6 +149,7 @@ func Normalize(e Event) Event {
 	}
 	e.Generation = strings.ToLower(e.Generation)
 	e.Time = e.Time.UTC()
+	e.UTM = NormalizeUTM(e.UTM)
 	return e
 }
 

@@ -165,6 +165,14 @@ type Insights struct {
 	TopOffers   []OfferRow      `json:"top_offers"`
 	BestSegment *Segment        `json:"best_segment"`
 	Ladder      LevelReport     `json:"ladder"`
+	// Series has one row per day of the period, zeros included (issue 13).
+	Series []DayRow `json:"series"`
+	// Campaigns break the events down by the campaign credited with them
+	// (UTM campaign × source × medium), most conversions first.
+	Campaigns []CampaignRow `json:"campaigns"`
+	// Previous is the period of the same length just before, when asked
+	// for (?compare=previous).
+	Previous *Comparison `json:"previous,omitempty"`
 }
 
 // Compute derives the insights from counters (already limited to the
@@ -182,6 +190,7 @@ func Compute(community, from, to string, c Counts, p Profile, ladder LevelReport
 	byOffer := map[string]Tally{}
 	byPartner := map[string]Tally{}
 	bySegment := map[[2]string]Tally{}
+	byDay := map[string]Tally{}
 	add := func(m map[string]Tally, k string, t Tally) {
 		v := m[k]
 		v.Merge(t)
@@ -193,6 +202,7 @@ func Compute(community, from, to string, c Counts, p Profile, ladder LevelReport
 		add(byNetwork, cell.Network, t)
 		add(byGeneration, cell.Generation, t)
 		add(byOffer, cell.Offer, t)
+		add(byDay, cell.Day, t)
 		if cell.Partner != "" {
 			add(byPartner, cell.Partner, t)
 		}
@@ -287,7 +297,27 @@ func Compute(community, from, to string, c Counts, p Profile, ladder LevelReport
 	if len(segs) > 0 {
 		in.BestSegment = &segs[0]
 	}
+	in.Series = series(from, to, byDay)
+	in.Campaigns = campaignRows(c)
 	return in
+}
+
+// sortCampaigns orders campaign rows by conversions, then value, views and
+// name, so the output is stable.
+func sortCampaigns(rows []CampaignRow) {
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if ca, cb := a.Signups+a.Purchases, b.Signups+b.Purchases; ca != cb {
+			return ca > cb
+		}
+		if a.Value != b.Value {
+			return a.Value > b.Value
+		}
+		if a.Views+a.Clicks != b.Views+b.Clicks {
+			return a.Views+a.Clicks > b.Views+b.Clicks
+		}
+		return a.Campaign+"#"+a.Source+"#"+a.Medium < b.Campaign+"#"+b.Source+"#"+b.Medium
+	})
 }
 
 // startHere recommends the network where reaching everyone would yield the

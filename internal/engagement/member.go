@@ -41,6 +41,8 @@ type Attribution struct {
 	// that arrives after a newer touch) can still find the touch that
 	// preceded it.
 	Prev Touch `json:"prev,omitzero"`
+	// Campaign is the latest campaign (UTM) the member came from.
+	Campaign CampaignTouch `json:"campaign,omitzero"`
 }
 
 // Observe records e as a touch if it carries a partner code.
@@ -152,6 +154,7 @@ func (m *Member) Apply(e Event) bool {
 		return false
 	}
 	m.Attribution.Observe(e)
+	m.Attribution.observeCampaign(e)
 	m.State.Apply(e)
 	m.Applied.Add(e.ID)
 	return true
@@ -165,6 +168,9 @@ func (m *Member) Apply(e Event) bool {
 type Stored struct {
 	Event
 	Credit Credit `json:"credit,omitzero"`
+	// Campaign is the campaign credited with the event: its own UTM, or
+	// for a conversion the member's latest campaign (campaign.go).
+	Campaign UTM `json:"campaign,omitzero"`
 }
 
 // Record applies e to the member (touch first, so that a conversion through
@@ -172,7 +178,8 @@ type Stored struct {
 // event with its attribution.
 func (m *Member) Record(e Event) Stored {
 	m.Attribution.Observe(e)
-	s := Stored{Event: e}
+	m.Attribution.observeCampaign(e)
+	s := Stored{Event: e, Campaign: m.Attribution.campaignAt(e)}
 	if e.Type == Signup || e.Type == Purchase {
 		s.Credit = m.Attribution.CreditAt(e.Time)
 	}

@@ -102,5 +102,9 @@ func All() []Route {
 		{"POST", "/v1/communities/{id}/history", Admin},
 		{"DELETE", "/v1/communities/{id}/history", Admin},
 		{"POST", "/v1/communities/{id}/calibrate", Admin},
+		// The console (issue 13): export, erasure, QR codes.
+		{"GET", "/v1/export", Admin},
+		{"DELETE", "/v1/communities/{id}/members/{member}", Admin},
+		{"GET", "/v1/links/{code}/qr", Admin},
 	}
 }

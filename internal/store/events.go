@@ -217,7 +217,7 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 			Applied: append(engagement.Applied(nil), m.Applied...)}
 		st := next.Record(e)
 		if anonymous {
-			st.Credit = engagement.Credit{}
+			st.Credit, st.Campaign = engagement.Credit{}, st.UTM
 		}
 		created, err := s.putEvent(ctx, ws, st, shard, expires)
 		if err != nil {
@@ -397,6 +397,9 @@ func (s *Store) applyCounters(ctx context.Context, ws string, shard int, fresh [
 	}
 	for c, cr := range deltas.Credits {
 		updates = append(updates, upd{c.Community, c.Day, c.SortKey(), cr.Attrs()})
+	}
+	for c, t := range deltas.Campaigns {
+		updates = append(updates, upd{c.Community, c.Day, c.SortKey(), t.Attrs()})
 	}
 	var (
 		wg     sync.WaitGroup

@@ -120,10 +120,6 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 		if sk == nil {
 			return nil
 		}
-		cell, credit, isCredit, err := engagement.ParseCounterKey(community, day, sk.Value)
-		if err != nil {
-			return domain.Wrap(domain.Internal, err, "internal error")
-		}
 		nums := map[string]int64{}
 		for k, v := range it {
 			if n, ok := v.(*types.AttributeValueMemberN); ok {
@@ -134,13 +130,9 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 				nums[k] = i
 			}
 		}
-		one := engagement.NewCounts()
-		if isCredit {
-			one.Credits[credit] = engagement.CreditsFromAttrs(nums)
-		} else {
-			one.Cells[cell] = engagement.TallyFromAttrs(nums)
+		if err := c.AddItem(community, day, sk.Value, nums); err != nil {
+			return domain.Wrap(domain.Internal, err, "internal error")
 		}
-		c.Merge(one)
 		return nil
 	})
 	return c, err
@@ -292,13 +284,9 @@ func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now ti
 	}
 	// Shard 0 items not in the recount must go too.
 	keep := map[string]bool{}
-	for c, t := range recount.Cells {
-		put(c.SortKey(), t.Attrs())
-		keep[c.SortKey()] = true
-	}
-	for c, cr := range recount.Credits {
-		put(c.SortKey(), cr.Attrs())
-		keep[c.SortKey()] = true
+	for _, it := range recount.Items() {
+		put(it.SortKey, it.Attrs)
+		keep[it.SortKey] = true
 	}
 	err = s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
 		KeyConditionExpression:    aws.String("#pk = :pk"),

@@ -381,11 +381,8 @@ func (s *Store) writeCounts(ctx context.Context, pk string, c engagement.Counts)
 		keep[sk] = true
 		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: item}})
 	}
-	for cell, t := range c.Cells {
-		put(cell.SortKey(), t.Attrs())
-	}
-	for cell, cr := range c.Credits {
-		put(cell.SortKey(), cr.Attrs())
+	for _, it := range c.Items() {
+		put(it.SortKey, it.Attrs)
 	}
 	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, ConsistentRead: aws.Bool(true),
 		KeyConditionExpression:    aws.String("#pk = :pk"),

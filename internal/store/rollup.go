@@ -48,6 +48,13 @@ func rollupReady(day string, now time.Time) bool {
 type rollupJSON struct {
 	Cells   []rollupCell   `json:"cells,omitempty"`
 	Credits []rollupCredit `json:"credits,omitempty"`
+	// Campaigns: older rollups have none (written before campaigns were counted).
+	Campaigns []rollupCampaign `json:"campaigns,omitempty"`
+}
+
+type rollupCampaign struct {
+	engagement.CampaignCell
+	engagement.Tally
 }
 
 type rollupCell struct {
@@ -68,6 +75,9 @@ func encodeRollup(c engagement.Counts) ([]byte, error) {
 	for k, v := range c.Credits {
 		r.Credits = append(r.Credits, rollupCredit{k, v})
 	}
+	for k, v := range c.Campaigns {
+		r.Campaigns = append(r.Campaigns, rollupCampaign{k, v})
+	}
 	return json.Marshal(r)
 }
 
@@ -82,6 +92,9 @@ func decodeRollup(b []byte) (engagement.Counts, error) {
 	}
 	for _, x := range r.Credits {
 		c.Credits[x.CreditCell] = x.Credits
+	}
+	for _, x := range r.Campaigns {
+		c.Campaigns[x.CampaignCell] = x.Tally
 	}
 	return c, nil
 }

@@ -208,3 +208,13 @@ test('events queued for one workspace are never sent with another key', async ()
   assert.ok(b.posts().length > 0, "B's own view is sent");
   assert.ok(queued(storage).length > 0, "A's events stay queued for A");
 });
+
+test('the page URL\'s utm_ parameters go with every event (issue 13)', async () => {
+  const p = await load({ data: { search: '?utm_campaign=Spring%20Sale&utm_source=news&utm_medium=email&utm_term=x' } });
+  await p.runTimers();
+  const e = JSON.parse(p.posts()[0].init.body).events[0];
+  assert.equal(e.utm_campaign, 'Spring Sale');
+  assert.equal(e.utm_source, 'news');
+  assert.equal(e.utm_medium, 'email');
+  assert.equal(e.utm_term, undefined);
+});

@@ -1,5 +1,5 @@
 // Package widgettest runs the unit tests of the offer widget (site/offer.js)
-// and the insights dashboard (site/dashboard.js) under node:test, so
+// under node:test, so
 // `go test ./...` covers them. They use a minimal DOM shim; the browser
 // test in e2e/ runs the widget in headless Chromium.
 package widgettest
@@ -18,7 +18,7 @@ func TestSiteScripts(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=tap", "offer.test.mjs", "dashboard.test.mjs")
+	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=tap", "offer.test.mjs")
 	out, err := cmd.CombinedOutput()
 	t.Logf("%s", out)
 	if err != nil {

@@ -1,0 +1,242 @@
+// Drives Debian's Chromium through the console (site/app/) as a newcomer
+// would, for e2e/console_test.go: sign in, create a community, a partner,
+// an ingest key, an offer (watching the live score change while typing), a
+// tracked link; follow the link with UTM parameters to the landing page;
+// see the click and the campaign in the insights; export; erase the member
+// the landing page created. axe-core runs on every console page, in light
+// and dark. Nothing is asserted here: the Go test checks the observations.
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const cfg = JSON.parse(process.argv[2]);
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// A person's browser, not "HeadlessChrome": tracked-link clicks from
+// automated agents are not counted (engagement.AutomatedAgent).
+const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+const out = { errors: [], csp: [], axe: {}, steps: [] };
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const step = (s) => out.steps.push(s);
+try {
+  const context = await browser.newContext({ userAgent, acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cfg.url });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => out.errors.push('pageerror: ' + e));
+  page.on('console', (m) => { if (m.type() === 'error') out.errors.push('console: ' + m.text()); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => { (window.__csp ||= []).push(e.violatedDirective + ' ' + e.blockedURI); });
+  });
+  const app = cfg.url + '/app/';
+  const shots = cfg.shots || cfg.artifacts;
+  mkdirSync(shots, { recursive: true });
+
+  // audit runs axe-core on the page as it is (injected through the
+  // DevTools protocol, so the page's CSP stays as strict as ever).
+  async function audit(name) {
+    await page.evaluate(axeSource);
+    const r = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+    out.axe[name] = r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const csp = await page.evaluate(() => window.__csp || []);
+    out.csp.push(...csp.map((c) => name + ': ' + c));
+  }
+  async function visit(hash, name, shot) {
+    await page.goto('about:blank'); // a full load, not a same-document hash change
+    await page.goto(app + hash);
+    await page.waitForSelector('main h1');
+    await page.waitForFunction(() => !document.querySelector('main').textContent.startsWith('Loading'));
+    await audit(name);
+    if (shot) await page.screenshot({ path: join(shots, 'console-' + shot + '.png'), fullPage: true });
+  }
+  const toast = async (re) => {
+    await page.waitForFunction((s) => new RegExp(s).test(document.getElementById('toast').textContent), re.source, { timeout: 15000 });
+    return page.textContent('#toast');
+  };
+
+  // Sign in.
+  await page.goto(app);
+  await page.waitForSelector('text=Sign in');
+  await audit('sign-in');
+  await page.screenshot({ path: join(shots, 'console-sign-in.png') });
+  await page.getByLabel('Admin key').fill(cfg.key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('h1:has-text("Insights")');
+  out.keyInSession = await page.evaluate(() => sessionStorage.getItem('sweetspot.adminKey') !== null && localStorage.length === 0);
+  step('signed in');
+
+  // A community, with two interests, a network and a generation mix.
+  await visit('#/communities/new', 'community-form');
+  await page.getByLabel('Name', { exact: true }).fill('Home bakers');
+  await page.getByLabel('Term').first().fill('sourdough');
+  await page.getByRole('button', { name: 'Add an interest' }).click();
+  await page.getByLabel('Term').nth(1).fill('baking bread');
+  await page.getByLabel('Weight (0–1)').nth(1).fill('0.7');
+  await page.getByRole('button', { name: 'Add a network' }).click();
+  await page.getByLabel('Network').selectOption('instagram');
+  await page.getByLabel('Members').fill('5200');
+  await page.getByLabel('Millennials (%)').fill('60');
+  await page.getByLabel('Gen X (%)').fill('40');
+  await page.getByLabel('hooks: required').check();
+  await page.screenshot({ path: join(shots, 'console-community.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Create community' }).click();
+  await page.waitForSelector('h1:has-text("Communities")');
+  await audit('communities');
+  step('community');
+
+  // A partner.
+  await visit('#/partners/new', 'partner-form');
+  await page.getByLabel('Name').fill('The Flour Mill');
+  await page.getByLabel('Website').fill('https://flourmill.example');
+  await page.getByRole('button', { name: 'Create partner' }).click();
+  await page.waitForSelector('h1:has-text("Partners")');
+  await audit('partners');
+  step('partner');
+
+  // An ingest key for the landing site, shown once.
+  await visit('#/keys', 'keys');
+  await page.getByLabel('Name').fill('landing site');
+  await page.getByLabel('Allowed origins (ingest keys)').fill(cfg.landing);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await page.waitForSelector('.secret');
+  out.ingestKey = (await page.textContent('.secret')).trim();
+  await audit('key-created');
+  step('key');
+
+  // An offer: the live score for the community changes while typing.
+  await visit('#/offers/new', 'offer-form');
+  await page.getByLabel('Home bakers').check();
+  await page.getByLabel('Title').fill('Buy our flour');
+  await page.getByLabel('Body', { exact: true }).fill('Buy now! Best flour. Limited offer, act now and save 20%.');
+  const score = () => page.waitForFunction(() => {
+    const s = document.querySelector('.score-card .score');
+    return s && s.dataset.score !== undefined && s.dataset.score !== '' ? s.dataset.score + ' ' + document.querySelector('.score-card [class^=rating-]').textContent : null;
+  }, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  out.scoreBefore = await score();
+  await page.getByLabel('Title').fill('The sourdough starter checklist');
+  await page.getByLabel('Body', { exact: true }).fill('How do you keep a sourdough starter alive through a busy week? ' +
+    'This free checklist walks you through feeding, baking bread on a schedule and rescuing a sluggish starter. ' +
+    'Download it, try it with your next loaf, and share a photo of your bake with the group. What do you bake first?');
+  await page.waitForFunction((before) => {
+    const s = document.querySelector('.score-card .score');
+    return s && s.dataset.score && s.dataset.score !== before.split(' ')[0];
+  }, out.scoreBefore, { timeout: 20000 });
+  out.scoreAfter = await score();
+  await page.getByLabel('Status').selectOption('live');
+  await page.getByLabel('Partner').selectOption({ label: 'The Flour Mill' });
+  await page.getByLabel('Link (URL)').fill(cfg.landing + '/landing.html?key=' + encodeURIComponent(out.ingestKey));
+  await page.getByLabel('Call to action').fill('Get the checklist');
+  await page.screenshot({ path: join(shots, 'console-offer.png'), fullPage: true });
+  await audit('offer-form-scored');
+  await page.getByRole('button', { name: 'Create offer' }).click();
+  await page.waitForSelector('h1:has-text("Offers")');
+  await audit('offers');
+  step('offer');
+
+  // A tracked link, its UTM'd address copied, its QR code.
+  await visit('#/links', 'links');
+  await page.getByLabel('Offer', { exact: true }).selectOption({ label: 'The sourdough starter checklist' });
+  await page.getByLabel('Community', { exact: true }).selectOption({ label: 'Home bakers' });
+  await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'The Flour Mill' });
+  await page.getByRole('button', { name: 'Create link' }).click();
+  await toast(/Tracked link \w+ created/);
+  await page.locator('tr', { hasText: 'The Flour Mill' }).locator('button.link').click();
+  await page.getByLabel('Campaign (utm_campaign)').fill('Spring Bake');
+  await page.getByLabel('Source (utm_source)').fill('newsletter');
+  await page.getByLabel('Medium (utm_medium)').fill('email');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await toast(/copied|Ctrl\+C/);
+  out.link = await page.getByLabel('Link to share').inputValue();
+  out.copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+  await page.getByRole('button', { name: 'QR code' }).click();
+  await page.waitForSelector('.qr img');
+  out.qrAlt = await page.getAttribute('.qr img', 'alt');
+  await audit('link-detail');
+  await page.screenshot({ path: join(shots, 'console-links.png'), fullPage: true });
+  step('link');
+
+  // Follow the link, as a reader of the newsletter would: the redirect
+  // counts the click and the landing page's offer widget records a view.
+  const reader = await context.newPage();
+  reader.on('pageerror', (e) => out.errors.push('landing: ' + e));
+  await reader.goto(out.link);
+  out.landedAt = reader.url();
+  await reader.waitForSelector('.sweetspot-offer', { timeout: 15000 });
+  await reader.waitForFunction(() => {
+    const k = Object.keys(localStorage).find((k) => k.startsWith('sweetspot.queue '));
+    const q = k && JSON.parse(localStorage.getItem(k));
+    return Array.isArray(q) && q.length === 0;
+  }, null, { timeout: 15000 });
+  out.member = await reader.evaluate(() => JSON.parse(localStorage.getItem('sweetspot.member')));
+  await reader.close();
+  step('followed');
+
+  // The insights show the click and the campaign.
+  await visit('#/insights', 'insights');
+  await page.getByLabel('Community').selectOption({ label: 'Home bakers' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForSelector('h1:has-text("Home bakers")');
+  await page.waitForSelector('svg.chart');
+  const cells = (caption) => page.evaluate((c) => {
+    const t = [...document.querySelectorAll('table')].find((x) => x.caption && x.caption.textContent === c);
+    return t ? [...t.tBodies[0].rows].map((r) => [...r.cells].map((x) => x.textContent)) : null;
+  }, caption);
+  out.funnel = await cells('Funnel');
+  out.campaigns = await cells('Campaigns by campaign, source and medium');
+  out.chartTitle = await page.textContent('svg.chart title');
+  await audit('insights-community');
+  await page.screenshot({ path: join(shots, 'console-insights.png'), fullPage: true });
+  const dl = page.waitForEvent('download');
+  await page.locator('button:has-text("Download CSV")').filter({ hasText: 'of Campaigns' }).click();
+  out.campaignCSV = readFileSync(await (await dl).path(), 'utf8');
+  step('insights');
+
+  // Export the workspace.
+  await visit('#/data', 'data');
+  const exp = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the workspace' }).click();
+  const file = readFileSync(await (await exp).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  out.exportTypes = {};
+  for (const l of file) out.exportTypes[l.type] = (out.exportTypes[l.type] || 0) + 1;
+  out.exportLast = file[file.length - 1].type;
+  out.exportHasMember = file.some((l) => l.type === 'member' && l.data.id === out.member);
+  await page.waitForSelector('text=Export complete');
+  step('exported');
+
+  // Erase the member the landing page created.
+  await page.getByLabel('Community').selectOption({ label: 'Home bakers' });
+  await page.getByLabel('Member id').fill(out.member);
+  await page.getByLabel('I understand this cannot be undone').check();
+  await page.getByRole('button', { name: 'Erase member' }).click();
+  out.erased = await toast(/Member erased|No such/);
+  await audit('data-after-erase');
+  await page.screenshot({ path: join(shots, 'console-data.png'), fullPage: true });
+  step('erased');
+
+  // Every other page, and the main ones in dark mode.
+  for (const [hash, name] of [['#/communities', 'communities'], ['#/partners', 'partners'], ['#/offers', 'offers'], ['#/keys', 'keys'], ['#/workspace', 'workspace']]) {
+    await visit(hash, name);
+  }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const [hash, name] of [['#/insights', 'dark-insights'], ['#/offers/new', 'dark-offer-form'], ['#/communities/new', 'dark-community-form'], ['#/data', 'dark-data']]) {
+    await visit(hash, name);
+  }
+  // The demo community with eight weeks of made-up visitors, in dark.
+  await visit('#/insights', 'dark-insights-demo');
+  await page.getByLabel('Community').selectOption({ label: 'Riverside food lovers' });
+  await page.getByLabel('Period', { exact: true }).selectOption('90');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForSelector('h1:has-text("Riverside")');
+  await page.waitForSelector('svg.chart');
+  await audit('dark-insights-demo');
+  await page.screenshot({ path: join(shots, 'console-insights-dark.png'), fullPage: true });
+  step('audited');
+} catch (e) {
+  out.errors.push('driver: ' + (e.stack || e));
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(out));
