@@ -308,9 +308,10 @@ func TestRepairDay(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// shortDeadlines make the intent lease 1 s, so reconcile tests need not
-// wait the default 26 s.
-var shortDeadlines = store.Config{CallTimeout: 200 * time.Millisecond, ApplyTimeout: 300 * time.Millisecond}
+// shortDeadlines make the intent lease 3 s, so reconcile tests need not
+// wait the default 26 s; a store call still has 600 ms, room for dynalite
+// on a loaded 2-core machine (200 ms made tests flaky under make test).
+var shortDeadlines = store.Config{CallTimeout: 600 * time.Millisecond, ApplyTimeout: 900 * time.Millisecond}
 
 // openFaulty opens a store on base's table whose HTTP transport is rt (nil:
 // the default), with short deadlines and no SDK retries.
