@@ -268,17 +268,17 @@ func (p *panel) build(container safejs.Value) error {
 	// Deal-breakers come first: they decide the overall rating, and no
 	// check further down can make up for them.
 	p.capsBox = d.el(sec, "div", "caps")
-	d.text(p.capsBox, "h3", "", "Deal-breakers")
+	d.text(p.capsBox, "h2", "", "Deal-breakers")
 	p.capsNote = d.text(p.capsBox, "p", "capnote", "")
 	p.capsList = d.el(p.capsBox, "ul", "caplist")
-	p.checksHead = d.text(sec, "h3", "", "Checks")
+	p.checksHead = d.text(sec, "h2", "", "Checks")
 	p.checks = d.el(sec, "ul", "checks")
 	p.dismissedBox = d.el(sec, "details", "dismissed")
 	p.dismissedSum = d.text(p.dismissedBox, "summary", "", "")
 	p.dismissedList = d.el(p.dismissedBox, "ul", "")
-	p.gensHead = d.text(sec, "h3", "", "Generations")
+	p.gensHead = d.text(sec, "h2", "", "Generations")
 	p.gens = d.el(sec, "ul", "bars gens")
-	p.netsHead = d.text(sec, "h3", "", "Networks")
+	p.netsHead = d.text(sec, "h2", "", "Networks")
 	p.nets = d.el(sec, "ul", "bars nets")
 	p.lang = d.text(sec, "p", "foot", "")
 	p.overlay = &overlay{d: d}

@@ -87,7 +87,7 @@ const fakeDOM = `(() => {
       checks: checks.map((c) => c.getAttribute('data-check')),
       lights: byClass(root, 'light').filter(shown).length,
       bars: byClass(root, 'fill').filter(shown).length,
-      headings: nodes.filter((n) => n.tagName === 'H3' && shown(n)).map((n) => n.textContent),
+      headings: nodes.filter((n) => n.tagName === 'H2' && shown(n)).map((n) => n.textContent),
       markup: __markup,
     });
   };
