@@ -138,7 +138,8 @@ async function waitScore(page) {
   await page.waitForFunction(() => {
     const h = document.querySelector('[data-sweetspot]');
     const n = h && h.shadowRoot && h.shadowRoot.querySelector('.num');
-    return n && (/\d/.test(n.textContent) || h.shadowRoot.querySelector('.rating.r-none'));
+    // The checks and bars follow the score in the next task (aria-busy until then).
+    return n && (/\d/.test(n.textContent) || h.shadowRoot.querySelector('.rating.r-none')) && !h.shadowRoot.querySelector('[aria-busy]');
   }, null, { timeout: 15000 });
 }
 
@@ -369,6 +370,7 @@ async function benchScenario(browser) {
       }
       t.instantiated = Math.round(window.__instantiatedAt);
       for (const [k, v] of Object.entries(window.__marks)) t[k] = Math.round(v);
+      for (const m of performance.getEntriesByType('mark')) t['mark:' + m.name] = Math.round(m.startTime);
       t.firstScore = Math.round(window.__firstScoreAt);
       return t;
     });
