@@ -97,9 +97,9 @@ func BenchmarkWidget(b *testing.B) {
 		"draft": string(draft), "audienceURL": s.host + "/communities/itadmins.json",
 	}, &run)
 
-	// "First score on screen after page load": from the page's load event
-	// to the first score in the panel, per load. The budget is judged on
-	// that; the time from navigation start is reported next to it.
+	// "First score on screen": from navigation start to the first score in
+	// the panel, per cold load. The budget is judged on that (issue 14);
+	// the time after the page's load event is reported next to it.
 	afterLoad := make([]float64, len(run.FirstScoreMs))
 	for i := range afterLoad {
 		afterLoad[i] = run.FirstScoreMs[i] - run.LoadEventMs[i]
@@ -128,10 +128,10 @@ func BenchmarkWidget(b *testing.B) {
 		{"wasm brotli KB", m["wasm-br-KB"], budget.WasmBrotliKB, false},
 		{"wasm gzip KB", m["wasm-gz-KB"], budget.WasmGzipKB, false},
 		{"loader gzip KB", m["loader-gz-KB"], budget.LoaderGzipKB, false},
-		{"first score after load ms (median)", m["after-load-ms"], budget.FirstScoreMs, true},
+		{"first score from nav start ms (median)", m["first-score-ms"], budget.FirstScoreMs, true},
 		{"re-score 1,500 words ms (median)", m["rescore-ms"], budget.RescoreMs, true},
 	} {
-		const line = "%-34s %8.1f  budget %5.0f  %s"
+		const line = "%-38s %8.1f  budget %5.0f  %s"
 		switch {
 		case c.value <= c.budget:
 			b.Logf(line, c.name, c.value, c.budget, "within budget")
@@ -144,8 +144,8 @@ func BenchmarkWidget(b *testing.B) {
 	// The testing package keeps only the first 10 lines a benchmark logs:
 	// the verdicts come first, then 4 lines of detail.
 	b.Logf("machine: %d CPUs, 1-minute load average %.2f before the run, %.2f after", runtime.NumCPU(), load, loadAverage())
-	b.Logf("per cold load, ms since navigation start: first score %.0f (median %.1f), load event %.0f",
-		run.FirstScoreMs, m["first-score-ms"], run.LoadEventMs)
+	b.Logf("per cold load, ms since navigation start: first score %.0f (median %.1f), load event %.0f (first score after it: median %.1f)",
+		run.FirstScoreMs, m["first-score-ms"], run.LoadEventMs, m["after-load-ms"])
 	if len(run.RepeatFirstScoreMs) > 0 && len(run.WarmupMs) >= 40 {
 		b.Logf("not counted: first score on repeat visits (warm caches) median %.0f ms %.0f; warm-up re-score medians, calls 1-20 and 21-%d: %.1f %.1f ms",
 			median(run.RepeatFirstScoreMs), run.RepeatFirstScoreMs, len(run.WarmupMs), median(run.WarmupMs[:20]), median(run.WarmupMs[20:]))

@@ -3,6 +3,8 @@
 // and assert on the JSON observations this prints; nothing is asserted here.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const cfg = JSON.parse(process.argv[2]);
 
@@ -92,7 +94,7 @@ function readPanel() {
       capsBox.getBoundingClientRect().bottom <= firstCheck.getBoundingClientRect().top,
     lights: [...root.querySelectorAll('.light')].filter(shown).length,
     bars: [...root.querySelectorAll('.fill')].filter(shown).length,
-    headings: [...root.querySelectorAll('h3')].filter(shown).map((h) => h.textContent),
+    headings: [...root.querySelectorAll('h2')].filter(shown).map((h) => h.textContent),
     checks: [...root.querySelectorAll('.check')].map((li) => ({
       id: li.dataset.check, rating: txt(li, '.crating'), score: +txt(li, '.cscore'),
       message: txt(li, '.msg'), suggestion: txt(li, '.sug'),
@@ -122,7 +124,7 @@ function contrasts() {
     return rgb(getComputedStyle(r.querySelector('.panel')).backgroundColor);
   };
   const out = {};
-  for (const sel of ['.num', '.rating', '.note', '.caps h3', '.capnote', '.caps .reason', '.caps .from']) {
+  for (const sel of ['.num', '.rating', '.note', '.caps h2', '.capnote', '.caps .reason', '.caps .from']) {
     const el = r.querySelector(sel);
     if (!el || !el.checkVisibility() || el.classList.contains('sr')) continue;
     out[sel] = Math.round(ratio(rgb(getComputedStyle(el).color), bgOf(el)) * 100) / 100;
@@ -136,7 +138,8 @@ async function waitScore(page) {
   await page.waitForFunction(() => {
     const h = document.querySelector('[data-sweetspot]');
     const n = h && h.shadowRoot && h.shadowRoot.querySelector('.num');
-    return n && (/\d/.test(n.textContent) || h.shadowRoot.querySelector('.rating.r-none'));
+    // The checks and bars follow the score in the next task (aria-busy until then).
+    return n && (/\d/.test(n.textContent) || h.shadowRoot.querySelector('.rating.r-none')) && !h.shadowRoot.querySelector('[aria-busy]');
   }, null, { timeout: 15000 });
 }
 
@@ -367,6 +370,7 @@ async function benchScenario(browser) {
       }
       t.instantiated = Math.round(window.__instantiatedAt);
       for (const [k, v] of Object.entries(window.__marks)) t[k] = Math.round(v);
+      for (const m of performance.getEntriesByType('mark')) t['mark:' + m.name] = Math.round(m.startTime);
       t.firstScore = Math.round(window.__firstScoreAt);
       return t;
     });
@@ -435,10 +439,48 @@ async function communityScenario(browser) {
   }
 }
 
+// axeScenario runs axe-core on each page of cfg.pages once the panel shows
+// a result, in light and dark (prefers-color-scheme emulated before the
+// page loads), and again after filling the editor with cfg.draft when a
+// page asks for it, so the checks and bars are audited too. axe is
+// injected through the DevTools protocol: the page's CSP stays as it is.
+async function axeScenario(browser) {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const out = { audits: [], errors: [] };
+  for (const p of cfg.pages) {
+    for (const scheme of ['light', 'dark']) {
+      const { context, page, errors } = await newPage(browser, scheme);
+      const audit = async (state) => {
+        await page.waitForTimeout(50);
+        await page.evaluate(axeSource);
+        const r = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+        out.audits.push({
+          page: p.name, scheme, state,
+          panel: await page.evaluate(() => !!document.querySelector('[data-sweetspot]')),
+          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.length, targets: v.nodes.slice(0, 4).map((n) => JSON.stringify(n.target) + ' ' + (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 160)) })),
+        });
+      };
+      await page.goto(p.url);
+      await waitScore(page);
+      await audit('loaded');
+      if (p.fill) {
+        const before = await page.evaluate(snapshotKey);
+        await page.locator(p.fill).fill(cfg.draft);
+        await waitChange(page, before);
+        await audit('draft');
+      }
+      out.errors.push(...errors);
+      await context.close();
+    }
+  }
+  return out;
+}
+
 // launch() gives every run a fresh temporary profile (its own --user-data-dir).
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
 try {
-  const run = { editor: editorScenario, states: statesScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario }[cfg.scenario];
+  const run = { editor: editorScenario, states: statesScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario, axe: axeScenario }[cfg.scenario];
   process.stdout.write(JSON.stringify(await run(browser)));
 } finally {
   await browser.close();

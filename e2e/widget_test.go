@@ -236,3 +236,49 @@ func TestWidgetDealBreakersAndEmptyState(t *testing.T) {
 		t.Errorf("deal-breaker texts measured: %v", run.CapsContrast["light"])
 	}
 }
+
+// TestWidgetAccessibility runs axe-core on the editor page (site/editor.html,
+// served by the widget origin as `sweetspot serve` does) and the demo page
+// (on its own origin under a strict CSP) with the panel mounted, in light and
+// dark, on the page as loaded and, on the editor, with a draft typed (the
+// checks and bars shown). Any serious or critical violation fails it.
+func TestWidgetAccessibility(t *testing.T) {
+	s := serve(t)
+	var run struct {
+		Audits []struct {
+			Page, Scheme, State string
+			Panel               bool
+			Violations          []struct {
+				ID, Impact, Help string
+				Nodes            int
+				Targets          []string
+			}
+		}
+		Errors []string
+	}
+	drive(t, map[string]any{
+		"scenario": "axe", "draft": improvedDraft,
+		"pages": []map[string]any{
+			{"name": "editor", "url": s.widget + "/editor.html", "fill": "#editor"},
+			{"name": "demo", "url": s.host + "/demo.html", "fill": "#editor"},
+		},
+	}, &run)
+	if len(run.Errors) > 0 {
+		t.Errorf("page errors %q", run.Errors)
+	}
+	if len(run.Audits) != 8 {
+		t.Errorf("axe ran %d times, want 8 (2 pages, 2 schemes, 2 states)", len(run.Audits))
+	}
+	for _, a := range run.Audits {
+		if !a.Panel {
+			t.Errorf("%s, %s, %s: no panel mounted when axe ran", a.Page, a.Scheme, a.State)
+		}
+		for _, v := range a.Violations {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				t.Errorf("axe on %s (%s, %s): %s (%s) %s, %d nodes: %q", a.Page, a.Scheme, a.State, v.ID, v.Impact, v.Help, v.Nodes, v.Targets)
+			} else {
+				t.Logf("axe on %s (%s, %s): %s (%s) %s, %d nodes", a.Page, a.Scheme, a.State, v.ID, v.Impact, v.Help, v.Nodes)
+			}
+		}
+	}
+}

@@ -19,6 +19,7 @@
  * object once Sweetspot.score(content, audience) is ready. */
 (function () {
   'use strict';
+  performance.mark('sweetspot:loader');
   var me = document.currentScript;
   if (!me) return;
   var d = me.dataset;
@@ -49,28 +50,27 @@
   var names = /*MANIFEST*/null;
 
   // The engine starts once per page, whatever the number of widgets. The
-  // wasm download starts at once, in parallel with wasm_exec.js.
+  // wasm download and its streaming compilation start at once, before
+  // wasm_exec.js (fetched in parallel) has arrived.
   S.load = S.load || function () {
     if (S._p) return S._p;
     var m = names ? Promise.resolve(names)
       : get(new URL('manifest.json', base)).then(function (r) { return r.json(); });
     return S._p = m.then(function (m) {
       var url = new URL(m['sweetspot.wasm'], base);
-      var wasm = get(url);
-      return (window.Go ? Promise.resolve() : script(new URL(m['wasm_exec.js'], base))).then(function () {
+      var slow = function () {
+        return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+          return WebAssembly.compile(b);
+        });
+      };
+      // Streaming compiles while downloading; it needs application/wasm
+      // and CORS, so fall back to a plain download if a proxy breaks them.
+      var mod = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(get(url)).catch(slow) : slow();
+      performance.mark('sweetspot:fetch');
+      return Promise.all([mod, window.Go || script(new URL(m['wasm_exec.js'], base))]).then(function (v) {
         var go = new Go();
-        var slow = function () {
-          return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
-            return WebAssembly.instantiate(b, go.importObject);
-          });
-        };
-        // Streaming compiles while downloading; it needs application/wasm
-        // and CORS, so fall back to a plain download if a proxy breaks them.
-        var inst = WebAssembly.instantiateStreaming
-          ? WebAssembly.instantiateStreaming(wasm, go.importObject).catch(slow)
-          : slow();
-        return inst.then(function (res) {
-          go.run(res.instance);
+        return WebAssembly.instantiate(v[0], go.importObject).then(function (inst) {
+          performance.mark('sweetspot:run'); go.run(inst); performance.mark('sweetspot:ran');
           if (!S.score) throw new Error('engine did not start');
           return S;
         });

@@ -12,6 +12,7 @@ import (
 )
 
 func main() {
+	mark("main")
 	if err := register(); err != nil {
 		logError(err)
 		return
@@ -57,6 +58,7 @@ func register() error {
 	if err := ns.Set("version", scoring.Version); err != nil {
 		return err
 	}
+	mark("registered")
 	ready, err := ns.Get("onready")
 	if err == nil && ready.Type() == safejs.TypeFunction {
 		_, err = ready.Invoke()

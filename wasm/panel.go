@@ -55,7 +55,7 @@ type panel struct {
 	// the next rendering replaces their elements.
 	perRender []safejs.Func
 
-	num, of, rating, note                                         safejs.Value
+	sec, num, of, rating, note                                    safejs.Value
 	capsBox, capsList, capsNote                                   safejs.Value
 	checksHead, checks, dismissedBox, dismissedList, dismissedSum safejs.Value
 	gensHead, gens, netsHead, nets, lang                          safejs.Value
@@ -69,6 +69,7 @@ func mountPanel(target, opts safejs.Value) error {
 	if err != nil {
 		return err
 	}
+	mark("mount")
 	p := &panel{d: &dom{doc: docV}, target: target, timer: safejs.Null()}
 	d := p.d
 	if absent(target) || target.Type() != safejs.TypeObject {
@@ -99,9 +100,11 @@ func mountPanel(target, opts safejs.Value) error {
 		p.network = biggestNetwork(p.audience.Networks)
 	}
 	p.dismissed = p.loadDismissed()
+	mark("read")
 	if err := p.compile(); err != nil {
 		return err
 	}
+	mark("compiled")
 	container, err := prop(opts, "panel")
 	if err != nil {
 		return err
@@ -109,6 +112,7 @@ func mountPanel(target, opts safejs.Value) error {
 	if err := p.build(container); err != nil {
 		return err
 	}
+	mark("built")
 	if p.rescore, err = callback(func([]safejs.Value) error {
 		p.timer = safejs.Null()
 		return p.update()
@@ -126,7 +130,41 @@ func mountPanel(target, opts safejs.Value) error {
 	if d.err != nil {
 		return d.err
 	}
-	return p.update()
+	return p.first()
+}
+
+// first scores the draft and shows the score, rating and deal-breakers at
+// once; the checks, bars and footer follow in the next task, so the first
+// score reaches the screen without waiting for the rest of the panel
+// (marked aria-busy until then).
+func (p *panel) first() error {
+	c, err := p.readContent()
+	if err != nil {
+		return err
+	}
+	p.content = c
+	mark("content")
+	p.result = p.profile.Score(c)
+	mark("scored")
+	p.renderHead()
+	d := p.d
+	d.attr(p.sec, "aria-busy", "true")
+	var rest safejs.Func
+	rest, err = callback(func([]safejs.Value) error {
+		rest.Release()
+		d := p.d
+		d.call(p.sec, "removeAttribute", "aria-busy")
+		if d.err != nil {
+			return d.err
+		}
+		defer mark("rest")
+		return p.renderBody()
+	})
+	if err != nil {
+		return err
+	}
+	d.call(safejs.Global(), "setTimeout", rest, 0)
+	return d.err
 }
 
 // biggestNetwork is the default target network: where most members are.
@@ -210,24 +248,16 @@ func (p *panel) build(container safejs.Value) error {
 	if err := adoptStyle(d, root, panelCSS); err != nil {
 		return err
 	}
-	sec := d.el(root, "section", "panel")
-	d.attr(sec, "aria-label", "Sweetspot fit score")
-	head := d.el(sec, "header", "head")
-	status := d.el(head, "div", "score")
-	d.attr(status, "role", "status")
-	d.attr(status, "aria-live", "polite")
-	d.attr(status, "aria-atomic", "true")
-	d.text(status, "span", "sr", "Fit score ")
-	p.num = d.text(status, "span", "num", "–")
-	p.of = d.text(status, "span", "of", "/100")
-	p.rating = d.text(status, "span", "rating", "")
-	// What the number alone does not say, announced with it: why there is
-	// no score yet, or that deal-breakers hold it down.
-	p.note = d.text(status, "span", "note", "")
-
-	label := d.el(head, "label", "picker")
-	d.text(label, "span", "", "Network ")
-	sel := d.el(label, "select", "network")
+	// The skeleton is static markup (no text from the draft or the
+	// audience) parsed once: one call across the JS boundary instead of
+	// dozens. Everything variable is set as text afterwards.
+	tpl := d.el(safejs.Undefined(), "template", "")
+	d.set(tpl, "innerHTML", panelHTML)
+	d.call(root, "appendChild", d.get(tpl, "content"))
+	q := func(sel string) safejs.Value { return d.call(root, "querySelector", sel) }
+	p.sec = q(".panel")
+	p.num, p.of, p.rating, p.note = q(".num"), q(".of"), q(".rating"), q(".note")
+	sel := q("select")
 	seen := map[string]bool{}
 	var ids []string
 	for id := range p.audience.Networks {
@@ -265,22 +295,10 @@ func (p *panel) build(container safejs.Value) error {
 	}
 	d.call(sel, "addEventListener", "change", onNet)
 
-	// Deal-breakers come first: they decide the overall rating, and no
-	// check further down can make up for them.
-	p.capsBox = d.el(sec, "div", "caps")
-	d.text(p.capsBox, "h3", "", "Deal-breakers")
-	p.capsNote = d.text(p.capsBox, "p", "capnote", "")
-	p.capsList = d.el(p.capsBox, "ul", "caplist")
-	p.checksHead = d.text(sec, "h3", "", "Checks")
-	p.checks = d.el(sec, "ul", "checks")
-	p.dismissedBox = d.el(sec, "details", "dismissed")
-	p.dismissedSum = d.text(p.dismissedBox, "summary", "", "")
-	p.dismissedList = d.el(p.dismissedBox, "ul", "")
-	p.gensHead = d.text(sec, "h3", "", "Generations")
-	p.gens = d.el(sec, "ul", "bars gens")
-	p.netsHead = d.text(sec, "h3", "", "Networks")
-	p.nets = d.el(sec, "ul", "bars nets")
-	p.lang = d.text(sec, "p", "foot", "")
+	p.capsBox, p.capsNote, p.capsList = q(".caps"), q(".capnote"), q(".caplist")
+	p.checksHead, p.checks = q(".hchecks"), q(".checks")
+	p.dismissedBox, p.dismissedSum, p.dismissedList = q(".dismissed"), q("summary"), q(".dlist")
+	p.gensHead, p.gens, p.netsHead, p.nets, p.lang = q(".hgens"), q(".gens"), q(".hnets"), q(".nets"), q(".foot")
 	p.overlay = &overlay{d: d}
 	return d.err
 }
@@ -311,6 +329,20 @@ func adoptStyle(d *dom, root safejs.Value, css string) error {
 	return d.err
 }
 
+// panelHTML is the panel's skeleton: static markup, never any text from the
+// draft or the audience (those are set with textContent). Deal-breakers come
+// first: they decide the overall rating, and no check further down can make
+// up for them. The lists stay hidden until the first rendering fills them.
+const panelHTML = `<section class="panel" aria-label="Sweetspot fit score"><header class="head">` +
+	`<div class="score" role="status" aria-live="polite" aria-atomic="true"><span class="sr">Fit score </span>` +
+	`<span class="num">–</span><span class="of">/100</span><span class="rating"></span><span class="note"></span></div>` +
+	`<label class="picker"><span>Network </span><select class="network"></select></label></header>` +
+	`<div class="caps" hidden><h2>Deal-breakers</h2><p class="capnote"></p><ul class="caplist"></ul></div>` +
+	`<h2 class="hchecks" hidden>Checks</h2><ul class="checks" hidden></ul>` +
+	`<details class="dismissed" hidden><summary></summary><ul class="dlist"></ul></details>` +
+	`<h2 class="hgens" hidden>Generations</h2><ul class="bars gens" hidden></ul>` +
+	`<h2 class="hnets" hidden>Networks</h2><ul class="bars nets" hidden></ul><p class="foot"></p></section>`
+
 // emptyNote is what the panel says instead of a score while the draft is
 // too short to judge (scoring.MinWords).
 var emptyNote = "Start writing: the score appears once the draft has " + strconv.Itoa(scoring.MinWords) + " words."
@@ -320,6 +352,15 @@ var emptyNote = "Start writing: the score appears once the draft has " + strconv
 // result (too little text) shows a neutral state instead: no number, no
 // verdicts, a note saying when the score will appear.
 func (p *panel) render() error {
+	if err := p.renderHead(); err != nil {
+		return err
+	}
+	return p.renderBody()
+}
+
+// renderHead shows the score, the rating, the live region's note and the
+// deal-breakers.
+func (p *panel) renderHead() error {
 	d := p.d
 	r := p.result
 	if r.Empty {
@@ -339,13 +380,21 @@ func (p *panel) render() error {
 	}
 	d.set(p.of, "hidden", r.Empty)
 	d.set(p.rating, "className", "rating r-"+r.Rating)
+	p.renderCaps(r.Caps)
+	return d.err
+}
+
+// renderBody shows the checks, the dismissed ones, the generation and
+// network bars and the footer.
+func (p *panel) renderBody() error {
+	d := p.d
+	r := p.result
 	d.set(p.checksHead, "hidden", r.Empty)
 	d.set(p.checks, "hidden", r.Empty)
 	d.set(p.gensHead, "hidden", r.Empty || len(r.Generations) == 0)
 	d.set(p.gens, "hidden", r.Empty || len(r.Generations) == 0)
 	d.set(p.netsHead, "hidden", r.Empty || len(r.Networks) == 0)
 	d.set(p.nets, "hidden", r.Empty || len(r.Networks) == 0)
-	p.renderCaps(r.Caps)
 
 	// Remove the old elements before releasing their callbacks: removing a
 	// focused element fires focusout, which must not reach a released func.

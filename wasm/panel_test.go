@@ -39,6 +39,7 @@ const fakeDOM = `(() => {
       this.ownText = ''; this.style = { setProperty() {} };
     }
     appendChild(c) {
+      if (c.tagName === '#FRAGMENT') { for (const k of [...c.childNodes]) this.appendChild(k); return c; }
       if (c.parentNode) c.parentNode.childNodes.splice(c.parentNode.childNodes.indexOf(c), 1);
       c.parentNode = this; this.childNodes.push(c); return c;
     }
@@ -53,7 +54,28 @@ const fakeDOM = `(() => {
     focus() {}
     get textContent() { return this.ownText + this.childNodes.map((c) => c.textContent).join(''); }
     set textContent(v) { this.replaceChildren(); this.ownText = String(v); }
-    set innerHTML(v) { __markup.push('innerHTML'); }
+    // The one markup the panel may set: its own static skeleton (panelHTML),
+    // on a template element. Anything else is recorded.
+    set innerHTML(v) {
+      if (this.tagName !== 'TEMPLATE' || v !== __panelHTML) { __markup.push('innerHTML'); return; }
+      this.content = new El('#fragment');
+      const stack = [this.content];
+      for (const m of v.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/g)) {
+        const top = stack[stack.length - 1];
+        if (m[4]) { top.appendChild(new El('#text')).ownText = m[4]; continue; }
+        if (m[1]) { stack.pop(); continue; }
+        const e = top.appendChild(new El(m[2]));
+        for (const a of m[3].matchAll(/([a-z-]+)(?:="([^"]*)")?/g)) {
+          if (a[1] === 'class') e.className = a[2];
+          else if (a[1] === 'hidden') e.hidden = true;
+          else e.setAttribute(a[1], a[2] || '');
+        }
+        stack.push(e);
+      }
+    }
+    querySelector(sel) {
+      return all(this).find((n) => sel[0] === '.' ? n.className.split(' ').includes(sel.slice(1)) : n.tagName === sel.toUpperCase()) || null;
+    }
     insertAdjacentHTML() { __markup.push('insertAdjacentHTML'); }
   }
   globalThis.document = { createElement: (tag) => new El(tag) };
@@ -87,7 +109,7 @@ const fakeDOM = `(() => {
       checks: checks.map((c) => c.getAttribute('data-check')),
       lights: byClass(root, 'light').filter(shown).length,
       bars: byClass(root, 'fill').filter(shown).length,
-      headings: nodes.filter((n) => n.tagName === 'H3' && shown(n)).map((n) => n.textContent),
+      headings: nodes.filter((n) => n.tagName === 'H2' && shown(n)).map((n) => n.textContent),
       markup: __markup,
     });
   };
@@ -172,6 +194,12 @@ func TestPanelDealBreakersAndEmptyState(t *testing.T) {
 		jsEvalNow(t, "(delete globalThis.document, delete globalThis.CSSStyleSheet, 0)")
 	})
 	g := safejs.Global()
+	if err := g.Set("__panelHTML", panelHTML); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(strings.ReplaceAll(panelHTML, "–", ""), "{}$") {
+		t.Errorf("panelHTML looks templated: it must be static markup")
+	}
 	if err := g.Set("__audJSON", string(aud)); err != nil {
 		t.Fatal(err)
 	}
@@ -183,6 +211,7 @@ func TestPanelDealBreakersAndEmptyState(t *testing.T) {
 	if e, _ := r.Get("error"); !e.IsUndefined() {
 		t.Fatalf("mount: %s", jsString(t, e))
 	}
+	settle(t) // the checks and bars follow the first score in the next task
 
 	t.Run("hard sell: deal-breakers first, rated poor", func(t *testing.T) {
 		v := readPanel(t)

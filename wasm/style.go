@@ -11,7 +11,7 @@ const panelCSS = `
 :host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;
  position:static!important;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;
  color-scheme:light dark;margin:8px 0!important;max-width:44em!important}
-:host{--bg:#fff;--fg:#1d2330;--muted:#5a6270;--line:#d9dde3;--good:#16803c;--ok:#b36b00;--poor:#c2261f;--track:#e8ebef;--focus:#1a5fd0;--capbg:#fdf0ef}
+:host{--bg:#fff;--fg:#1d2330;--muted:#5a6270;--line:#d9dde3;--good:#13703a;--ok:#8f5600;--poor:#c2261f;--track:#e8ebef;--focus:#1a5fd0;--capbg:#fdf0ef}
 @media (prefers-color-scheme:dark){:host{--bg:#161a21;--fg:#e8eaee;--muted:#a4abb8;--line:#333a46;--good:#4cc27a;--ok:#f0a742;--poor:#ff6b61;--track:#2a303b;--focus:#7eb0ff;--capbg:#2b1716}}
 *{box-sizing:border-box}
 .panel{display:block;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
@@ -23,7 +23,7 @@ const panelCSS = `
 .r-good{--c:var(--good)}.r-ok{--c:var(--ok)}.r-poor{--c:var(--poor)}.r-none{--c:var(--muted)}
 .note{flex-basis:100%;margin:2px 0 0}
 .caps{margin:12px 0 0;padding:8px 12px;background:var(--capbg);border:1px solid var(--poor);border-left-width:4px;border-radius:6px}
-.caps h3{color:var(--poor);margin:0 0 4px}
+.caps h2{color:var(--poor);margin:0 0 4px}
 .capnote{margin:0 0 6px}
 .cap{position:relative;margin:6px 0 0;padding-left:18px}
 .cap::before{content:"";position:absolute;left:2px;top:.45em;width:9px;height:9px;border-radius:2px;background:var(--poor)}
@@ -33,7 +33,7 @@ const panelCSS = `
 .picker{display:flex;gap:6px;align-items:center;color:var(--muted)}
 select,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:3px 8px;cursor:pointer}
 :focus-visible{outline:2px solid var(--focus);outline-offset:2px}
-h3{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:14px 0 6px}
+h2{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:14px 0 6px}
 ul{list-style:none;margin:0;padding:0}
 .check{padding:8px 8px 8px 10px;border-left:4px solid var(--c);border-radius:4px;margin:0 0 6px}
 .check:hover,.check:focus-within,.check:focus{background:var(--track)}
