@@ -287,7 +287,7 @@ const maxInvalidationPaths = 100
 // govern), no other origin, no framing by other sites (the admin key of
 // the console lives in its sessionStorage).
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+	"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 
 // APIPathPrefix is the first path segment of the JSON API (as opposed to
 // the tracked-link redirects under /r/).

@@ -169,6 +169,7 @@ function nav(current) {
 }
 
 const routes = { insights: insightsPage, ...pages };
+let renders = 0;
 
 export async function render() {
   const main = document.getElementById('main');
@@ -181,10 +182,15 @@ export async function render() {
   const page = routes[section] || routes.insights;
   nav(routes[section] ? section : 'insights');
   main.replaceChildren(h('p', {}, 'Loading…'));
+  // Only the latest render writes the page: an earlier, slower one (a
+  // hash changed while it loaded) is dropped.
+  const mine = ++renders;
   try {
     const nodes = await page(rest.map(decodeURIComponent));
+    if (mine !== renders) return;
     main.replaceChildren(...[].concat(nodes).filter((n) => n instanceof Node));
   } catch (e) {
+    if (mine !== renders) return;
     main.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error-text' }, e.message));
   }
   const h1 = main.querySelector('h1');

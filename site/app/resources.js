@@ -3,6 +3,7 @@
 // keys, the workspace, and "your data" (export, erasure).
 import { h, field, api, all, say, fail, table, date, go, download } from './app.js';
 import { liveScore } from './score.js';
+import { profileSections } from './profiles.js';
 
 export const NETWORKS = ['linkedin', 'twitter', 'facebook', 'instagram', 'pinterest', 'threads', 'bluesky', 'email', 'blog'];
 const GENERATIONS = [['boomers', 'Boomers'], ['genx', 'Gen X'], ['millennials', 'Millennials'], ['genz', 'Gen Z']];
@@ -122,7 +123,8 @@ function communityForm(c) {
   h('div', { class: 'row' }, h('button', { class: 'primary' }, c.id ? 'Save community' : 'Create community'),
     c.id && h('button', { type: 'button', class: 'danger', onclick: () => remove('/v1/communities/' + c.id, 'community ' + c.name, 'communities') }, 'Delete')));
   return [back('communities'), h('h1', {}, c.id ? c.name : 'New community'), form,
-    c.id && h('p', {}, h('a', { href: '#/insights/' + c.id }, 'Insights of ' + c.name))];
+    c.id && h('p', {}, h('a', { href: '#/insights/' + c.id }, 'Insights of ' + c.name)),
+    ...(c.id ? profileSections(c) : [])];
 }
 
 // --- partners -------------------------------------------------------------
