@@ -1,7 +1,9 @@
 // Drives Debian's Chromium through the console (site/app/) as a newcomer
 // would, for e2e/console_test.go: sign in, create a community, a partner,
-// an ingest key, an offer (watching the live score change while typing), a
-// tracked link; follow the link with UTM parameters to the landing page;
+// upload the community's followers (the share on target, the term cloud, a
+// suggested word added to the interests), import past posts and calibrate;
+// create a partner, an ingest key, an offer (watching the live score change
+// while typing), a tracked link; follow the link with UTM parameters to the landing page;
 // see the click and the campaign in the insights; export; erase the member
 // the landing page created. axe-core runs on every console page, in light
 // and dark. Nothing is asserted here: the Go test checks the observations.
@@ -26,7 +28,11 @@ try {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cfg.url });
   const page = await context.newPage();
   page.on('pageerror', (e) => out.errors.push('pageerror: ' + e));
-  page.on('console', (m) => { if (m.type() === 'error') out.errors.push('console: ' + m.text()); });
+  // A community's follower report is a 404 until the first upload: the
+  // browser logs that answer as an error, and it is the only one expected.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(/status of 404/.test(m.text()) && /\/v1\/communities\/[^/]+\/followers$/.test(m.location().url))) out.errors.push('console: ' + m.text());
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => { (window.__csp ||= []).push(e.violatedDirective + ' ' + e.blockedURI); });
   });
@@ -57,6 +63,11 @@ try {
     return page.textContent('#toast');
   };
 
+  const cells = (caption) => page.evaluate((c) => {
+    const t = [...document.querySelectorAll('table')].find((x) => x.caption && x.caption.textContent === c);
+    return t ? [...t.tBodies[0].rows].map((r) => [...r.cells].map((x) => x.textContent)) : null;
+  }, caption);
+
   // Sign in.
   await page.goto(app);
   await page.waitForSelector('text=Sign in');
@@ -86,6 +97,42 @@ try {
   await page.waitForSelector('h1:has-text("Communities")');
   await audit('communities');
   step('community');
+
+  // The community's followers: upload a CSV export, see the share on
+  // target and the term cloud, add a suggested word to the interests.
+  await page.getByRole('link', { name: 'Home bakers' }).click();
+  await page.waitForSelector('h1:has-text("Home bakers")');
+  await page.waitForSelector('text=No follower file analysed yet');
+  out.communityHash = new URL(page.url()).hash;
+  const bios = ['handle,bio', ...Array.from({ length: 12 }, (_, i) => `baker${i},"Sourdough baker, rye fan"`),
+    ...Array.from({ length: 12 }, (_, i) => `runner${i},Runner and coffee drinker`)].join('\n') + '\n';
+  await page.getByLabel('Followers file (CSV or JSONL)').setInputFiles({ name: 'followers.csv', mimeType: 'text/csv', buffer: Buffer.from(bios) });
+  await page.getByRole('button', { name: 'Analyse followers' }).click();
+  await page.waitForSelector('#on-target b');
+  await page.waitForFunction(() => { const i = document.querySelector('figure.cloud img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 15000 });
+  out.onTarget = await page.textContent('#on-target');
+  out.cloud = await page.evaluate(() => { const i = document.querySelector('figure.cloud img'); return { src: i.src.split(':')[0], width: i.naturalWidth, alt: i.alt }; });
+  out.suggested = await cells('Words frequent among on-target followers and missing from the interests');
+  await audit('community-followers');
+  await page.screenshot({ path: join(shots, 'console-followers.png'), fullPage: true });
+  await page.getByRole('button', { name: /Add to interests\W*rye/ }).click();
+  out.added = await toast(/Added rye|changed/);
+  await page.waitForSelector('#fol-h');
+  out.termsAfter = await page.$$eval('input', (l) => l.filter((x) => x.labels[0] && x.labels[0].textContent === 'Term').map((x) => x.value));
+  step('followers');
+
+  // Past posts (one bad line) and a calibration: too few posts, so not applied.
+  const posts = ['title,published,reactions,comments', ...Array.from({ length: 8 }, (_, i) => `Sourdough tip ${i},2026-0${i + 1}-10,${3 * i},${i % 3}`),
+    'A post with no date,,4,1'].join('\n') + '\n';
+  await page.getByLabel('Past posts (CSV or JSONL)').setInputFiles({ name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(posts) });
+  await page.getByRole('button', { name: 'Import history' }).click();
+  await page.waitForSelector('text=lines accepted');
+  out.imported = await page.textContent('p:has-text("lines accepted")');
+  await page.getByRole('button', { name: 'Calibrate', exact: true }).click();
+  await page.waitForSelector('text=Calibrated on');
+  out.calibration = await page.textContent('p:has-text("applied:")');
+  await audit('community-calibration');
+  step('calibration');
 
   // A partner.
   await visit('#/partners/new', 'partner-form');
@@ -180,10 +227,6 @@ try {
   await page.getByRole('button', { name: 'Show' }).click();
   await page.waitForSelector('h1:has-text("Home bakers")');
   await page.waitForSelector('svg.chart');
-  const cells = (caption) => page.evaluate((c) => {
-    const t = [...document.querySelectorAll('table')].find((x) => x.caption && x.caption.textContent === c);
-    return t ? [...t.tBodies[0].rows].map((r) => [...r.cells].map((x) => x.textContent)) : null;
-  }, caption);
   out.funnel = await cells('Funnel');
   out.campaigns = await cells('Campaigns by campaign, source and medium');
   out.chartTitle = await page.textContent('svg.chart title');
@@ -224,6 +267,10 @@ try {
   for (const [hash, name] of [['#/insights', 'dark-insights'], ['#/offers/new', 'dark-offer-form'], ['#/communities/new', 'dark-community-form'], ['#/data', 'dark-data']]) {
     await visit(hash, name);
   }
+  // The community's profile sections in dark, once the term cloud is in.
+  await visit(out.communityHash, 'dark-community');
+  await page.waitForSelector('figure.cloud img[src^="blob:"]');
+  await audit('dark-community-followers');
   // The demo community with eight weeks of made-up visitors, in dark.
   await visit('#/insights', 'dark-insights-demo');
   await page.getByLabel('Community').selectOption({ label: 'Riverside food lovers' });

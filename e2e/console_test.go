@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,6 +42,14 @@ type consoleRun struct {
 	ExportLast          string
 	ExportHasMember     bool
 	Erased              string
+	OnTarget, Added     string
+	Cloud               struct {
+		Src, Alt string
+		Width    int
+	}
+	Suggested             [][]string
+	TermsAfter            []string
+	Imported, Calibration string
 }
 
 // devServer runs `sweetspot serve --dev` as `make dev` does, on a free port
@@ -148,7 +157,9 @@ func landingSite(t *testing.T, base, admin string) string {
 }
 
 // TestConsoleNewcomer: from a fresh `make dev`, a newcomer signs in to the
-// console, creates a community, a partner, an ingest key, an offer (the
+// console, creates a community (uploads its followers: the share on
+// target, the term cloud, a suggested word added; imports past posts and
+// calibrates), a partner, an ingest key, an offer (the
 // live score changes while typing) and a tracked link; follows the link
 // with UTM parameters; sees the click and the campaign in the insights;
 // exports the workspace; erases the member the landing page created. axe
@@ -204,6 +215,26 @@ func TestConsoleNewcomer(t *testing.T) {
 	}
 	if !strings.Contains(run.Erased, "Member erased with 1 events") {
 		t.Errorf("erasure: %q", run.Erased)
+	}
+	// Followers: 12 of 24 bios mention sourdough; "rye" and "baker" set them apart.
+	if !strings.Contains(run.OnTarget, "50%") || !strings.Contains(run.OnTarget, "±") || !strings.Contains(run.OnTarget, "24 bios") {
+		t.Errorf("on target %q: want 50%% with its margin, of 24 bios", run.OnTarget)
+	}
+	if run.Cloud.Src != "blob" || run.Cloud.Width == 0 || !strings.Contains(run.Cloud.Alt, "rye") {
+		t.Errorf("term cloud %+v: want an image of a blob URL, drawn, its words in the alt text", run.Cloud)
+	}
+	var rye bool
+	for _, r := range run.Suggested {
+		rye = rye || (len(r) > 0 && r[0] == "rye")
+	}
+	if !rye || !strings.Contains(run.Added, "Added rye") || !slices.Contains(run.TermsAfter, "rye") {
+		t.Errorf("suggested %v, added %q, interests after %v: want rye suggested and added", run.Suggested, run.Added, run.TermsAfter)
+	}
+	if !strings.Contains(run.Imported, "8 lines accepted, 1 rejected") {
+		t.Errorf("history import: %q", run.Imported)
+	}
+	if !strings.Contains(run.Calibration, "applied:") {
+		t.Errorf("calibration report: %q", run.Calibration)
 	}
 	if len(run.Axe) < 15 {
 		t.Errorf("axe ran on %d pages", len(run.Axe))

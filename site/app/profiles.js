@@ -9,6 +9,9 @@ import { h, field, api, key, say, fail, table, go } from './app.js';
 const pct = (x) => (x == null ? '' : (Math.round(x * 1000) / 10) + '%');
 const pm = (m) => (m == null ? '' : ' ± ' + (Math.round(m * 1000) / 10) + ' points');
 const enc = encodeURIComponent;
+// put replaces an element's children, skipping the absent ones
+// (replaceChildren would write null as text).
+const put = (el, ...nodes) => el.replaceChildren(...nodes.filter((n) => n instanceof Node));
 
 // upload sends a file as it is, with the type its name says (CSV or JSONL),
 // and returns [status, parsed body].
@@ -60,7 +63,7 @@ function followers(c) {
     const have = new Set((c.interests || []).map((i) => i.term.toLowerCase()));
     const sugg = (r.suggestions || []).filter((s) => !have.has(s.term.toLowerCase()));
     const img = h('img', { alt: 'Term cloud of ' + r.bios + ' follower bios (loading)', class: 'cloud' });
-    out.replaceChildren(
+    put(out, 
       h('p', { class: 'kpis' },
         h('span', { class: 'kpi', id: 'on-target' }, 'On target', h('b', {}, pct(r.on_target && r.on_target.share)),
           h('span', { class: 'hint' }, pm(r.on_target && r.on_target.margin).trim() + ' (95%), ' + r.bios + ' bios of ' + r.followers + ' followers'))),
@@ -85,7 +88,7 @@ function followers(c) {
       img.src = cloudURL;
     } catch (e) { img.alt = 'The term cloud could not be loaded.'; fail(e); }
   };
-  api('GET', base).then(show, (e) => { if (e.status === 404) out.replaceChildren(h('p', { class: 'muted' }, 'No follower file analysed yet.')); else fail(e); });
+  api('GET', base).then(show, (e) => { if (e.status === 404) put(out, h('p', { class: 'muted' }, 'No follower file analysed yet.')); else fail(e); });
   return h('section', { class: 'card', 'aria-labelledby': 'fol-h' }, h('h2', { id: 'fol-h' }, 'Followers'),
     h('p', {}, 'An export of the community\'s followers: how many are its people, what they talk about, which of their words the interests miss. Only counts are kept, never the bios.'),
     fileForm('Followers file (CSV or JSONL)', 'A header row naming a bio (or description, about, summary) column; optional network, age_bracket, birth_year. At most 4 MiB.',
@@ -104,9 +107,9 @@ function survey(c) {
   const est = (e) => (e ? pct(e.value) + pm(e.margin).replace(' points', '') : '');
   api('GET', '/v1/communities/' + enc(c.id) + '/survey/suggestion').then((s) => {
     const g = s.suggestion || {};
-    if (!s.patch) return out.replaceChildren(h('p', { class: 'muted' }, 'Nobody has answered the survey yet: the member survey (site/survey.js on your pages) fills this in.'));
+    if (!s.patch) return put(out, h('p', { class: 'muted' }, 'Nobody has answered the survey yet: the member survey (site/survey.js on your pages) fills this in.'));
     const net = g.networks || {}, gen = g.generations || {}, int = g.interests || {};
-    out.replaceChildren(
+    put(out, 
       h('p', {}, (g.respondents || 0) + ' members answered.'),
       net.items && table('Members per network (answered by ' + n(net) + ')', ['Network', 'Now', 'Share of answers', 'Suggested'],
         net.items.map((i) => [i.id, i.current ?? 0, est(i.share), i.suggested + (i.kept ? ' (kept)' : '')]), 'survey-networks'),
@@ -133,7 +136,7 @@ function calibration(c) {
     try {
       const r = await api('POST', base + '/calibrate');
       c.version = r.version ?? c.version;
-      report.replaceChildren(
+      put(report, 
         h('p', {}, h('strong', {}, r.applied ? 'Applied: ' : 'Not applied: '),
           r.applied ? 'the score now follows this community\'s own engagement.' : (r.reason || 'no gain on the newest posts.')),
         h('p', {}, 'Calibrated on ' + (r.posts || 0) + ' posts (' + (r.train || 0) + ' to learn, ' + (r.test || 0) + ' held out): hold-out rho ' +
@@ -146,7 +149,7 @@ function calibration(c) {
     fileForm('Past posts (CSV or JSONL)', 'title or body, published (date), and views, reactions, comments, shares, clicks or signups. At most 4 MiB.',
       'Import history', async (file) => {
         const [status, r] = await upload(base + '/history', file);
-        imported.replaceChildren(h('p', {}, (r.accepted || 0) + ' lines accepted, ' + (r.rejected_count || 0) + ' rejected; ' + (r.stored ?? '') + ' posts stored (at most ' + (r.limit ?? 5000) + ').'),
+        put(imported, h('p', {}, (r.accepted || 0) + ' lines accepted, ' + (r.rejected_count || 0) + ' rejected; ' + (r.stored ?? '') + ' posts stored (at most ' + (r.limit ?? 5000) + ').'),
           (r.rejected || []).length ? table('Rejected lines', ['Line', 'Column', 'Field', 'Why'], r.rejected.map((l) => [l.line, l.column || '', l.field || '', l.message]), 'rejected-lines') : null);
         if (status === 400) say((r.error && r.error.message) || 'No line imported.', true); else say('Imported ' + r.accepted + ' posts.');
       }), imported,
