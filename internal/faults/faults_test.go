@@ -46,9 +46,11 @@ const (
 	storeDown = 3 * time.Second
 	// storePause is how long a paused store stays stopped.
 	storePause = 6 * time.Second
-	// reconcileAttempts bounds the passes reconcileOnce runs while another
-	// reconciler holds a shard.
-	reconcileAttempts = 10
+	// reconcileWait bounds how long reconcileOnce keeps passing while
+	// another reconciler's lock holds a shard: a lock left by a
+	// reconciler that lost its store (the store killed mid-repair, serve's
+	// own reconciler) holds for store.LockTTL.
+	reconcileWait = store.LockTTL + 10*time.Second
 )
 
 // binary is the `sweetspot` command built once by TestMain (the price of
@@ -353,6 +355,7 @@ func (r *rig) deliver(batch []engagement.Event, first func(batch []engagement.Ev
 func (r *rig) reconcileOnce() {
 	r.t.Helper()
 	time.Sleep(store.IntentLease(storeTimeout, applyTimeout) + 500*time.Millisecond)
+	deadline := time.Now().Add(reconcileWait)
 	for attempt := 1; ; attempt++ {
 		cmd := exec.Command(binary, "admin", "reconcile")
 		cmd.Env = r.env()
@@ -368,8 +371,8 @@ func (r *rig) reconcileOnce() {
 		if rep.Skipped == 0 {
 			return
 		}
-		if attempt == reconcileAttempts {
-			r.t.Fatalf("reconcile still skipped %d shards after %d passes", rep.Skipped, attempt)
+		if time.Now().After(deadline) {
+			r.t.Fatalf("reconcile still skipped %d shards after %d passes (%s)", rep.Skipped, attempt, reconcileWait)
 		}
 		time.Sleep(time.Second)
 	}

@@ -34,12 +34,18 @@ import (
 // younger intent exists (a request still at work), recounts the shard's
 // raw events and replaces its counters, deletes the expired intents and
 // unlocks.
+
+// LockTTL is how long a reconciler's lock on a community-day shard holds
+// if the reconciler dies (killed, or its store gone mid-repair): another
+// reconciler may take the shard after it.
+const LockTTL = 30 * time.Second
+
 const (
 	skLease = "LEASE"
 	// lockTTL is how long a reconciler's lock on a community-day shard
 	// holds if the reconciler dies; requests for that shard answer 503
 	// meanwhile. reconcileShardTimeout (< lockTTL) bounds one repair.
-	lockTTL               = 30 * time.Second
+	lockTTL               = LockTTL
 	reconcileShardTimeout = 20 * time.Second
 	// intentTTL removes intents of a table nobody reconciles any more; a
 	// running reconciler deletes them long before.
