@@ -66,6 +66,39 @@ type API struct {
 	AccessLogs awslogs.LogGroup
 }
 
+// newFunctionRole is the role of a function that works on the table: it
+// writes to its own log group and reads and writes the items of the table
+// and its indexes, nothing else. An explicit role instead of the default
+// one: the default attaches the AWS managed AWSLambdaBasicExecutionRole,
+// which may write to any log group in the account. Every function of the
+// stack gets its role here, so their policies cannot drift apart.
+func newFunctionRole(scope constructs.Construct, id, description string, logs awslogs.LogGroup, d *Data) awsiam.Role {
+	role := awsiam.NewRole(scope, jsii.String(id), &awsiam.RoleProps{
+		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil),
+		Description: jsii.String(description),
+	})
+	role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Sid:       jsii.String("WriteOwnLogs"),
+		Actions:   jsii.Strings("logs:CreateLogStream", "logs:PutLogEvents"),
+		Resources: &[]*string{logs.LogGroupArn()},
+	}))
+	role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Sid:       jsii.String("TableItems"),
+		Actions:   jsii.Strings(TableItemActions()...),
+		Resources: &[]*string{d.Table.TableArn()},
+	}))
+	indexArns := make([]*string, 0, len(d.IndexNames))
+	for _, n := range d.IndexNames {
+		indexArns = append(indexArns, d.IndexArn(n))
+	}
+	role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Sid:       jsii.String("QueryIndexes"),
+		Actions:   jsii.Strings(IndexActions()...),
+		Resources: &indexArns,
+	}))
+	return role
+}
+
 func newAPI(scope constructs.Construct, p Props, d *Data, origin *OriginSecret) *API {
 	a := &API{}
 	a.LogGroup = awslogs.NewLogGroup(scope, jsii.String("ApiFunctionLogs"), &awslogs.LogGroupProps{
@@ -77,29 +110,7 @@ func newAPI(scope constructs.Construct, p Props, d *Data, origin *OriginSecret) 
 	// AWS managed AWSLambdaBasicExecutionRole, which may write to any log
 	// group in the account. This one writes to its own log group only and
 	// touches only the items of its table.
-	a.Role = awsiam.NewRole(scope, jsii.String("ApiFunctionRole"), &awsiam.RoleProps{
-		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil),
-		Description: jsii.String("Sweetspot API function: its log group and the items of its table"),
-	})
-	a.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("WriteOwnLogs"),
-		Actions:   jsii.Strings("logs:CreateLogStream", "logs:PutLogEvents"),
-		Resources: &[]*string{a.LogGroup.LogGroupArn()},
-	}))
-	a.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("TableItems"),
-		Actions:   jsii.Strings(TableItemActions()...),
-		Resources: &[]*string{d.Table.TableArn()},
-	}))
-	indexArns := make([]*string, 0, len(d.IndexNames))
-	for _, n := range d.IndexNames {
-		indexArns = append(indexArns, d.IndexArn(n))
-	}
-	a.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("QueryIndexes"),
-		Actions:   jsii.Strings(IndexActions()...),
-		Resources: &indexArns,
-	}))
+	a.Role = newFunctionRole(scope, "ApiFunctionRole", "Sweetspot API function: its log group and the items of its table", a.LogGroup, d)
 
 	env := map[string]*string{
 		EnvTableName: d.Table.TableName(),

@@ -62,29 +62,7 @@ func newReconciler(scope constructs.Construct, p Props, d *Data, topic awssns.To
 		Retention:     p.Stage.LogRetention,
 		RemovalPolicy: removal(p.Stage),
 	})
-	r.Role = awsiam.NewRole(scope, jsii.String("ReconcileFunctionRole"), &awsiam.RoleProps{
-		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil),
-		Description: jsii.String("Sweetspot reconciler: its log group and the items of its table"),
-	})
-	r.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("WriteOwnLogs"),
-		Actions:   jsii.Strings("logs:CreateLogStream", "logs:PutLogEvents"),
-		Resources: &[]*string{r.LogGroup.LogGroupArn()},
-	}))
-	r.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("TableItems"),
-		Actions:   jsii.Strings(TableItemActions()...),
-		Resources: &[]*string{d.Table.TableArn()},
-	}))
-	indexArns := make([]*string, 0, len(d.IndexNames))
-	for _, n := range d.IndexNames {
-		indexArns = append(indexArns, d.IndexArn(n))
-	}
-	r.Role.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:       jsii.String("QueryIndexes"),
-		Actions:   jsii.Strings(IndexActions()...),
-		Resources: &indexArns,
-	}))
+	r.Role = newFunctionRole(scope, "ReconcileFunctionRole", "Sweetspot reconciler: its log group and the items of its table", r.LogGroup, d)
 	env := map[string]*string{
 		EnvTableName: d.Table.TableName(),
 		EnvLogLevel:  jsii.String(p.Stage.LogLevel),

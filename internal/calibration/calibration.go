@@ -37,6 +37,7 @@ import (
 	"sort"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/stats"
 )
 
 // Tuning, chosen on the Medium publications of ../shared/data/real while
@@ -159,7 +160,7 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 			uncal = append(uncal, x.features[0])
 			eng = append(eng, x.logEng-medians[x.network])
 		}
-		c, u := spearman(calib, eng), spearman(uncal, eng)
+		c, u := stats.Spearman(calib, eng), stats.Spearman(uncal, eng)
 		if math.IsNaN(c) || math.IsNaN(u) {
 			continue
 		}
@@ -229,7 +230,7 @@ func networkMedians(posts []prepared) map[string]float64 {
 	}
 	out := map[string]float64{}
 	for nw, v := range by {
-		out[nw] = median(v)
+		out[nw] = stats.Median(v) // every value is finite here
 	}
 	return out
 }
@@ -483,64 +484,5 @@ func topTerms(t []scoring.TermWeight, n int) []scoring.TermWeight {
 	return append([]scoring.TermWeight(nil), t[:min(n, len(t))]...)
 }
 
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	if len(s) == 0 {
-		return 0
-	}
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
-
-// spearman is Spearman's rho (ties get their mean rank); NaN without spread.
-func spearman(x, y []float64) float64 {
-	if len(x) < 3 {
-		return math.NaN()
-	}
-	rx, ry := ranks(x), ranks(y)
-	var mx, my float64
-	for i := range rx {
-		mx += rx[i]
-		my += ry[i]
-	}
-	n := float64(len(rx))
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range rx {
-		dx, dy := rx[i]-mx, ry[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return math.NaN()
-	}
-	return sxy / math.Sqrt(sxx*syy)
-}
-
-func ranks(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
-	r := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			r[idx[k]] = float64(i+j)/2 + 1
-		}
-		i = j + 1
-	}
-	return r
-}

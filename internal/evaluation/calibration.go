@@ -6,6 +6,7 @@ import (
 
 	"github.com/sweetspot/sweetspot/internal/calibration"
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/stats"
 )
 
 // CalibrationResult is one community's calibration on real posts.
@@ -72,10 +73,10 @@ func EvaluateCalibration(s *RealSet) (CalibrationReport, error) {
 			e = append(e, p.Engagement)
 		}
 		r := CalibrationResult{Community: n, Fit: len(history), Tested: len(heldout), Report: crep,
-			Uncalibrated: Spearman(u, e), Calibrated: Spearman(c, e), FitTime: took}
+			Uncalibrated: stats.Spearman(u, e), Calibrated: stats.Spearman(c, e), FitTime: took}
 		rep.Communities = append(rep.Communities, r)
 		us, cs = append(us, r.Uncalibrated), append(cs, r.Calibrated)
 	}
-	rep.MedianUncalibrated, rep.MedianCalibrated = Median(us), Median(cs)
+	rep.MedianUncalibrated, rep.MedianCalibrated = stats.Median(us), stats.Median(cs)
 	return rep, nil
 }

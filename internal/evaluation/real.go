@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/stats"
 )
 
 // Post is one real post of ../shared/data/real (its README describes the
@@ -179,11 +180,11 @@ func EvaluateReal(s *RealSet) (RealReport, error) {
 		if a == nil {
 			continue
 		}
-		cr := CommunityResult{Community: n, Posts: a.n, Discrimination: a.hits / float64(a.n), Rho: Spearman(a.score, a.eng)}
+		cr := CommunityResult{Community: n, Posts: a.n, Discrimination: a.hits / float64(a.n), Rho: stats.Spearman(a.score, a.eng)}
 		rep.Communities = append(rep.Communities, cr)
 		rhos = append(rhos, cr.Rho)
 	}
 	rep.Discrimination = hits / float64(max(rep.Posts, 1))
-	rep.MedianRho = Median(rhos)
+	rep.MedianRho = stats.Median(rhos)
 	return rep, nil
 }

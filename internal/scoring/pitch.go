@@ -75,7 +75,8 @@ func (a *analysis) salesPitch() salesPitch {
 	sp := salesPitch{coupon: lowerASCII(a.c.Kind) == "coupon"}
 	coupon := sp.coupon
 	pts, n := &a.lexPoints, &a.lexCount
-	sp.paidSignup = n[catSignup] > 0 && (a.priced() && !coupon || n[catPressure] > 0)
+	priced := !coupon && a.priced() // one scan of the tokens
+	sp.paidSignup = n[catSignup] > 0 && (priced || n[catPressure] > 0)
 	buys := n[catBuy]
 	if sp.paidSignup {
 		buys += n[catSignup]
@@ -95,7 +96,7 @@ func (a *analysis) salesPitch() salesPitch {
 	switch {
 	case n[catPrice] > 0 && !coupon:
 		sp.kinds = append(sp.kinds, "a price push ("+listAnd(a.examples(catPrice, 2))+")")
-	case buys > 0 && !coupon && a.priced():
+	case buys > 0 && priced:
 		// A price named next to a call to buy is the price pushed.
 		sp.kinds = append(sp.kinds, "a price with a call to buy")
 	}
