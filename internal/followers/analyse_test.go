@@ -446,7 +446,7 @@ func TestAnalyseNothing(t *testing.T) {
 
 // TestStopWords keeps the word lists in step with the scoring engine's.
 func TestStopWords(t *testing.T) {
-	b, err := os.ReadFile("../scoring/data/stopwords.txt")
+	b, err := os.ReadFile("../scoring/data/en/stopwords.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

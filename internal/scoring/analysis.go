@@ -12,8 +12,8 @@ type wordInfo struct {
 	stem      string
 	syllables int
 	letters   int
-	stop      bool    // an English function word
-	langs     uint16  // function word of these other languages (lexicon.langCodes)
+	stop      bool    // a function word of the draft's language (English when not modelled)
+	langs     uint16  // function word of these languages (detector.codes)
 	lex       []int32 // word-list entries whose first word has this stem
 	interests []int32 // interests whose first word has this stem
 	vocab     bool    // a content word of the community's interests
@@ -39,15 +39,20 @@ type interestHits struct {
 // shared input of the seven checks.
 type analysis struct {
 	p  *Profile
-	lx *lexicon
+	lx *lexicon // the draft language's word lists (English when not modelled)
 	c  Content
 
 	title, body field
 	words       []wordInfo
 	index       map[string]int32
 
-	lang      Language
-	english   bool
+	lang Language
+	// model is the draft's language when the engine models it (nil when
+	// not: then only the language-independent checks apply), and ix the
+	// interests seen through it.
+	model     *langSpec
+	ix        *langIndex
+	modelled  bool
 	truncated bool
 
 	lex       []lexMatch
@@ -64,6 +69,7 @@ type analysis struct {
 	sentences    int // sentences with at least one word
 	wordTokens   int // tokens of kind word (letters), for Flesch
 	syllables    int
+	letters      int // letters of the word tokens, for Gulpease
 	longWords    int // words of LongWordLetters letters or more
 	contentWords int // word tokens that are not function words
 	vocabHits    int // content words in the community's vocabulary
@@ -91,7 +97,8 @@ func truncate(s string, max int) (string, bool) {
 }
 
 func (p *Profile) analyse(c Content) *analysis {
-	a := &analysis{p: p, lx: loadLexicon(), c: c}
+	a := &analysis{p: p, c: c}
+	det := loadDetector()
 	var tt, bt bool
 	a.title.name, a.body.name = "title", "body"
 	a.title.text, tt = truncate(c.Title, MaxTitleBytes)
@@ -111,18 +118,18 @@ func (p *Profile) analyse(c Content) *analysis {
 		s := string(lower)
 		idx := int32(len(a.words))
 		a.index[s] = idx
-		a.words = append(a.words, wordInfo{lower: s, stop: a.lx.stop[s], langs: a.lx.langStop[s], letters: utf8.RuneCountInString(s)})
+		a.words = append(a.words, wordInfo{lower: s, langs: det.langStop[s], letters: utf8.RuneCountInString(s)})
 		return idx
 	}
 	var tz tokenizer
 	tz.scan(&a.title, emit)
 	tz.scan(&a.body, emit)
-	a.detectLanguage()
+	a.detectLanguage(det)
 	a.prepareWords()
 	a.hits = make([]interestHits, len(p.interests))
 	for _, f := range []*field{&a.title, &a.body} {
 		a.matchInterests(f)
-		if a.english {
+		if a.modelled {
 			a.matchLexicon(f)
 		}
 	}
@@ -131,19 +138,24 @@ func (p *Profile) analyse(c Content) *analysis {
 }
 
 // detectLanguage decides the draft's language from its scripts and, for
-// Latin script, from the share of function words of each language.
-func (a *analysis) detectLanguage() {
+// Latin script, from the share of function words of each language: the
+// community's declared language (English when none) unless another one's
+// clearly outnumber it.
+func (a *analysis) detectLanguage(det *detector) {
 	var letters [numScripts]int
 	total := 0
 	for s := range letters {
 		letters[s] = a.title.letters[s] + a.body.letters[s]
 		total += letters[s]
 	}
-	a.english = true
-	a.lang = Language{Code: "en", Modelled: true}
+	home := "en"
+	if a.p.declared != "" {
+		home = a.p.declared
+	}
 	if total == 0 {
 		// No letters at all (empty, emoji, punctuation): nothing tells a
-		// language; the English model applies (and finds little).
+		// language; the community's model applies (and finds little).
+		a.setLanguage(home)
 		a.lang.Code = "und"
 		return
 	}
@@ -178,11 +190,11 @@ func (a *analysis) detectLanguage() {
 		case scriptThai:
 			code = "th"
 		}
-		a.notEnglish(code)
+		a.setLanguage(code)
 		return
 	}
-	words, en := 0, 0
-	var other [16]int
+	words := 0
+	var count [16]int
 	for _, f := range []*field{&a.title, &a.body} {
 		for i := range f.toks {
 			t := &f.toks[i]
@@ -191,38 +203,54 @@ func (a *analysis) detectLanguage() {
 			}
 			w := &a.words[t.word]
 			words++
-			if w.stop {
-				en++
-			}
-			for l := 0; w.langs != 0 && l < len(a.lx.langCodes); l++ {
+			for l := 0; w.langs != 0 && l < len(det.codes); l++ {
 				if w.langs&(1<<l) != 0 {
-					other[l]++
+					count[l]++
 				}
 			}
 		}
 	}
 	if words < LanguageMinWords {
+		a.setLanguage(home)
 		return
 	}
-	best := 0
-	for l := range a.lx.langCodes {
-		if other[l] > other[best] {
+	own := indexOf(det.codes, home)
+	best := -1
+	for l := range det.codes {
+		if l != own && (best < 0 || count[l] > count[best]) {
 			best = l
 		}
 	}
-	share := float64(other[best]) / float64(words)
-	if share >= otherLanguageShare && float64(other[best]) > 1.5*float64(en) {
-		a.notEnglish(a.lx.langCodes[best])
+	homeCount := 0
+	if own >= 0 {
+		homeCount = count[own]
 	}
+	share := float64(count[best]) / float64(words)
+	if share >= otherLanguageShare && float64(count[best]) > 1.5*float64(homeCount) {
+		a.setLanguage(det.codes[best])
+		return
+	}
+	a.setLanguage(home)
 }
 
-// languageChecks are the checks that need the English model (its word
-// lists and syllable counting); other languages skip them.
+// languageChecks are the checks that need a language model (its word lists
+// and syllable counting); drafts in other languages skip them.
 var languageChecks = [...]int{idxValue, idxGenerations, idxReadability, idxHooks}
 
-func (a *analysis) notEnglish(code string) {
-	a.english = false
+// setLanguage sets the draft's language and, when this build models it,
+// the model that scores it.
+func (a *analysis) setLanguage(code string) {
 	a.lang = Language{Code: code}
+	a.model = language(code)
+	a.modelled = a.model != nil
+	if a.modelled {
+		a.lang.Modelled = true
+		a.lx = a.model.load()
+		a.ix = a.p.index(a.model)
+		return
+	}
+	// Function words still tell content words for the focus check.
+	a.lx = englishModel().load()
 	for _, c := range languageChecks {
 		if !a.p.disabled[c] {
 			a.lang.NotApplied = append(a.lang.NotApplied, checkIDs[c])
@@ -235,15 +263,13 @@ func (a *analysis) notEnglish(code string) {
 func (a *analysis) prepareWords() {
 	for i := range a.words {
 		w := &a.words[i]
-		if a.english {
-			w.stem = w.lower
-			if isASCIIWord(w.lower) {
-				w.stem = a.p.stems.stem(w.lower)
-			}
-			w.syllables = syllables(w.lower)
+		w.stop = a.lx.stop[w.lower]
+		if a.modelled {
+			w.stem = a.p.langs[a.model.index].stems.stem(a.model, w.lower)
+			w.syllables = a.model.syllables(w.lower)
 			w.lex = a.lx.byFirst[w.stem]
-			w.interests = a.p.byStem[w.stem]
-			w.vocab = !w.stop && a.p.vocabStem[w.stem]
+			w.interests = a.ix.byStem[w.stem]
+			w.vocab = !w.stop && a.ix.vocab[w.stem]
 		} else {
 			w.stem = w.lower
 			w.syllables = 1
@@ -302,10 +328,9 @@ func (a *analysis) matchInterests(f *field) {
 			}
 		}
 		for _, ii := range a.words[t.word].interests {
-			in := &a.p.interests[ii]
-			stems := in.stems
-			if !a.english {
-				stems = in.lowers
+			stems := a.p.interests[ii].lowers
+			if a.modelled {
+				stems = a.ix.stems[ii]
 			}
 			end, ok := a.phraseAt(f, i, stems)
 			if !ok {
@@ -434,6 +459,7 @@ func (a *analysis) bodyStats() {
 		if t.kind == tokWord {
 			a.wordTokens++
 			a.syllables += w.syllables
+			a.letters += w.letters
 			if w.letters >= LongWordLetters {
 				a.longWords++
 			}
@@ -459,13 +485,15 @@ func (a *analysis) matchesOf(cat category) []lexMatch {
 	return out
 }
 
-// flesch returns the Flesch reading ease of the body (English), or false
-// when there is nothing to measure.
+// flesch returns the reading ease of the body by its language's formula
+// (Flesch's for English), or false when there is nothing to measure or the
+// language is not modelled.
 func (a *analysis) flesch() (float64, bool) {
-	if a.sentences == 0 || a.wordTokens == 0 {
+	if a.sentences == 0 || a.wordTokens == 0 || !a.modelled {
 		return 0, false
 	}
 	wps := float64(a.body.words) / float64(a.sentences)
 	spw := float64(a.syllables) / float64(a.wordTokens)
-	return 206.835 - 1.015*wps - 84.6*spw, true
+	lpw := float64(a.letters) / float64(a.wordTokens)
+	return a.model.read.ease(wps, spw, lpw), true
 }

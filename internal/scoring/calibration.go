@@ -111,7 +111,11 @@ type calibration struct {
 	rho, baselineRho float64
 	weights          [numFeatures]Feature
 	has              [numFeatures]bool
-	terms            map[string]float64 // calibKey → weight
+	terms            map[string]float64 // calibKey → weight (drafts in languages not modelled)
+	// langTerms are the terms keyed by each modelled language's stems (a
+	// term learned from Spanish posts is the word "recetas"; a Spanish
+	// draft's "receta" meets it on the stem "recet").
+	langTerms [maxLanguages]map[string]float64
 	quantile         []float64
 }
 
@@ -132,7 +136,7 @@ func featureIndex(name string) int {
 // so a term learned from French posts matches French drafts too.
 func calibKey(lower string) string {
 	if isASCIIWord(lower) {
-		return stem(lower)
+		return englishModel().stemWord(lower)
 	}
 	return lower
 }
@@ -179,6 +183,12 @@ func compileCalibration(c *Calibration) (*calibration, error) {
 			return nil, inputErr(name+".terms["+strconv.Itoa(i)+"]", "one word of 1 to "+strconv.Itoa(MaxTermBytes)+" bytes with a weight within ±1e6")
 		}
 		cc.terms[calibKey(w)] += t.Weight
+		for _, l := range languages.list {
+			if cc.langTerms[l.index] == nil {
+				cc.langTerms[l.index] = make(map[string]float64, len(c.Terms))
+			}
+			cc.langTerms[l.index][l.stemWord(w)] += t.Weight
+		}
 	}
 	for i, q := range c.Quantiles {
 		if !bounded(q) || i > 0 && q < c.Quantiles[i-1] {
@@ -235,7 +245,11 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 		}
 	}
 	if cc != nil {
-		f[k+4] = a.termScore(cc.terms)
+		terms := cc.terms
+		if a.modelled {
+			terms = cc.langTerms[a.model.index]
+		}
+		f[k+4] = a.termScore(terms)
 	}
 	return f
 }
@@ -248,7 +262,7 @@ func (a *analysis) termScore(terms map[string]float64) float64 {
 	for i := range a.words {
 		w := &a.words[i]
 		key := w.stem
-		if !a.english {
+		if !a.modelled {
 			key = calibKey(w.lower)
 		}
 		if seen[key] {
@@ -281,7 +295,7 @@ func (a *analysis) draftTerms() []Term {
 	for i := range a.words {
 		w := &a.words[i]
 		key := w.stem
-		if !a.english {
+		if !a.modelled {
 			key = calibKey(w.lower)
 		}
 		if w.letters < 3 || len(w.lower) > MaxTermBytes || seen[key] || !isWordStem(key) {

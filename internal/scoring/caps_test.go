@@ -212,7 +212,9 @@ func TestAmounts(t *testing.T) {
 		{"Now only $19 for the box.", true, 0},
 		{"Boxes cost 19 dollars and feed 4 people.", false, 2},
 		{"Roast at 200 degrees for 25 minutes.", false, 2},
-		{"Get 25 % off today.", false, 1}, // a spaced "%" is not read as a percentage
+		{"Get 25 % off today.", true, 0}, // a spaced "%", as French and German write it
+		{"Boxes now only 19,99 € this week.", true, 0},
+		{"Feeds 4 people. 3 boxes left.", false, 2},
 	} {
 		a := p.analyse(Content{Body: tc.body})
 		if got := a.lexCount[catPrice] > 0; got != tc.pitch {

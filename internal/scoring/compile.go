@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -42,15 +43,74 @@ func checkIndex(id string) int {
 	return -1
 }
 
-// interest is a compiled interest: its words lower-cased and stemmed.
+// interest is a compiled interest: its words lower-cased (their stems are
+// in each language's langIndex).
 type interest struct {
 	term   string
 	weight float64
-	stems  []string
 	lowers []string
-	// contentStems and contentLowers are its words that are not function
-	// words: a draft that uses some of them covers the phrase in part.
-	contentStems, contentLowers []string
+	// contentLowers are its words that are not (English) function words: a
+	// draft that uses some of them covers the phrase in part.
+	contentLowers []string
+}
+
+// langIndex is the interests seen through one modelled language: stemmed by
+// its stemmer, their content words those off its function-word list. A
+// Spanish community's "recetas de cocina" meets a Spanish draft's "receta"
+// and "cocinar"; an English draft on the same profile is matched on English
+// stems. Built on a Profile's first draft in that language.
+type langIndex struct {
+	// byStem indexes interests by the stem of their first word, longest
+	// phrase first.
+	byStem map[string][]int32
+	// stems and content hold, per interest, its words stemmed and its
+	// content words stemmed.
+	stems, content [][]string
+	// vocab holds every content stem of every interest: the community's
+	// vocabulary, read by the focus check.
+	vocab map[string]bool
+}
+
+// langState is a Profile's per-language state.
+type langState struct {
+	once  sync.Once
+	index *langIndex
+	stems stemCache // draft words seen by earlier Score calls
+}
+
+// index returns the profile's interests seen through language l.
+func (p *Profile) index(l *langSpec) *langIndex {
+	st := &p.langs[l.index]
+	st.once.Do(func() { st.index = p.buildIndex(l) })
+	return st.index
+}
+
+func (p *Profile) buildIndex(l *langSpec) *langIndex {
+	stop := l.load().stop
+	ix := &langIndex{
+		byStem:  make(map[string][]int32, len(p.interests)),
+		stems:   make([][]string, len(p.interests)),
+		content: make([][]string, len(p.interests)),
+		vocab:   make(map[string]bool, 2*len(p.interests)),
+	}
+	for i := range p.interests {
+		in := &p.interests[i]
+		for _, w := range in.lowers {
+			st := l.stemWord(w)
+			ix.stems[i] = append(ix.stems[i], st)
+			if !stop[w] {
+				ix.vocab[st] = true
+				ix.content[i] = append(ix.content[i], st)
+			}
+		}
+		first := ix.stems[i][0]
+		ix.byStem[first] = append(ix.byStem[first], int32(i))
+	}
+	// Longest phrase first at each position (matchInterests relies on it).
+	for _, list := range ix.byStem {
+		insertionSort(list, func(x, y int32) bool { return len(p.interests[x].lowers) > len(p.interests[y].lowers) })
+	}
+	return ix
 }
 
 // membership is the community's member count on one network.
@@ -67,17 +127,17 @@ type membership struct {
 type Profile struct {
 	name      string
 	interests []interest
-	// byStem and byLower index interests by their first word, stemmed
-	// (English drafts) or only lower-cased (other languages).
-	byStem, byLower map[string][]int32
+	// byLower indexes interests by their first word lower-cased: how
+	// drafts in a language the engine does not model meet them (modelled
+	// ones go through langs[].index).
+	byLower map[string][]int32
 	// joined indexes multi-word interests by their words written together
 	// ("farmersmarket"): the form they take in hashtags.
 	joined map[string][]int32
-	// vocabStem and vocabLower hold every content word of every interest:
-	// the community's vocabulary, read by the focus check.
-	vocabStem, vocabLower map[string]bool
-	totalWeight           float64
-	weightsDesc           []float64 // interest weights, largest first
+	// vocabLower holds every content word of every interest, lower-cased.
+	vocabLower  map[string]bool
+	totalWeight float64
+	weightsDesc []float64 // interest weights, largest first
 
 	gens      [numGenerations]float64 // shares, in generationIDs order
 	gensGiven bool
@@ -90,7 +150,9 @@ type Profile struct {
 	required   [numChecks]bool
 	traits     traitRules
 
-	stems stemCache // draft words seen by earlier Score calls
+	// declared is the language the community declared ("" for none).
+	declared string
+	langs    [maxLanguages]langState
 
 	calib *calibration // nil when the audience has none (or of another model)
 }
@@ -109,13 +171,21 @@ func Compile(a Audience) (*Profile, error) {
 	}
 	p := &Profile{
 		name:       a.Name,
-		byStem:     map[string][]int32{},
 		byLower:    map[string][]int32{},
 		joined:     map[string][]int32{},
-		vocabStem:  map[string]bool{},
 		vocabLower: map[string]bool{},
 	}
-	lx := loadLexicon()
+	if a.Language != "" {
+		code := strings.ToLower(a.Language)
+		if indexOf(modelledCodes[:], code) < 0 {
+			return nil, inputErr("language", "not a modelled language (use one of "+strings.Join(modelledCodes[:], ", ")+")")
+		}
+		// A widget build has English and one other language; a community
+		// declared in a third is scored as not modelled there (the loader
+		// then fetches the build for it).
+		p.declared = code
+	}
+	enStop := englishModel().load().stop
 	for i, in := range a.Interests {
 		path := "interests[" + strconv.Itoa(i) + "]"
 		term := strings.TrimSpace(in.Term)
@@ -143,17 +213,12 @@ func Compile(a Audience) (*Profile, error) {
 		}
 		it := interest{term: term, weight: w, lowers: words}
 		for _, word := range words {
-			st := stem(word)
-			it.stems = append(it.stems, st)
-			if !lx.stop[word] {
-				p.vocabStem[st] = true
+			if !enStop[word] {
 				p.vocabLower[word] = true
-				it.contentStems = append(it.contentStems, st)
 				it.contentLowers = append(it.contentLowers, word)
 			}
 		}
 		idx := int32(len(p.interests))
-		p.byStem[it.stems[0]] = append(p.byStem[it.stems[0]], idx)
 		p.byLower[words[0]] = append(p.byLower[words[0]], idx)
 		if len(words) > 1 {
 			j := strings.Join(words, "")
@@ -165,10 +230,8 @@ func Compile(a Audience) (*Profile, error) {
 	}
 	insertionSort(p.weightsDesc, func(a, b float64) bool { return a > b })
 	// Longest phrase first at each position (matchInterests relies on it).
-	for _, idx := range [...]map[string][]int32{p.byStem, p.byLower} {
-		for _, list := range idx {
-			insertionSort(list, func(x, y int32) bool { return len(p.interests[x].stems) > len(p.interests[y].stems) })
-		}
+	for _, list := range p.byLower {
+		insertionSort(list, func(x, y int32) bool { return len(p.interests[x].lowers) > len(p.interests[y].lowers) })
 	}
 
 	if len(a.Traits) > MaxTraits {

@@ -93,6 +93,12 @@ func (a *analysis) generations(r *Result) checkResult {
 		if a.p.traits.visual {
 			gp.emojiFree += TraitVisualEmoji
 		}
+		if hasFlesch {
+			// A generation's reading floor is set on Flesch's scale; other
+			// formulas place it as far below their own target.
+			rf := &a.model.read
+			gp.fleschMin = rf.target - (FleschTarget-gp.fleschMin)*(rf.target-rf.floor)/(FleschTarget-FleschFloor)
+		}
 		if a.p.traits.plain {
 			gp.fleschMin += TraitPlainFlesch
 		}
@@ -115,7 +121,7 @@ func (a *analysis) generations(r *Result) checkResult {
 		cost(math.Min(gp.emojiMax, math.Max(0, emoji-gp.emojiFree)*gp.emojiPer), reasonEmoji)
 		cost(math.Min(gp.hashMax, math.Max(0, hashes-gp.hashFree)*gp.hashPer), reasonHashtags)
 		cost(math.Min(gp.sentenceCap, math.Max(0, avgSent-gp.sentenceMax)*GenSentencePoints), reasonSentences)
-		if hasFlesch && a.english {
+		if hasFlesch {
 			cost(math.Min(gp.fleschCap, math.Max(0, gp.fleschMin-fl)*GenReadingPoints), reasonReading)
 		}
 		scores[g] = clampScore(s)
@@ -195,7 +201,7 @@ func (a *analysis) reasonText(why genReason, emoji, hashes, avgSent, fl float64)
 	case reasonSentences:
 		return "long sentences (" + formatFloat(avgSent) + " words on average)"
 	case reasonReading:
-		return "hard reading (Flesch reading ease " + formatFloat(fl) + ")"
+		return "hard reading (" + a.model.read.name + " " + formatFloat(fl) + ")"
 	}
 	return "little that speaks to them"
 }

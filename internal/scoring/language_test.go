@@ -6,7 +6,7 @@ import (
 )
 
 func TestLanguages(t *testing.T) {
-	english := []string(nil)
+	english := []string(nil) // every check applies: a modelled language
 	notModelled := []string{CheckValue, CheckGenerations, CheckReadability, CheckHooks}
 	cases := []struct {
 		name, body string
@@ -17,9 +17,11 @@ func TestLanguages(t *testing.T) {
 		{"short English without function words", "Backup checklist: RPO, RTO, immutability #backup", "en", english},
 		{"empty", "", "und", english},
 		{"only emoji", "🎉🎉🎉", "und", english},
-		{"Spanish", "El mercado de los agricultores está lleno de verduras de temporada y la gente del barrio viene cada sábado para comprar y para hablar con los productores.", "es", notModelled},
-		{"French", "Le marché des producteurs est plein de légumes de saison et les gens du quartier viennent chaque samedi pour acheter et pour parler avec les producteurs.", "fr", notModelled},
-		{"German", "Der Wochenmarkt ist voll mit Gemüse der Saison und die Leute aus dem Viertel kommen jeden Samstag, um einzukaufen und mit den Bauern zu sprechen.", "de", notModelled},
+		{"Spanish", "El mercado de los agricultores está lleno de verduras de temporada y la gente del barrio viene cada sábado para comprar y para hablar con los productores.", "es", english},
+		{"French", "Le marché des producteurs est plein de légumes de saison et les gens du quartier viennent chaque samedi pour acheter et pour parler avec les producteurs.", "fr", english},
+		{"German", "Der Wochenmarkt ist voll mit Gemüse der Saison und die Leute aus dem Viertel kommen jeden Samstag, um einzukaufen und mit den Bauern zu sprechen.", "de", english},
+		{"Swedish", "Marknaden är full av grönsaker för säsongen och folk från grannskapet kommer varje lördag för att handla och för att prata med bönderna som odlar dem.", "sv", notModelled},
+		{"Polish", "Targ jest pełen warzyw z sezonu i ludzie z okolicy przychodzą tu w każdą sobotę, żeby kupić coś dla siebie i porozmawiać z rolnikami, którzy je uprawiają.", "pl", notModelled},
 		{"Chinese", "今天的农贸市场很热闹，有很多新鲜的时令蔬菜。", "zh", notModelled},
 		{"Japanese", "今日のファーマーズマーケットはとても賑やかでした。", "ja", notModelled},
 		{"Korean", "오늘 농산물 시장은 정말 붐볐어요. 제철 채소가 많아요.", "ko", notModelled},

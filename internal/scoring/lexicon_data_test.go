@@ -2,28 +2,49 @@ package scoring
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
-// TestLexiconDataMatchesFiles keeps lexicon_data.go (generated) equal to
-// the data files it is generated from: run `go generate ./internal/scoring`
-// after editing data/*.txt.
+// TestLexiconDataMatchesFiles keeps lexicon_data*.go (generated) equal to
+// the data files they are generated from: run `go generate
+// ./internal/scoring` after editing data/. Every language directory must be
+// a registered language (with no build tags, all are compiled in).
 func TestLexiconDataMatchesFiles(t *testing.T) {
-	for _, tc := range []struct{ file, got string }{
-		{"data/value.txt", valueTxt},
-		{"data/pitch.txt", pitchTxt},
-		{"data/hooks.txt", hooksTxt},
-		{"data/generations.txt", generationsTxt},
-		{"data/stopwords.txt", stopwordsTxt},
-		{"data/languages.txt", languagesTxt},
-		{"data/traits.txt", traitsTxt},
-	} {
-		want, err := os.ReadFile(tc.file)
+	check := func(file, got string) {
+		t.Helper()
+		want, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tc.got != string(want) {
-			t.Errorf("lexicon_data.go is stale for %s: run `go generate ./internal/scoring`", tc.file)
+		if got != string(want) {
+			t.Errorf("lexicon_data*.go is stale for %s: run `go generate ./internal/scoring`", file)
 		}
+	}
+	check("data/languages.txt", languagesTxt)
+	dirs, err := os.ReadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		n++
+		l := language(d.Name())
+		if l == nil {
+			t.Errorf("data/%s has no registered language (lang_%s.go)", d.Name(), d.Name())
+			continue
+		}
+		for _, f := range []struct{ name, got string }{
+			{"value.txt", l.text.value}, {"pitch.txt", l.text.pitch}, {"hooks.txt", l.text.hooks},
+			{"generations.txt", l.text.generations}, {"stopwords.txt", l.text.stopwords}, {"traits.txt", l.text.traits},
+		} {
+			check(filepath.Join("data", d.Name(), f.name), f.got)
+		}
+	}
+	if n != len(Languages()) {
+		t.Errorf("%d language directories, %d registered languages %v", n, len(Languages()), Languages())
 	}
 }

@@ -2,10 +2,12 @@ package scoring
 
 import "math"
 
-// Readability (English): Flesch reading ease, 206.835 − 1.015 × words per
-// sentence − 84.6 × syllables per word, with English syllables counted by
-// syllables(). FleschTarget or more (plain English) scores full marks,
-// FleschFloor or less none. Sentences longer than MaxSentenceWords and
+// Readability: the reading ease of the draft's language (for English,
+// Flesch reading ease, 206.835 − 1.015 × words per sentence − 84.6 ×
+// syllables per word, with syllables counted by syllables(); each
+// lang_<code>.go names its formula and source). The formula's target (for
+// English FleschTarget, plain English) or more scores full marks, its floor
+// (FleschFloor) or less none. Sentences longer than MaxSentenceWords and
 // paragraphs longer than MaxParagraphWords are flagged, and the share of
 // long words (LongWordLetters letters or more) counts from LongWordShareOK
 // to LongWordShareMax. The score weighs Flesch ReadFleschWeight, sentences
@@ -29,11 +31,12 @@ func (a *analysis) readability() checkResult {
 		return checkResult{message: "Nothing to read yet.", suggestion: "Write a few sentences for the community."}
 	}
 	f := &a.body
-	target := FleschTarget
+	rf := &a.model.read
+	target := rf.target
 	if a.p.traits.plain {
 		target += TraitPlainFlesch
 	}
-	fScore := 100 * clamp((fl-FleschFloor)/(target-FleschFloor), 0, 1)
+	fScore := 100 * clamp((fl-rf.floor)/(target-rf.floor), 0, 1)
 	longSent := a.longSentences()
 	nLong := a.countLongSentences()
 	sScore := 100 * clamp(1-2*float64(nLong)/float64(a.sentences), 0, 1)
@@ -58,7 +61,7 @@ func (a *analysis) readability() checkResult {
 	r := checkResult{score: ReadFleschWeight*fScore + ReadSentenceWeight*sScore + ReadParagraphWeight*pScore +
 		(1-ReadFleschWeight-ReadSentenceWeight-ReadParagraphWeight)*lScore}
 	avg := float64(a.body.words) / float64(a.sentences)
-	r.message = "Flesch reading ease " + formatFloat(math.Round(fl)) + " (" + fleschLabel(fl) + "); " +
+	r.message = rf.name + " " + formatFloat(math.Round(fl)) + " (" + rf.label(fl) + "); " +
 		formatFloat(math.Round(avg*10)/10) + " words per sentence on average; " + percent(longShare) + " long words"
 	if nLong > 0 {
 		r.message += "; " + plural(nLong, "sentence", "sentences") + " over " + itoa(MaxSentenceWords) + " words"
@@ -88,9 +91,12 @@ func (a *analysis) readability() checkResult {
 		r.suggestion = "Break up long paragraphs: three or four sentences each."
 		r.spans = paraSpans
 	case weakest == 3:
-		r.suggestion = "Swap long words for short ones (use, not utilise; help, not facilitate)."
+		r.suggestion = "Swap long words for short ones."
+		if a.model.code == "en" {
+			r.suggestion = "Swap long words for short ones (use, not utilise; help, not facilitate)."
+		}
 	default:
-		r.suggestion = "Use shorter words and sentences: aim for a Flesch reading ease of " + formatFloat(target) + " or more."
+		r.suggestion = "Use shorter words and sentences: aim for a " + rf.name + " of " + formatFloat(target) + " or more."
 	}
 	return r
 }

@@ -75,7 +75,7 @@ func (a *analysis) relevance() checkResult {
 			found = append(found, i)
 		} else {
 			missing = append(missing, i)
-			covered += in.weight * RelevancePartialCredit * a.partialCover(&p.interests[i])
+			covered += in.weight * RelevancePartialCredit * a.partialCover(i)
 		}
 		covered += in.weight * math.Min(1, c/need)
 	}
@@ -93,7 +93,7 @@ func (a *analysis) relevance() checkResult {
 		if h.own < StuffingMinCount || words == 0 {
 			continue
 		}
-		d := float64(h.own*len(in.stems)) / math.Max(words, StuffingMinWords)
+		d := float64(h.own*len(in.lowers)) / math.Max(words, StuffingMinWords)
 		if d > StuffingDensity && d > worst {
 			stuffed, worst = i, d
 		}
@@ -140,10 +140,10 @@ func (a *analysis) relevance() checkResult {
 
 // partialCover is the share of a phrase interest's content words that the
 // draft uses (0 for one-word interests: they match whole or not at all).
-func (a *analysis) partialCover(in *interest) float64 {
-	words := in.contentStems
-	if !a.english {
-		words = in.contentLowers
+func (a *analysis) partialCover(ii int) float64 {
+	words := a.p.interests[ii].contentLowers
+	if a.modelled {
+		words = a.ix.content[ii]
 	}
 	if len(words) < 2 {
 		return 0

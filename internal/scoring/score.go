@@ -66,7 +66,7 @@ func (p *Profile) score(a *analysis) Result {
 		return r
 	}
 	notApplied := [numChecks]bool{}
-	if !a.english {
+	if !a.modelled {
 		for _, c := range languageChecks {
 			notApplied[c] = true
 		}

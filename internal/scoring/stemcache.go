@@ -17,14 +17,14 @@ type stemCache struct {
 }
 
 // stem returns the stem of a lower-case word, from the cache if it is there.
-func (c *stemCache) stem(lower string) string {
+func (c *stemCache) stem(l *langSpec, lower string) string {
 	c.mu.Lock()
 	s, ok := c.stems[lower]
 	c.mu.Unlock()
 	if ok {
 		return s
 	}
-	s = stem(lower)
+	s = l.stemWord(lower)
 	c.mu.Lock()
 	if c.stems == nil {
 		c.stems = make(map[string]string)

@@ -49,6 +49,25 @@ const (
 	priceNumber
 )
 
+// adjacentRune returns the rune next to a number, before it (last of s) or
+// after it (first of s), looking past one space, which many languages put
+// between a number and its unit.
+func adjacentRune(s string, before bool) rune {
+	decode := utf8.DecodeRuneInString
+	if before {
+		decode = utf8.DecodeLastRuneInString
+	}
+	r, w := decode(s)
+	if r == ' ' || r == '\u00a0' || r == '\u202f' {
+		if before {
+			r, _ = decode(s[:len(s)-w])
+		} else {
+			r, _ = decode(s[w:])
+		}
+	}
+	return r
+}
+
 // isCurrency reports whether r is a currency sign.
 func isCurrency(r rune) bool {
 	return r == '$' || r == '€' || r == '£' || r == '¥' || r == '₹' || r == '₩'
@@ -274,8 +293,10 @@ func (t *tokenizer) scan(f *field, word func(lower []byte) int32) {
 			if letters == 0 {
 				tok.kind = tokNumber
 				f.numbers++
-				before, _ := utf8.DecodeLastRuneInString(s[:i])
-				after, _ := utf8.DecodeRuneInString(s[j:])
+				// "30%", "$49" and, as French, German and most of Europe
+				// write them, "30 %" and "20,99 €" (the space may be a
+				// no-break one).
+				before, after := adjacentRune(s[:i], true), adjacentRune(s[j:], false)
 				switch {
 				case after == '%':
 					tok.amount = percentNumber

@@ -1,9 +1,7 @@
 package scoring
 
-import "strings"
-
 // Traits: an audience's psychographic traits adjust the model when one of
-// them contains a word of a data/traits.txt section (compared on stems):
+// them contains a word of a data/<code>/traits.txt section (compared on stems):
 //
 //   - skeptical ("skeptical of marketing"): pitch points count
 //     TraitSkepticalPitch times in the value check;
@@ -25,7 +23,7 @@ type traitRules struct {
 	skeptical, plain, visual bool
 }
 
-// traitSections maps data/traits.txt sections to the rule they turn on.
+// traitSections maps data/<code>/traits.txt sections to the rule they turn on.
 func (t *traitRules) set(section string) {
 	switch section {
 	case "skeptical":
@@ -43,14 +41,15 @@ func compileTraits(traits []string) traitRules {
 	if len(traits) == 0 {
 		return rules
 	}
-	words := map[string]string{} // stem → section
-	for _, l := range parseList(traitsTxt) {
-		words[stem(strings.ToLower(l.phrase))] = l.section
-	}
-	for _, t := range traits {
-		for _, w := range splitPhrase(t) {
-			if section, ok := words[stem(w)]; ok {
-				rules.set(section)
+	// Traits are free text in any modelled language ("escépticos del
+	// marketing"): each word is looked up in every language's list.
+	for _, l := range languages.list {
+		words := l.traits()
+		for _, t := range traits {
+			for _, w := range splitPhrase(t) {
+				if section, ok := words[l.stemWord(w)]; ok {
+					rules.set(section)
+				}
 			}
 		}
 	}

@@ -84,6 +84,11 @@ type Audience struct {
 	// Networks holds the community's member count per network.
 	Networks map[string]int `json:"networks,omitempty"`
 	Traits   []string       `json:"traits,omitempty"`
+	// Language is the community's language (an ISO 639-1 code of
+	// ModelledLanguages()). Drafts too short to tell are taken to be in it,
+	// and a draft is taken to be in another language only when that
+	// language's function words clearly outnumber its own. Empty: English.
+	Language string `json:"language,omitempty"`
 	// Thresholds overrides rating boundaries per check id or "overall".
 	Thresholds map[string]Threshold `json:"thresholds,omitempty"`
 	// Disabled lists check ids this community does not want scored.

@@ -126,6 +126,12 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// English's lists: every build has them (a language build adds its own).
+	en, err := filepath.Glob("internal/scoring/data/en/*.txt")
+	if err != nil {
+		return err
+	}
+	lists = append(lists, en...)
 	if len(lists) > 0 {
 		fmt.Println()
 		fmt.Println("| engine word list (compiled-in constant) | raw KB | gzip KB | brotli KB |")
