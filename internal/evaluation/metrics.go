@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"strings"
 )
 
 // Ratings in the order the confusion matrix uses (rows: label, columns:
@@ -40,6 +41,32 @@ type Report struct {
 	PairsRight, Pairs int
 	Scored            []Scored
 	WrongPairs        []Pair
+	// Languages breaks the record down by the language of each draft's
+	// community (its declared language, English when none).
+	Languages map[string]*LanguageRecord
+}
+
+// LanguageRecord is the model's record on one language's drafts and pairs.
+type LanguageRecord struct {
+	Drafts, Agree     int
+	PairsRight, Pairs int
+	// Modelled counts the drafts detected in their community's language
+	// and scored by its model (all seven checks applicable).
+	Modelled int
+}
+
+// Accuracy is the share of the language's drafts rated as labelled.
+func (l LanguageRecord) Accuracy() float64 { return ratio(l.Agree, l.Drafts) }
+
+// PairwiseAccuracy is the share of the language's pairs ranked as labelled.
+func (l LanguageRecord) PairwiseAccuracy() float64 { return ratio(l.PairsRight, l.Pairs) }
+
+// CommunityLanguage is the language an audience is written in.
+func CommunityLanguage(a scoring.Audience) string {
+	if a.Language == "" {
+		return "en"
+	}
+	return strings.ToLower(a.Language)
 }
 
 // Accuracy is the share of drafts rated as labelled.
@@ -57,7 +84,14 @@ func ratio(a, b int) float64 {
 
 // Evaluate scores every draft of the corpus against its community.
 func Evaluate(c *Corpus) (Report, error) {
-	rep := Report{Version: scoring.Version}
+	rep := Report{Version: scoring.Version, Languages: map[string]*LanguageRecord{}}
+	lang := func(community string) *LanguageRecord {
+		code := CommunityLanguage(c.Communities[community])
+		if rep.Languages[code] == nil {
+			rep.Languages[code] = &LanguageRecord{}
+		}
+		return rep.Languages[code]
+	}
 	profiles := map[string]*scoring.Profile{}
 	for name, a := range c.Communities {
 		p, err := scoring.Compile(a)
@@ -72,8 +106,14 @@ func Evaluate(c *Corpus) (Report, error) {
 		rep.Scored = append(rep.Scored, Scored{Draft: d, Result: res})
 		rep.Confusion[ratingIndex(d.Label)][ratingIndex(res.Rating)]++
 		rep.Drafts++
+		lr := lang(d.Community)
+		lr.Drafts++
+		if res.Language.Modelled && res.Language.Code == CommunityLanguage(c.Communities[d.Community]) {
+			lr.Modelled++
+		}
 		if res.Rating == d.Label {
 			rep.Agree++
+			lr.Agree++
 		}
 		if d.Label == scoring.RatingGood && res.Rating == scoring.RatingPoor {
 			rep.GoodAsPoor++
@@ -83,10 +123,17 @@ func Evaluate(c *Corpus) (Report, error) {
 		}
 		score[d.ID] = res.Score
 	}
+	community := map[string]string{}
+	for _, d := range c.Drafts {
+		community[d.ID] = d.Community
+	}
 	for _, p := range c.Pairs {
 		rep.Pairs++
+		lr := lang(community[p.Better])
+		lr.Pairs++
 		if score[p.Better] > score[p.Worse] {
 			rep.PairsRight++
+			lr.PairsRight++
 		} else {
 			rep.WrongPairs = append(rep.WrongPairs, p)
 		}

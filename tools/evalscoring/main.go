@@ -14,6 +14,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/sweetspot/sweetspot/internal/evaluation"
@@ -83,6 +84,18 @@ func writeCorpus(w io.Writer, c *evaluation.Corpus, rep evaluation.Report, verbo
 	fmt.Fprintf(w, "rated as labelled: %d/%d (%.1f%%); good rated poor: %d; poor rated good: %d\n",
 		rep.Agree, rep.Drafts, 100*rep.Accuracy(), rep.GoodAsPoor, rep.PoorAsGood)
 	fmt.Fprintf(w, "pairwise accuracy: %d/%d (%.1f%%)\n", rep.PairsRight, rep.Pairs, 100*rep.PairwiseAccuracy())
+	if len(rep.Languages) > 1 {
+		fmt.Fprintf(w, "\nby the community's language:\n  %-4s %7s %9s %8s %8s\n", "", "drafts", "modelled", "labelled", "pairs")
+		codes := make([]string, 0, len(rep.Languages))
+		for code := range rep.Languages {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			l := rep.Languages[code]
+			fmt.Fprintf(w, "  %-4s %7d %9d %7.1f%% %3d/%-3d %5.1f%%\n", code, l.Drafts, l.Modelled, 100*l.Accuracy(), l.PairsRight, l.Pairs, 100*l.PairwiseAccuracy())
+		}
+	}
 	fmt.Fprintf(w, "\naggregation of the check scores (caps applied, default thresholds):\n")
 	fmt.Fprintf(w, "  %-16s %10s %11s %11s %9s\n", "", "as label", "good→poor", "poor→good", "pairs")
 	for _, a := range evaluation.CompareAggregations(c, rep) {
