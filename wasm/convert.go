@@ -201,6 +201,9 @@ func readAudience(v safejs.Value) (scoring.Audience, error) {
 	if a.Name, err = readString(v, "name", "audience.name", MaxShortBytes); err != nil {
 		return a, err
 	}
+	if a.Language, err = readString(v, "language", "audience.language", MaxShortBytes); err != nil {
+		return a, err
+	}
 	field := func(key string) safejs.Value {
 		if err != nil {
 			return safejs.Undefined()

@@ -129,7 +129,7 @@ func (s *scorer) jsScore(_ safejs.Value, args []safejs.Value) any {
 // sameAudience reports whether two audiences are equal field by field (the
 // JS object may have changed between calls, so identity is not enough).
 func sameAudience(a, b scoring.Audience) bool {
-	return a.Name == b.Name && slices.Equal(a.Interests, b.Interests) && slices.Equal(a.Traits, b.Traits) &&
+	return a.Name == b.Name && a.Language == b.Language && slices.Equal(a.Interests, b.Interests) && slices.Equal(a.Traits, b.Traits) &&
 		slices.Equal(a.Disabled, b.Disabled) && slices.Equal(a.Required, b.Required) && maps.Equal(a.Generations, b.Generations) &&
 		maps.Equal(a.Networks, b.Networks) && maps.Equal(a.Thresholds, b.Thresholds) && sameCalibration(a.Calibration, b.Calibration)
 }

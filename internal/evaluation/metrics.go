@@ -2,7 +2,6 @@ package evaluation
 
 import (
 	"github.com/sweetspot/sweetspot/internal/scoring"
-	"strings"
 )
 
 // Ratings in the order the confusion matrix uses (rows: label, columns:
@@ -66,7 +65,7 @@ func CommunityLanguage(a scoring.Audience) string {
 	if a.Language == "" {
 		return "en"
 	}
-	return strings.ToLower(a.Language)
+	return a.Language
 }
 
 // Accuracy is the share of drafts rated as labelled.

@@ -116,7 +116,7 @@ type calibration struct {
 	// term learned from Spanish posts is the word "recetas"; a Spanish
 	// draft's "receta" meets it on the stem "recet").
 	langTerms [maxLanguages]map[string]float64
-	quantile         []float64
+	quantile  []float64
 }
 
 var featureNames = FeatureNames()

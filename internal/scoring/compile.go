@@ -176,7 +176,7 @@ func Compile(a Audience) (*Profile, error) {
 		vocabLower: map[string]bool{},
 	}
 	if a.Language != "" {
-		code := strings.ToLower(a.Language)
+		code := a.Language
 		if indexOf(modelledCodes[:], code) < 0 {
 			return nil, inputErr("language", "not a modelled language (use one of "+strings.Join(modelledCodes[:], ", ")+")")
 		}

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -150,5 +151,84 @@ func TestInterestMatching(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDeclaredLanguage: a community's declared language is the default for
+// drafts too short to tell, yields only to a language whose function words
+// clearly outnumber its own, and picks the stems its interests match on.
+func TestDeclaredLanguage(t *testing.T) {
+	if _, err := Compile(Audience{Interests: []Interest{{Term: "pan"}}, Language: "xx"}); err == nil || err.(*InputError).Field != "language" {
+		t.Fatalf("language xx: %v, want an InputError on language", err)
+	}
+	if _, err := Compile(Audience{Interests: []Interest{{Term: "pan"}}, Language: "ES"}); err == nil {
+		t.Fatal("language ES (not an ISO 639-1 code as written) accepted")
+	}
+	es := Audience{Interests: []Interest{{Term: "recetas de cocina"}, {Term: "pan casero"}}, Language: "es"}
+	p, err := Compile(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, body string
+		code       string
+		hits       []int // body matches per interest
+	}{
+		{"short, taken as declared", "Pan casero: harina, agua, sal.", "es", []int{0, 1}},
+		{"Spanish inflections meet Spanish stems", "Hoy compartimos una receta de cocina para hacer panes caseros con masa madre, y te contamos cómo cocinar sin prisa.", "es", []int{1, 1}},
+		{"English outnumbers Spanish", "We tried the bread recipe from the market and it was the best loaf we have made at home this year.", "en", []int{0, 0}},
+		{"German on a Spanish community", "Wir haben das Brot mit Sauerteig gebacken und es ist das beste Brot, das wir in diesem Jahr gemacht haben.", "de", []int{0, 0}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := p.analyse(Content{Body: tc.body})
+			if a.lang.Code != tc.code || !a.lang.Modelled {
+				t.Errorf("language %+v, want %s modelled", a.lang, tc.code)
+			}
+			for i, want := range tc.hits {
+				if got := a.hits[i].body; got != want {
+					t.Errorf("interest %q: %d matches, want %d", p.interests[i].term, got, want)
+				}
+			}
+		})
+	}
+	// The same short draft on an undeclared community is English.
+	plain, err := Compile(Audience{Interests: es.Interests})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := plain.Score(Content{Body: "Pan casero: harina, agua, sal."}); r.Language.Code != "en" {
+		t.Errorf("undeclared community: short draft in %s, want en", r.Language.Code)
+	}
+}
+
+// TestReadabilityFormulas checks each language's formula on known inputs
+// (words per sentence, syllables per word, letters per word), from the
+// formulas as their authors published them.
+func TestReadabilityFormulas(t *testing.T) {
+	cases := []struct {
+		code          string
+		wps, spw, lpw float64
+		want          float64
+	}{
+		{"en", 15, 1.5, 4.5, 206.835 - 1.015*15 - 84.6*1.5},
+		{"es", 15, 2, 5, 206.835 - 62.3*2 - 15},
+		{"fr", 15, 1.6, 5, 207 - 1.015*15 - 73.6*1.6},
+		{"de", 15, 1.8, 6, 180 - 15 - 58.5*1.8},
+		{"nl", 15, 1.6, 5, 206.835 - 0.93*15 - 77*1.6},
+		{"it", 20, 2, 5, 89 + (300*1-10*5*20)/20.0},
+		{"pt", 15, 2, 5, 248.835 - 1.015*15 - 84.6*2},
+	}
+	for _, tc := range cases {
+		l := language(tc.code)
+		if l == nil {
+			t.Fatalf("%s not registered", tc.code)
+		}
+		if got := l.read.ease(tc.wps, tc.spw, tc.lpw); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s %s: %.3f, want %.3f", tc.code, l.read.name, got, tc.want)
+		}
+		if l.read.target <= l.read.floor || l.read.label(l.read.target) == "" {
+			t.Errorf("%s: target %v floor %v", tc.code, l.read.target, l.read.floor)
+		}
 	}
 }
