@@ -53,6 +53,24 @@ func TestCommunityLifecycle(t *testing.T) {
 	if code, field := r.errCode(t); r.status != 409 || code != "conflict" || field != "version" {
 		t.Fatalf("stale patch: %d %s", r.status, r.body)
 	}
+	// A declared language: a modelled one is kept (and served to the
+	// widget with the audience), anything else names the field; null
+	// removes it.
+	r = e.do("PATCH", "/v1/communities/"+id, e.admin, map[string]any{"language": "xx", "version": 2})
+	if code, field := r.errCode(t); r.status != 400 || code != "invalid" || field != "language" {
+		t.Fatalf("language xx: %d %s", r.status, r.body)
+	}
+	p = e.must(200, "PATCH", "/v1/communities/"+id, e.admin, map[string]any{"language": "es", "version": 2})
+	if p["language"] != "es" {
+		t.Fatalf("language es not kept: %v", p)
+	}
+	if got := e.must(200, "GET", "/v1/communities/"+id, e.admin, nil); got["language"] != "es" {
+		t.Fatalf("language es not stored: %v", got)
+	}
+	p = e.must(200, "PATCH", "/v1/communities/"+id, e.admin, map[string]any{"language": nil, "version": 3})
+	if _, ok := p["language"]; ok {
+		t.Fatalf("null did not remove the language: %v", p)
+	}
 	list := e.must(200, "GET", "/v1/communities", e.admin, nil)
 	if n := len(list["items"].([]any)); n != 1 {
 		t.Fatalf("list has %d items", n)

@@ -7,6 +7,8 @@ import { profileSections } from './profiles.js';
 
 export const NETWORKS = ['linkedin', 'twitter', 'facebook', 'instagram', 'pinterest', 'threads', 'bluesky', 'email', 'blog'];
 const GENERATIONS = [['boomers', 'Boomers'], ['genx', 'Gen X'], ['millennials', 'Millennials'], ['genz', 'Gen Z']];
+// The languages the scoring model covers (scoring.ModelledLanguages).
+const LANGUAGES = [['', 'English (default)'], ['es', 'Español'], ['fr', 'Français'], ['de', 'Deutsch'], ['pt', 'Português'], ['it', 'Italiano'], ['nl', 'Nederlands']];
 const CHECKS = ['relevance', 'focus', 'value', 'generations', 'readability', 'channel', 'hooks'];
 const KINDS = ['content', 'tool', 'checklist', 'coupon', 'expert', 'event', 'training', 'news', 'entertainment'];
 
@@ -107,12 +109,15 @@ function communityForm(c) {
       interests: interests.read().filter((i) => i.term).map((i) => ({ term: i.term, weight: Number(i.weight || 0) })),
       networks: Object.fromEntries(networks.read().map((n) => [n.network, Number(n.members || 0)])),
       generations, traits: val(f, 'traits').split(',').map((s) => s.trim()).filter(Boolean), thresholds, required, disabled,
+      // null removes a declared language (a JSON merge patch), English then.
+      language: val(f, 'language') || null,
     };
     save(f, '/v1/communities', c.id && c, body, 'communities');
   } },
   h('div', { class: 'grid' },
     field('Name', h('input', { name: 'name', value: c.name || '', required: true, maxlength: 120 })),
-    field('Kind', select([['interest', 'Shared interest'], ['association', 'Association'], ['alliance', 'Alliance']], c.kind, { name: 'kind' }))),
+    field('Kind', select([['interest', 'Shared interest'], ['association', 'Association'], ['alliance', 'Alliance']], c.kind, { name: 'kind' })),
+    field('Language', select(LANGUAGES, c.language || '', { name: 'language' }), 'Drafts are scored in it; interests match its word forms.')),
   field('Description', h('textarea', { name: 'description', maxlength: 2000 }, c.description || '')),
   interests, networks,
   h('fieldset', {}, h('legend', {}, 'Generations mix'), h('div', { class: 'grid' }, gens)),
