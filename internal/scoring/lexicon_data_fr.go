@@ -193,6 +193,7 @@ var frText = langText{
 1 démo personnalisée
 1 qualité supérieure
 1 qualité exceptionnelle
+1 étude personnalisée
 
 # Pressure: urgency and scarcity.
 [pressure]
@@ -341,6 +342,9 @@ var frText = langText{
 1.5 <price> au lieu de
 1 <pct> moins cher
 1 cadeau offert
+2 prix bloqué
+1.5 sans frais de dossier
+2 frais de dossier offerts
 
 # Calls to buy: one is a call to action, two or more are a pushed sale.
 [buy]
@@ -388,6 +392,9 @@ var frText = langText{
 1.5 cliquez ici
 1.5 commandez sur
 1.5 à commander sur
+2 demandez un devis
+2 demandez votre devis
+2 demandez une étude personnalisée
 
 # Sign-ups: a call to join that asks for a sale only when the draft names a
 # price or presses (pitch.go).
@@ -536,6 +543,13 @@ var frText = langText{
 1 en commentaire
 1 dans les commentaires
 1 répondez à ce mail
+1 à télécharger ici
+1 c'est par ici
+1 tout est ici
+1 le lien est ici
+1 disponible ici
+1 retrouvez-la ici
+1 retrouvez-le ici
 # Markers of a quotable line: a short sentence that states a truth, a rule
 # or a contrast.
 [quotable]
@@ -739,7 +753,6 @@ tu as
 1 grave stylé
 1 grave bon
 1 kiffe grave
-1 stylé
 1 chanmé
 1 masterclass
 1 dinguerie
@@ -769,8 +782,6 @@ tu as
 1 vibes
 1 mood
 1 pov
-1 aura
-1 ratio
 1 yolo
 1 fomo
 1 c'est le feu

@@ -20,7 +20,7 @@ var itText = langText{
 2 ecco come
 2 passo dopo passo
 2 passo passo
-1.5 passaggio
+1 passaggio
 1.5 fase
 2 checklist
 2 lista di controllo
@@ -340,6 +340,9 @@ var itText = langText{
 1 <pct> in meno
 1 omaggio
 1 in regalo
+2 prezzo bloccato
+1.5 senza costi di attivazione
+1.5 zero costi
 
 # Calls to buy: one is a call to action, two or more are a pushed sale.
 [buy]
@@ -384,6 +387,9 @@ var itText = langText{
 1.5 ordina sul
 1.5 acquista sul
 1.5 compralo
+2 richiedi un preventivo
+2 richiedi una consulenza
+2 prenota una consulenza
 
 # Sign-ups: a call to join that asks for a sale only when the draft names a
 # price or presses (pitch.go).
@@ -539,6 +545,13 @@ var itText = langText{
 1 nei commenti
 1 nei commenti qui sotto
 1 rispondi a questa email
+1 la trovi qui
+1 lo trovi qui
+1 li trovi qui
+1 trovi tutto qui
+1 scaricala qui
+1 scaricalo qui
+1 qui il link
 # Markers of a quotable line: a short sentence that states a truth, a rule
 # or a contrast.
 [quotable]
@@ -717,8 +730,8 @@ cosa ne pensate
 1 lol
 1 top
 1 topissimo
-1 spacca
-1 spaccano
+1 che spacca
+1 spacca tutto
 1 è una bomba
 1 cringe
 1 flexare
@@ -731,8 +744,7 @@ cosa ne pensate
 1 sbatti
 1 che sbatti
 1 sbatta
-1 sclero
-1 sclerare
+1 sto sclerando
 1 svalvolato
 1 swag
 1 slay
@@ -741,18 +753,14 @@ cosa ne pensate
 1 vibes
 1 no cap
 1 letteralmente io
-1 bestie
 1 crush
 1 ghostare
 1 fomo
 1 yolo
 1 xd
-1 asfaltato
 1 pov
 1 random
 1 chill
-1 gasato
-1 gasatissimo
 `,
 	stopwords: `# Italian function words: not content words for focus; the CAPS rule reads
 # them too. Elided forms are listed as the tokeniser keeps them ("c'è",
