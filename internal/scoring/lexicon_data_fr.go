@@ -193,6 +193,8 @@ var frText = langText{
 1 démo personnalisée
 1 qualité supérieure
 1 qualité exceptionnelle
+1.5 best-seller
+1 produit phare
 1 étude personnalisée
 
 # Pressure: urgency and scarcity.
@@ -224,6 +226,7 @@ var frText = langText{
 2.5 expire ce soir
 2.5 expire à minuit
 2.5 offre valable jusqu'à
+2.5 offre valable jusqu'au
 2 aujourd'hui seulement
 2 uniquement aujourd'hui
 2 seulement aujourd'hui
@@ -255,6 +258,8 @@ var frText = langText{
 1.5 stock limité
 1.5 stocks limités
 1.5 places limitées
+1.5 places sont limitées
+1.5 stocks sont limités
 1.5 nombre de places limité
 1.5 offre exclusive réservée
 1.5 accès exclusif
@@ -299,6 +304,9 @@ var frText = langText{
 2.5 économisez <pct>
 2.5 jusqu'à <pct>
 2.5 <pct> sur tout
+2.5 <pct> sur tous
+2.5 bénéficiez de <pct>
+2.5 profitez de <pct>
 2 soldes
 2 en solde
 2 promo
@@ -444,6 +452,7 @@ var frText = langText{
 2 pire cauchemar
 2 cauchemar
 2 ne laissez pas votre
+2 ne laissez pas vos
 2 ne soyez pas le
 2 ne soyez pas la
 2 vous le regretterez
@@ -553,8 +562,6 @@ var frText = langText{
 # Markers of a quotable line: a short sentence that states a truth, a rule
 # or a contrast.
 [quotable]
-n'est qu'un
-n'est qu'une
 ce n'est pas
 n'est pas
 ne sont pas

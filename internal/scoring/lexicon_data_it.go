@@ -190,6 +190,9 @@ var itText = langText{
 1.5 scopri le nostre
 1 demo personalizzata
 1 qualità superiore
+1.5 best seller
+1.5 bestseller
+1 prodotto di punta
 
 # Pressure: urgency and scarcity.
 [pressure]
@@ -221,7 +224,8 @@ var itText = langText{
 2.5 scade domenica
 2.5 entro mezzanotte
 2.5 termina stasera
-2.5 valida fino a
+2.5 offerta valida fino
+2.5 offerta valida solo
 2 solo per oggi
 2 solo oggi
 2 solo questo weekend
@@ -253,6 +257,7 @@ var itText = langText{
 1.5 approfitta
 1.5 scorte limitate
 1.5 posti limitati
+1.5 posti sono limitati
 1.5 numero limitato
 1.5 disponibilità limitata
 1.5 accesso esclusivo
@@ -296,6 +301,9 @@ var itText = langText{
 2.5 risparmia <pct>
 2.5 fino al <pct>
 2.5 <pct> su tutto
+2.5 <pct> su tutte
+2.5 approfitta del <pct>
+2.5 approfitta dello sconto
 2 saldi
 2 in saldo
 2 promo
@@ -542,6 +550,7 @@ var itText = langText{
 1 vi aspettiamo
 1 ti aspettiamo
 1 fateci sapere
+1 facci sapere
 1 nei commenti
 1 nei commenti qui sotto
 1 rispondi a questa email
