@@ -48,7 +48,8 @@ var frText = langText{
 1 conseil
 1.5 leçon
 1.5 méthode
-1.5 données
+1.5 les données
+1.5 données chiffrées
 1.5 enquête
 1.5 sondage
 1 étude
@@ -94,7 +95,6 @@ var frText = langText{
 1 économiser
 1 sans adresse e-mail
 1 expert
-1 spécialiste
 1 partager
 1 preuve
 1 repère
@@ -534,7 +534,6 @@ var frText = langText{
 2 ^retrouvez
 2 ^participez
 2 ^commencez
-2 ^notez
 2 ^jetez un œil
 2 ^faites-nous savoir
 2 ^passez nous voir
@@ -574,7 +573,7 @@ jamais
 toujours
 chaque
 rien
-personne
+personne ne
 tout le monde
 pas la même
 plus que
@@ -686,7 +685,6 @@ tu as
 1 gain de temps
 1 gagner du temps
 1 honnête
-1 franchement
 1 sans détour
 [millennials]
 1 side project
@@ -732,7 +730,7 @@ tu as
 1 gaming
 1 créateur
 1 créatrice
-1 inclusif
+1 écriture inclusive
 1 santé mentale
 1 climat
 1 écoanxiété

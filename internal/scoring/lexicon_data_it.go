@@ -50,7 +50,8 @@ var itText = langText{
 1.5 lezione
 1.5 metodo
 1.5 procedimento
-1.5 dati
+1.5 i dati
+1.5 dati alla mano
 1.5 sondaggio
 1.5 indagine
 1 studio
@@ -64,7 +65,6 @@ var itText = langText{
 1 evitare
 1 imparare
 1 spiegare
-1 capire
 1 faq
 1 domande frequenti
 1.5 pratico
@@ -84,7 +84,6 @@ var itText = langText{
 1 mappa
 1 itinerario
 1 percorso
-1 piano
 1 programma
 1 confrontare
 1 confronto
@@ -146,7 +145,6 @@ var itText = langText{
 1.5 soluzione ideale
 1 soluzione
 1.5 pluripremiato
-1.5 premiato
 1.5 incredibile
 1.5 eccezionale
 1.5 straordinario
@@ -320,7 +318,7 @@ var itText = langText{
 2 super offerta
 2 offertissima
 2 occasione d'oro
-2 affare
+2 un affare
 2 offerta speciale
 2 offerta esclusiva
 2 offerte esclusive
@@ -648,7 +646,8 @@ cosa ne pensate
 1 sicurezza
 1 comodità
 1 comodo
-1 salute
+1 la salute
+1 in salute
 1 tempo libero
 1 crociera
 1 viaggio organizzato
