@@ -134,3 +134,21 @@ func TestItalianDrafts(t *testing.T) {
 		t.Errorf("hard sell %d >= value draft %d", bad.Score, good.Score)
 	}
 }
+
+// TestItalianDetection: a short Italian draft for an Italian community is
+// Italian, though "la", "al" and "una" are Spanish function words too (the
+// declared language counts its full function-word list); a Spanish draft
+// is still told apart.
+func TestItalianDetection(t *testing.T) {
+	p := compileItalian(t)
+	cases := []struct{ body, code string }{
+		{"Scopri la nostra nuova farina, la migliore sul mercato, a un prezzo speciale.", "it"},
+		{"L'offerta è valida fino al 30 giugno, fino ad esaurimento scorte.", "it"},
+		{"El mercado de los agricultores está lleno de verduras de temporada y la gente del barrio viene cada sábado.", "es"},
+	}
+	for _, tc := range cases {
+		if got := p.Score(Content{Body: tc.body, Network: "instagram"}).Language.Code; got != tc.code {
+			t.Errorf("%q: language %q, want %q", tc.body, got, tc.code)
+		}
+	}
+}
