@@ -225,12 +225,32 @@ func (a *analysis) detectLanguage(det *detector) {
 	if own >= 0 {
 		homeCount = count[own]
 	}
+	if l := language(home); l != nil && home != "en" {
+		// A declared language counts its full function-word list
+		// (data/<code>/stopwords.txt), as English does: the short lists
+		// of data/languages.txt share words ("la", "al", "del", "una")
+		// that would make a short Italian draft read as Spanish.
+		homeCount = max(homeCount, a.countStop(l.load().stop))
+	}
 	share := float64(count[best]) / float64(words)
 	if share >= otherLanguageShare && float64(count[best]) > 1.5*float64(homeCount) {
 		a.setLanguage(det.codes[best])
 		return
 	}
 	a.setLanguage(home)
+}
+
+// countStop counts the word tokens of the draft in a function-word list.
+func (a *analysis) countStop(stop map[string]bool) int {
+	n := 0
+	for _, f := range []*field{&a.title, &a.body} {
+		for i := range f.toks {
+			if t := &f.toks[i]; t.kind == tokWord && stop[a.words[t.word].lower] {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // languageChecks are the checks that need a language model (its word lists

@@ -7,16 +7,1041 @@ package scoring
 
 // frText is data/fr/*.txt.
 var frText = langText{
-	value: `# value lists of data/fr: see data/README.md.
+	value: `# Value signals in French: the draft gives the reader something useful
+# (DESIGN.md: a free tool, a checklist, a guide, data, examples). Weight =
+# points per match. Phrases are matched on Snowball French stems, and an
+# elided article is dropped first: "l'itinéraire" matches "itinéraire".
+[value]
+2 comment faire
+2 comment bien
+2 comment choisir
+2 comment réussir
+2 comment préparer
+2 comment éviter
+2 voici comment
+2 mode d'emploi
+2 pas à pas
+2 étape par étape
+1.5 étape
+2 checklist
+2 check-list
+2 liste de contrôle
+2 guide
+2 guide pratique
+1.5 tutoriel
+1.5 tuto
+2 fiche pratique
+1.5 fiche
+1.5 modèle à télécharger
+1.5 gabarit
+1.5 outil gratuit
+1 outil
+1.5 boîte à outils
+1 calculateur
+1 simulateur
+1 tableau
+1.5 exemple
+1 par exemple
+1.5 étude de cas
+1 retour d'expérience
+1 astuce
+1 conseil
+1.5 leçon
+1.5 méthode
+1.5 les données
+1.5 données chiffrées
+1.5 enquête
+1.5 sondage
+1 étude
+1 rapport
+1 résultat
+1 chiffre
+1.5 ce que nous avons appris
+1.5 ce que j'ai appris
+1 erreur à éviter
+1 erreurs fréquentes
+1 erreurs courantes
+1 piège à éviter
+1 éviter
+1 apprendre
+1 expliquer
+1 comprendre
+1 faq
+1 questions fréquentes
+1.5 pratique
+1 télécharger
+1 gratuit
+1 gratuitement
+1 entrée libre
+1 accès libre
+1 sans inscription
+1 atelier
+1 formation
+1 webinaire
+1 conférence
+1 démonstration
+1 recette
+1 carte
+1 itinéraire
+1 parcours
+1 dénivelé
+1 plan
+1 programme
+1 comparer
+1 comparatif
+1 coût
+1 prix
+1 budget
+1 économiser
+1 sans adresse e-mail
+1 expert
+1 partager
+1 preuve
+1 repère
+1 quantités
+1 dosage
+1 température
+# Reader focus: the draft talks to the reader (vous, and tu for the
+# communities that say it), not about the seller.
+[reader]
+1 vous
+1 votre
+1 vos
+1 vôtre
+1 vôtres
+1 tu
+1 ton
+1 ta
+1 tes
+1 toi
 `,
-	pitch: `# pitch lists of data/fr: see data/README.md.
+	pitch: `# Sales-pitch signals in French: what communities of interest tune out.
+# Weight = pitch points per match; the sections are the kinds of pitch the
+# value check tells apart (see data/en/pitch.txt and value.go). Matched on
+# Snowball French stems: "exclusive" and "exclusifs" are one stem,
+# "commandez" and "commander" too. <pct> matches "30 %" and "30%",
+# <price> "19,99 €" and "€20".
+
+# Hype: empty praise of the seller's own product.
+[pitch]
+2 révolutionnaire
+2 leader du marché
+2 leader mondial
+2 leader européen
+2 numéro un du marché
+2 de pointe
+2 dernière génération
+2 nouvelle génération
+2 haut de gamme
+2 qui va changer votre vie
+2 changer votre vie
+2 changera votre vie
+2 le must
+2 must-have
+1.5 incontournable
+1.5 innovant
+1.5 innovation
+1.5 clé en main
+1.5 tout-en-un
+1.5 solution complète
+1.5 solution idéale
+1 solution
+1.5 primé
+1.5 incroyable
+1.5 exceptionnel
+1.5 extraordinaire
+1.5 époustouflant
+1.5 bluffant
+1.5 sensationnel
+1.5 magique
+1.5 garanti
+1.5 satisfait ou remboursé
+1.5 sans risque
+1.5 zéro risque
+1 premium
+1 performant
+1 unique en son genre
+1 vous n'allez pas y croire
+1 vous allez adorer
+1 notre produit
+1 nos produits
+1 notre plateforme
+1 notre solution
+1 notre nouveau
+1 notre nouvelle
+1 nos nouveaux
+1 nos nouvelles
+1 notre dernier
+1 notre dernière
+1 notre gamme
+1 nouvelle gamme
+1 nouvelle collection
+1 est enfin là
+1 enfin disponible
+1 désormais disponible
+1 disponible dès maintenant
+1 des milliers de clients satisfaits
+1 clients satisfaits
+1 ils nous font confiance
+1.5 fiers de vous présenter
+1.5 ravis de vous présenter
+1.5 heureux de vous présenter
+1.5 fiers de vous annoncer
+1.5 ravis de vous annoncer
+1.5 découvrez notre
+1.5 découvrez nos
+1 démo personnalisée
+1 qualité supérieure
+1 qualité exceptionnelle
+1.5 best-seller
+1 produit phare
+1 étude personnalisée
+
+# Pressure: urgency and scarcity.
+[pressure]
+3 agissez maintenant
+3 offre limitée
+3 durée limitée
+3 temps limité
+3 ne manquez pas
+3 ne ratez pas
+2.5 à ne pas manquer
+2.5 à ne pas rater
+2.5 ne tardez pas
+2.5 dépêchez-vous
+2.5 faites vite
+2.5 dans la limite des stocks
+2.5 jusqu'à épuisement des stocks
+2.5 dans la limite des places
+2.5 dernière chance
+2.5 dernières places
+2.5 dernières heures
+2.5 derniers jours
+2.5 derniers exemplaires
+2.5 se termine ce soir
+2.5 se termine dimanche
+2.5 se termine bientôt
+2.5 jusqu'à minuit
+2.5 ce soir minuit
+2.5 expire ce soir
+2.5 expire à minuit
+2.5 offre valable jusqu'à
+2.5 offre valable jusqu'au
+2 aujourd'hui seulement
+2 uniquement aujourd'hui
+2 seulement aujourd'hui
+2 ce week-end seulement
+2 cette semaine seulement
+2 pour une durée limitée
+2 plus que <n>
+2 il ne reste que
+2 il ne reste plus que
+2 seulement <n> places
+2 <n> places seulement
+2 <n> places restantes
+2 places restantes
+2 ça part vite
+2 partent vite
+2 presque épuisé
+2 bientôt épuisé
+2 victime de son succès
+2 avant qu'il ne soit trop tard
+2 compte à rebours
+2 maintenant ou jamais
+2 premier arrivé
+2 premiers arrivés
+2 qu'attendez-vous
+2 n'attendez plus
+2 n'attendez pas
+2 profitez-en vite
+1.5 profitez-en
+1.5 stock limité
+1.5 stocks limités
+1.5 places limitées
+1.5 places sont limitées
+1.5 stocks sont limités
+1.5 nombre de places limité
+1.5 offre exclusive réservée
+1.5 accès exclusif
+
+# Superlatives the seller gives itself. One is a claim; two or more stacked
+# in a draft are hype.
+[superlative]
+1 le meilleur
+1 la meilleure
+1 les meilleurs
+1 les meilleures
+1 meilleur du marché
+1 le plus rapide
+1 le plus puissant
+1 le plus avancé
+1 le plus complet
+1 le plus fiable
+1 la plus complète
+1 la plus puissante
+1 ultime
+1 numéro un
+1 numéro 1
+1 n°1
+1 imbattable
+1 inégalé
+1 inégalable
+1 sans égal
+1 sans pareil
+1 comme jamais
+1 jamais vu
+1 le prix le plus bas
+1 les prix les plus bas
+1 le plus grand choix
+1 le top du top
+
+# Price pushes: discounts, sales and coupons pressed on the reader.
+[price]
+2.5 <pct> de réduction
+2.5 <pct> de remise
+2.5 remise de <pct>
+2.5 réduction de <pct>
+2.5 économisez <pct>
+2.5 jusqu'à <pct>
+2.5 <pct> sur tout
+2.5 <pct> sur tous
+2.5 bénéficiez de <pct>
+2.5 profitez de <pct>
+2 soldes
+2 en solde
+2 promo
+2 promotion
+2 code promo
+2 code de réduction
+2 bon de réduction
+2 prix cassé
+2 prix choc
+2 prix barré
+2 prix imbattable
+2 prix imbattables
+2 bon plan
+2 vente flash
+2 vente privée
+2 ventes privées
+2 offre spéciale
+2 offre exclusive
+2 offres exclusives
+2 offre de lancement
+2 prix de lancement
+2 moitié prix
+2 deux pour un
+2 <n> acheté <n> offert
+2 <n> acheté = <n> offert
+2 déstockage
+2 liquidation
+1.5 livraison gratuite
+1.5 livraison offerte
+1.5 frais de port offerts
+1.5 petit prix
+1.5 petits prix
+1.5 seulement <price>
+1.5 <price> seulement
+1.5 à partir de <price>
+1.5 dès <price>
+1.5 pour seulement
+1.5 au lieu de <price>
+1.5 <price> par mois
+1.5 <price> par
+1.5 <price> au lieu de
+1 <pct> moins cher
+1 cadeau offert
+2 prix bloqué
+1.5 sans frais de dossier
+2 frais de dossier offerts
+
+# Calls to buy: one is a call to action, two or more are a pushed sale.
+[buy]
+2 achetez maintenant
+2 achetez dès maintenant
+2 achetez dès aujourd'hui
+2 achetez vite
+2 commandez maintenant
+2 commandez dès maintenant
+2 commandez dès aujourd'hui
+2 commandez vite
+2 commandez le vôtre
+2 commandez la vôtre
+2 réservez maintenant
+2 réservez dès maintenant
+2 réservez vite
+2 réservez sans attendre
+2 ajoutez au panier
+2 ajouter au panier
+2 procurez-vous
+2 offrez-vous
+2 craquez pour
+2 foncez
+2 appelez-nous dès maintenant
+2 appelez dès maintenant
+2 contactez notre équipe commerciale
+2 contactez nos commerciaux
+2 contactez notre service commercial
+2 demandez une démo
+2 demandez votre démo
+2 réservez votre démo
+2 réservez une démo
+2 commencez votre essai gratuit
+2 démarrez votre essai gratuit
+2 abonnez-vous maintenant
+2 abonnez-vous dès aujourd'hui
+2 passez à la version
+2 précommande
+2 précommandez
+2 en précommande
+2 disponible dès maintenant sur
+2 en vente sur
+2 en vente dès
+1.5 faites-vous plaisir
+1.5 cliquez ici
+1.5 commandez sur
+1.5 à commander sur
+2 demandez un devis
+2 demandez votre devis
+2 demandez une étude personnalisée
+
+# Sign-ups: a call to join that asks for a sale only when the draft names a
+# price or presses (pitch.go).
+[signup]
+2 inscrivez-vous dès aujourd'hui
+2 inscrivez-vous dès maintenant
+2 inscrivez-vous maintenant
+2 inscrivez-vous vite
+2 inscrivez-vous sans attendre
+2 rejoignez-nous dès aujourd'hui
+2 rejoignez-nous maintenant
+2 commencez dès aujourd'hui
+2 inscriptions ouvertes
+
+# Calls to act for the seller, at the start of a sentence: with fear
+# phrases they make a fear appeal even without a price (pitch.go).
+[act]
+^achetez
+^commandez
+^réservez votre
+^réservez un
+^réservez une
+^appelez-nous
+^contactez-nous
+^contactez notre
+^abonnez-vous
+^souscrivez
+^protégez votre
+^protégez vos
+^sécurisez
+^équipez-vous
+^offrez-vous
+^passez à
+
+# Fear appeals: frightening the reader into buying. Counted only when the
+# draft also sells or calls the reader to act for the seller ([act]).
+[fear]
+2 avant qu'il ne soit trop tard
+2 il sera trop tard
+1.5 trop tard
+2 vous risquez de tout perdre
+2 tout perdre
+2 vous pourriez perdre
+2 vous pourriez être le prochain
+2 vous êtes le prochain
+2 votre pire cauchemar
+2 pire cauchemar
+2 cauchemar
+2 ne laissez pas votre
+2 ne laissez pas vos
+2 ne soyez pas le
+2 ne soyez pas la
+2 vous le regretterez
+2 vous allez le regretter
+1.5 regretter
+2 pouvez-vous vous permettre
+2 vous ne pouvez pas vous permettre
+2 ne jouez pas avec
+2 ne prenez pas de risque
+2 terrifiant
+2 effrayant
+2 dévastateur
+2 chaque seconde compte
+2 perdu à jamais
+2 bombe à retardement
+1.5 alarmant
+1.5 catastrophe
+1.5 êtes-vous sûr
+1.5 ne risquez pas
+1.5 risque de perdre
+1 et si
+1 sans protection
+1 danger
+1 dangereux
+1 mortel
+1 panique
+1 impuissant
+1 protégez votre famille
+1 protégez vos proches
+1 protégez votre entreprise
+
+# Self focus: the draft talks about the seller.
+[self]
+1 nous
+1 notre
+1 nos
+1 nôtre
+1 nôtres
 `,
-	hooks: `# hooks lists of data/fr: see data/README.md.
+	hooks: `# Calls to action in French. ^ = only when the sentence starts with it (an
+# imperative). Matched on stems, so "Téléchargez" and "Télécharger"
+# (the infinitive of instructions) are one.
+[cta]
+2 ^téléchargez
+2 ^inscrivez-vous
+2 ^inscris-toi
+2 ^rejoignez
+2 ^rejoins
+2 ^réservez
+2 ^répondez
+2 ^essayez
+2 ^testez
+2 ^découvrez
+2 ^récupérez
+2 ^abonnez-vous
+2 ^suivez
+2 ^partagez
+2 ^partage
+2 ^dites-nous
+2 ^dis-nous
+2 ^racontez-nous
+2 ^commentez
+2 ^laissez un commentaire
+2 ^venez
+2 ^viens
+2 ^apportez
+2 ^imprimez
+2 ^enregistrez
+2 ^lisez
+2 ^regardez
+2 ^écoutez
+2 ^écrivez-nous
+2 ^envoyez
+2 ^posez
+2 ^identifiez
+2 ^taguez
+2 ^rendez-vous
+2 ^consultez
+2 ^retrouvez
+2 ^participez
+2 ^commencez
+2 ^jetez un œil
+2 ^faites-nous savoir
+2 ^passez nous voir
+1 cliquez ici
+1 inscrivez-vous
+1 inscription gratuite
+1 rejoignez-nous
+1 réservez votre
+1 en savoir plus
+1 plus d'infos
+1 lien en bio
+1 à bientôt
+1 on vous attend
+1 dites-nous
+1 en commentaire
+1 dans les commentaires
+1 répondez à ce mail
+1 à télécharger ici
+1 c'est par ici
+1 tout est ici
+1 le lien est ici
+1 disponible ici
+1 retrouvez-la ici
+1 retrouvez-le ici
+# Markers of a quotable line: a short sentence that states a truth, a rule
+# or a contrast.
+[quotable]
+ce n'est pas
+n'est pas
+ne sont pas
+la vérité
+le secret
+la meilleure façon
+le seul
+la seule
+jamais
+toujours
+chaque
+rien
+personne ne
+tout le monde
+pas la même
+plus que
+moins que
+mieux vaut
+# Question openers (a question directed at the reader scores higher).
+[question]
+comment
+pourquoi
+quel
+quelle
+quels
+quelles
+qui
+quand
+où
+combien
+est-ce que
+qu'est-ce
+avez-vous
+êtes-vous
+connaissez-vous
+savez-vous
+pouvez-vous
+et vous
+que pensez-vous
+lequel
+laquelle
+as-tu
+tu as
 `,
-	generations: `# generations lists of data/fr: see data/README.md.
+	generations: `# Vocabulary, slang and references that resonate with each generation of
+# French speakers (France, Belgium, Switzerland, Quebec). A match raises
+# that generation's resonance by its weight; slang of the younger
+# generations also lowers the resonance of the older ones (generations.go).
+[boomers]
+1 retraite
+1 retraité
+1 petits-enfants
+1 grands-parents
+1 tranquillité d'esprit
+1 sérénité
+1 de confiance
+1 fiable
+1 tradition
+1 traditionnel
+1 savoir-faire
+1 qualité
+1 rapport qualité-prix
+1 appelez-nous
+1 par téléphone
+1 téléphone
+1 lettre d'information
+1 en personne
+1 de vive voix
+1 service personnalisé
+1 patrimoine
+1 terroir
+1 classique
+1 à l'ancienne
+1 comme autrefois
+1 le bon vieux temps
+1 mai 68
+1 trente glorieuses
+1 brassens
+1 aznavour
+1 jacques brel
+1 johnny hallyday
+1 sécurité
+1 confort
+1 confortable
+1 santé
+1 loisirs
+1 croisière
+1 voyage organisé
+1 visite guidée
+1 accessible
+1 accompagnement
+[genx]
+1 concret
+1 pragmatique
+1 efficace
+1 sans chichis
+1 sans blabla
+1 pratique
+1 autonome
+1 indépendant
+1 équilibre vie pro
+1 vie de famille
+1 famille
+1 old school
+1 à l'époque
+1 années 80
+1 années 90
+1 club dorothée
+1 goldorak
+1 minitel
+1 walkman
+1 cassette
+1 top 50
+1 les nuls
+1 renaud
+1 goldman
+1 grunge
+1 sceptique
+1 qui a fait ses preuves
+1 éprouvé
+1 check-list
+1 gain de temps
+1 gagner du temps
+1 honnête
+1 sans détour
+[millennials]
+1 side project
+1 slasheur
+1 brunch
+1 afterwork
+1 binge-watcher
+1 netflix
+1 spotify
+1 podcast
+1 appli
+1 télétravail
+1 bien-être
+1 prendre soin de soi
+1 self-care
+1 durable
+1 écoresponsable
+1 zéro déchet
+1 éthique
+1 authentique
+1 expérience
+1 communauté
+1 donner du sens
+1 harry potter
+1 friends
+1 pokémon
+1 kaamelott
+1 msn
+1 skyblog
+1 la flemme
+1 astuce
+1 throwback
+1 #tbt
+[genz]
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 insta
+1 bereal
+1 mème
+1 meme
+1 gaming
+1 créateur
+1 créatrice
+1 écriture inclusive
+1 santé mentale
+1 climat
+1 écoanxiété
+1 seconde main
+1 friperie
+1 vinted
+1 squeezie
+1 angèle
+# Internet slang of French speakers: raises Gen Z (and a little
+# Millennial) resonance, lowers Boomer and Gen X resonance. Words that
+# are also plain French ("grave" is serious, "ouf" a sigh of relief,
+# "carré" a square) are listed only in the phrases slang uses them in.
+[slang]
+1 wesh
+1 mdr
+1 ptdr
+1 jpp
+1 askip
+1 tkt
+1 jsp
+1 oklm
+1 en vrai
+1 de ouf
+1 grave bien
+1 grave stylé
+1 grave bon
+1 kiffe grave
+1 chanmé
+1 masterclass
+1 dinguerie
+1 en pls
+1 la hess
+1 le seum
+1 seum
+1 cringe
+1 crush
+1 flex
+1 frérot
+1 frr
+1 wallah
+1 sah
+1 c'est carré
+1 c'est validé
+1 banger
+1 zinzin
+1 ça passe crème
+1 le daron
+1 la daronne
+1 les darons
+1 bg
+1 sheh
+1 slay
+1 vibe
+1 vibes
+1 mood
+1 pov
+1 yolo
+1 fomo
+1 c'est le feu
+1 trop stylé
+1 chill
 `,
-	stopwords: `# stopwords lists of data/fr: see data/README.md.
+	stopwords: `# French function words: not content words for focus; the CAPS rule reads
+# them too. Elided forms are listed as the tokeniser keeps them ("c'est",
+# "qu'il", "d'un"): stopwords are compared on the lower-case word, not on
+# the stem.
+[fr]
+a
+à
+ai
+aie
+aient
+ainsi
+alors
+as
+au
+aucun
+aucune
+auprès
+auquel
+aussi
+autant
+autre
+autres
+aux
+avaient
+avais
+avait
+avant
+avec
+avez
+aviez
+avoir
+avons
+ayant
+c'est
+c'était
+ça
+car
+ce
+ceci
+cela
+celle
+celles
+celui
+cependant
+ces
+cet
+cette
+ceux
+chacun
+chacune
+chaque
+chez
+ci
+comme
+comment
+d'un
+d'une
+d'autres
+dans
+de
+depuis
+des
+desquels
+donc
+dont
+du
+duquel
+elle
+elles
+en
+encore
+entre
+es
+est
+et
+étaient
+étais
+était
+étant
+été
+êtes
+être
+eu
+eux
+fait
+font
+fut
+ici
+il
+ils
+j'ai
+je
+jusqu'à
+jusque
+l'on
+la
+là
+laquelle
+le
+lequel
+les
+lequel
+leur
+leurs
+lors
+lorsque
+lui
+ma
+mais
+me
+même
+mêmes
+mes
+moi
+mon
+n'a
+n'est
+n'ont
+ne
+ni
+non
+nos
+notre
+nous
+on
+ont
+or
+ou
+où
+par
+parce
+parmi
+pas
+pendant
+peu
+peut
+peuvent
+plus
+plutôt
+pour
+pourquoi
+puis
+qu'il
+qu'ils
+qu'elle
+qu'elles
+qu'on
+qu'un
+qu'une
+quand
+que
+quel
+quelle
+quelles
+quels
+qui
+quoi
+s'il
+s'ils
+sa
+sans
+se
+selon
+ses
+si
+sien
+soi
+soit
+sommes
+son
+sont
+sous
+suis
+sur
+ta
+te
+tes
+toi
+ton
+tous
+tout
+toute
+toutes
+très
+tu
+un
+une
+vers
+via
+voici
+voilà
+vos
+votre
+vous
+y
+déjà
+bien
+sera
+seront
+serait
+fois
+afin
+tandis
+quant
+dès
+après
+puisque
+quelque
+quelques
+certains
+certaines
+n'y
+n'en
+d'en
+c'en
+m'a
+t'a
+s'est
+s'en
+qu'à
+l'un
+l'une
+l'autre
+celui-ci
+celle-ci
+ceux-ci
+peut-être
+aujourd'hui
 `,
-	traits: `# traits lists of data/fr: see data/README.md.
+	traits: `# Psychographic traits in French: an audience trait ("méfiants envers le
+# marketing", "préfèrent un langage simple") containing one of these words
+# (compared on stems) turns the section's rule on; see traits.go.
+[skeptical]
+sceptique
+méfiant
+méfiance
+cynique
+blasé
+[plain]
+simple
+clair
+clarté
+jargon
+concret
+[visual]
+visuel
+photo
+image
+émoji
+emoji
 `,
 }

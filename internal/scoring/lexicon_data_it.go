@@ -7,16 +7,1004 @@ package scoring
 
 // itText is data/it/*.txt.
 var itText = langText{
-	value: `# value lists of data/it: see data/README.md.
+	value: `# Value signals in Italian: the draft gives the reader something useful
+# (DESIGN.md: a free tool, a checklist, a guide, data, examples). Weight =
+# points per match. Phrases are matched on Snowball Italian stems, and an
+# elided article is dropped first: "dell'impasto" matches "impasto".
+[value]
+2 come fare
+2 come si fa
+2 come preparare
+2 come scegliere
+2 come evitare
+2 ecco come
+2 passo dopo passo
+2 passo passo
+1 passaggio
+1.5 fase
+2 checklist
+2 lista di controllo
+2 guida
+2 guida pratica
+2 vademecum
+1.5 tutorial
+1.5 tutorial gratuito
+2 scheda pratica
+1.5 scheda
+2 modello da scaricare
+1 modello
+1.5 strumento gratuito
+1 strumento
+1 calcolatore
+1 simulatore
+1 tabella
+1.5 esempio
+1 per esempio
+1 ad esempio
+1.5 caso di studio
+1.5 caso pratico
+1 esperienza diretta
+1 trucco
+1 consiglio
+1 suggerimento
+1.5 lezione
+1.5 metodo
+1.5 procedimento
+1.5 i dati
+1.5 dati alla mano
+1.5 sondaggio
+1.5 indagine
+1 studio
+1 rapporto
+1 risultato
+1.5 cosa abbiamo imparato
+1.5 cosa ho imparato
+1 errore da evitare
+1 errori comuni
+1 errori più comuni
+1 evitare
+1 imparare
+1 spiegare
+1 faq
+1 domande frequenti
+1.5 pratico
+1 scaricare
+1 gratis
+1 gratuito
+1 ingresso libero
+1 laboratorio
+1 workshop
+1 corso
+1 webinar
+1 incontro
+1 dimostrazione
+1 ricetta
+1 dosi
+1 ingredienti
+1 mappa
+1 itinerario
+1 percorso
+1 programma
+1 confrontare
+1 confronto
+1 costo
+1 prezzo
+1 budget
+1 risparmiare
+1 senza email
+1 esperto
+1 esperta
+1 condividere
+1 temperatura
+1 grammi
+# Reader focus: the draft talks to the reader (tu, voi, Lei), not about
+# the seller. Italian drops subject pronouns, so the object and possessive
+# forms carry most of it.
+[reader]
+1 tu
+1 ti
+1 tuo
+1 tua
+1 tuoi
+1 tue
+1 te
+1 voi
+1 vi
+1 vostro
+1 vostra
+1 vostri
+1 vostre
 `,
-	pitch: `# pitch lists of data/it: see data/README.md.
+	pitch: `# Sales-pitch signals in Italian: what communities of interest tune out.
+# Weight = pitch points per match; the sections are the kinds of pitch the
+# value check tells apart (see data/en/pitch.txt and value.go). Matched on
+# Snowball Italian stems: "imperdibile" and "imperdibili" are one stem,
+# "approfitta" and "approfittate" too. <pct> matches "30 %" and "30%",
+# <price> "19,99 €" and "€20".
+
+# Hype: empty praise of the seller's own product.
+[pitch]
+2 rivoluzionario
+2 leader di mercato
+2 leader del settore
+2 leader mondiale
+2 all'avanguardia
+2 di ultima generazione
+2 nuova generazione
+2 di alta gamma
+2 ti cambierà la vita
+2 cambierà la tua vita
+2 cambiarti la vita
+2 un must
+2 must-have
+1.5 innovativo
+1.5 innovazione
+1.5 chiavi in mano
+1.5 tutto in uno
+1.5 soluzione completa
+1.5 soluzione ideale
+1 soluzione
+1.5 pluripremiato
+1.5 incredibile
+1.5 eccezionale
+1.5 straordinario
+1.5 sensazionale
+1.5 strepitoso
+1.5 pazzesco
+1.5 magico
+1.5 garantito
+1.5 soddisfatti o rimborsati
+1.5 senza rischi
+1.5 zero rischi
+1 premium
+1 performante
+1 unico nel suo genere
+1 non ci crederai
+1 te ne innamorerai
+1 il nostro prodotto
+1 i nostri prodotti
+1 la nostra piattaforma
+1 la nostra soluzione
+1 il nostro nuovo
+1 la nostra nuova
+1 i nostri nuovi
+1 le nostre nuove
+1 la nostra linea
+1 nuova linea
+1 nuova collezione
+1 finalmente disponibile
+1 ora disponibile
+1 disponibile da oggi
+1 migliaia di clienti soddisfatti
+1 clienti soddisfatti
+1 si fidano di noi
+1.5 orgogliosi di presentare
+1.5 felici di presentarvi
+1.5 lieti di presentare
+1.5 siamo entusiasti di
+1.5 scopri il nostro
+1.5 scopri la nostra
+1.5 scopri i nostri
+1.5 scopri le nostre
+1 demo personalizzata
+1 qualità superiore
+1.5 best seller
+1.5 bestseller
+1 prodotto di punta
+
+# Pressure: urgency and scarcity.
+[pressure]
+3 agisci ora
+3 offerta limitata
+3 tempo limitato
+3 per un tempo limitato
+3 non perdere
+3 non lasciarti sfuggire
+3 non fartela scappare
+3 non fartelo scappare
+3 da non perdere
+2.5 offerta imperdibile
+2 imperdibile
+2.5 affrettati
+2.5 affrettatevi
+2.5 corri subito
+2.5 fino a esaurimento scorte
+2.5 fino ad esaurimento scorte
+2.5 fino a esaurimento posti
+2.5 ultima occasione
+2.5 ultima possibilità
+2.5 ultimi posti
+2.5 ultimi pezzi
+2.5 ultime ore
+2.5 ultimi giorni
+2.5 scade stasera
+2.5 scade a mezzanotte
+2.5 scade domenica
+2.5 entro mezzanotte
+2.5 termina stasera
+2.5 offerta valida fino
+2.5 offerta valida solo
+2 solo per oggi
+2 solo oggi
+2 solo questo weekend
+2 solo questa settimana
+2 solo per pochi giorni
+2 solo <n> posti
+2 solo <n> pezzi
+2 ancora <n> posti
+2 restano <n>
+2 rimangono solo
+2 posti rimasti
+2 pezzi rimasti
+2 sta andando a ruba
+2 vanno a ruba
+2 quasi esaurito
+2 quasi esauriti
+2 prima che sia troppo tardi
+2 conto alla rovescia
+2 ora o mai più
+2 adesso o mai più
+2 chi prima arriva
+2 cosa aspetti
+2 cosa aspettate
+2 non aspettare
+2 non aspettate
+2 approfitta subito
+2 approfittane subito
+2 approfittane
+1.5 approfitta
+1.5 scorte limitate
+1.5 posti limitati
+1.5 posti sono limitati
+1.5 numero limitato
+1.5 disponibilità limitata
+1.5 accesso esclusivo
+
+# Superlatives the seller gives itself. One is a claim; two or more stacked
+# in a draft are hype.
+[superlative]
+1 il migliore
+1 la migliore
+1 i migliori
+1 le migliori
+1 migliore sul mercato
+1 il più veloce
+1 il più potente
+1 il più avanzato
+1 il più completo
+1 il più affidabile
+1 la più completa
+1 definitivo
+1 numero uno
+1 numero 1
+1 n°1
+1 imbattibile
+1 ineguagliabile
+1 senza eguali
+1 senza rivali
+1 come mai prima
+1 mai visto
+1 il prezzo più basso
+1 prezzi più bassi
+1 il top
+1 il top del top
+1 il massimo
+
+# Price pushes: discounts, sales and coupons pressed on the reader.
+[price]
+2.5 <pct> di sconto
+2.5 sconto del <pct>
+2.5 sconto di <pct>
+2.5 risparmia il <pct>
+2.5 risparmia <pct>
+2.5 fino al <pct>
+2.5 <pct> su tutto
+2.5 <pct> su tutte
+2.5 approfitta del <pct>
+2.5 approfitta dello sconto
+2 saldi
+2 in saldo
+2 promo
+2 promozione
+2 codice promo
+2 codice sconto
+2 buono sconto
+2 coupon
+2 prezzo stracciato
+2 prezzi stracciati
+2 prezzo shock
+2 prezzo imbattibile
+2 prezzi imbattibili
+2 super offerta
+2 offertissima
+2 occasione d'oro
+2 un affare
+2 offerta speciale
+2 offerta esclusiva
+2 offerte esclusive
+2 offerta lancio
+2 prezzo di lancio
+2 metà prezzo
+2 prendi <n> paghi <n>
+2 svendita
+2 fuori tutto
+2 black friday
+1.5 spedizione gratuita
+1.5 spedizione gratis
+1.5 consegna gratuita
+1.5 solo <price>
+1.5 <price> soltanto
+1.5 a partire da <price>
+1.5 da <price>
+1.5 a soli
+1.5 per soli
+1.5 invece di <price>
+1.5 anziché <price>
+1.5 <price> al mese
+1.5 <price> a
+1.5 <price> invece di
+1 <pct> in meno
+1 omaggio
+1 in regalo
+2 prezzo bloccato
+1.5 senza costi di attivazione
+1.5 zero costi
+
+# Calls to buy: one is a call to action, two or more are a pushed sale.
+[buy]
+2 compra ora
+2 compra subito
+2 acquista ora
+2 acquista subito
+2 acquistalo
+2 acquistala
+2 ordina ora
+2 ordina subito
+2 ordina oggi
+2 prenota ora
+2 prenota subito
+2 prenotalo
+2 prenota il tuo
+2 aggiungi al carrello
+2 mettilo nel carrello
+2 chiama ora
+2 chiamaci subito
+2 contatta il nostro team commerciale
+2 contatta i nostri commerciali
+2 contatta l'ufficio commerciale
+2 richiedi una demo
+2 prenota una demo
+2 prenota la tua demo
+2 inizia la prova gratuita
+2 attiva la prova gratuita
+2 abbonati ora
+2 abbonati subito
+2 passa alla versione
+2 preordina
+2 preordine
+2 in preordine
+2 già disponibile su
+2 in vendita su
+2 regalati
+2 concediti
+2 corri a comprare
+2 non esitare ad acquistare
+1.5 clicca qui
+1.5 ordina sul
+1.5 acquista sul
+1.5 compralo
+2 richiedi un preventivo
+2 richiedi una consulenza
+2 prenota una consulenza
+
+# Sign-ups: a call to join that asks for a sale only when the draft names a
+# price or presses (pitch.go).
+[signup]
+2 iscriviti oggi
+2 iscriviti ora
+2 iscriviti subito
+2 iscrivetevi subito
+2 iscrivetevi ora
+2 unisciti a noi oggi
+2 inizia oggi
+2 iscrizioni aperte
+
+# Calls to act for the seller, at the start of a sentence: with fear
+# phrases they make a fear appeal even without a price (pitch.go).
+[act]
+^compra
+^acquista
+^ordina
+^prenota il tuo
+^prenota la tua
+^prenota un
+^prenota una
+^chiamaci
+^contattaci
+^contatta il nostro
+^abbonati
+^proteggi la tua
+^proteggi il tuo
+^proteggi i tuoi
+^metti al sicuro
+^regalati
+^passa a
+
+# Fear appeals: frightening the reader into buying. Counted only when the
+# draft also sells or calls the reader to act for the seller ([act]).
+[fear]
+2 prima che sia troppo tardi
+2 sarà troppo tardi
+1.5 troppo tardi
+2 rischi di perdere tutto
+2 perdere tutto
+2 potresti perdere
+2 potresti essere il prossimo
+2 sei il prossimo
+2 il tuo peggior incubo
+2 peggior incubo
+2 incubo
+2 non lasciare che
+2 non essere quello che
+2 te ne pentirai
+2 ve ne pentirete
+1.5 pentirsi
+2 puoi permetterti di
+2 non puoi permetterti
+2 non rischiare
+2 non giocare con
+2 terrificante
+2 spaventoso
+2 devastante
+2 ogni secondo conta
+2 perso per sempre
+2 bomba a orologeria
+1.5 allarmante
+1.5 catastrofe
+1.5 disastro
+1.5 sei sicuro
+1.5 rischio di perdere
+1 e se
+1 senza protezione
+1 pericolo
+1 pericoloso
+1 mortale
+1 panico
+1 indifeso
+1 proteggi la tua famiglia
+1 proteggi i tuoi cari
+1 proteggi la tua azienda
+
+# Self focus: the draft talks about the seller.
+[self]
+1 noi
+1 nostro
+1 nostra
+1 nostri
+1 nostre
 `,
-	hooks: `# hooks lists of data/it: see data/README.md.
+	hooks: `# Calls to action in Italian. ^ = only when the sentence starts with it (an
+# imperative, tu or voi). Matched on stems.
+[cta]
+2 ^scarica
+2 ^scaricate
+2 ^iscriviti
+2 ^iscrivetevi
+2 ^unisciti
+2 ^prenota
+2 ^prenotate
+2 ^rispondi
+2 ^rispondete
+2 ^prova
+2 ^provate
+2 ^scopri
+2 ^scoprite
+2 ^ritira
+2 ^segui
+2 ^seguite
+2 ^condividi
+2 ^condividete
+2 ^dicci
+2 ^diteci
+2 ^raccontaci
+2 ^raccontateci
+2 ^commenta
+2 ^scrivi
+2 ^scriveteci
+2 ^scrivici
+2 ^lascia un commento
+2 ^vieni
+2 ^venite
+2 ^porta
+2 ^portate
+2 ^stampa
+2 ^salva
+2 ^salvate
+2 ^leggi
+2 ^guarda
+2 ^ascolta
+2 ^manda
+2 ^invia
+2 ^tagga
+2 ^taggate
+2 ^partecipa
+2 ^partecipate
+2 ^inizia
+2 ^passa a trovarci
+2 ^dai un'occhiata
+2 ^fateci sapere
+2 ^fammi sapere
+2 ^ci vediamo
+1 clicca qui
+1 iscriviti
+1 iscrizione gratuita
+1 unisciti a noi
+1 prenota il tuo
+1 scopri di più
+1 per saperne di più
+1 maggiori informazioni
+1 link in bio
+1 ci vediamo
+1 vi aspettiamo
+1 ti aspettiamo
+1 fateci sapere
+1 facci sapere
+1 nei commenti
+1 nei commenti qui sotto
+1 rispondi a questa email
+1 la trovi qui
+1 lo trovi qui
+1 li trovi qui
+1 trovi tutto qui
+1 scaricala qui
+1 scaricalo qui
+1 qui il link
+# Markers of a quotable line: a short sentence that states a truth, a rule
+# or a contrast.
+[quotable]
+è solo
+non è
+non sono
+la verità
+il segreto
+il modo migliore
+l'unico
+l'unica
+mai
+sempre
+ogni
+niente
+nulla
+nessuno
+tutti
+non è la stessa
+più di
+meno di
+meglio
+# Question openers (a question directed at the reader scores higher).
+[question]
+come
+perché
+quale
+quali
+chi
+quando
+dove
+quanto
+quanti
+quante
+cosa
+che cosa
+hai mai
+avete mai
+sai
+sapete
+conosci
+conoscete
+e tu
+e voi
+cosa ne pensi
+cosa ne pensate
 `,
-	generations: `# generations lists of data/it: see data/README.md.
+	generations: `# Vocabulary, slang and references that resonate with each generation of
+# Italian speakers. A match raises that generation's resonance by its
+# weight; slang of the younger generations also lowers the resonance of
+# the older ones (generations.go).
+[boomers]
+1 pensione
+1 pensionato
+1 in pensione
+1 nipoti
+1 nonni
+1 tranquillità
+1 serenità
+1 di fiducia
+1 affidabile
+1 tradizione
+1 tradizionale
+1 come una volta
+1 di una volta
+1 fatto a mano
+1 artigianale
+1 qualità
+1 rapporto qualità-prezzo
+1 chiamateci
+1 telefono
+1 per telefono
+1 newsletter
+1 di persona
+1 servizio personalizzato
+1 patrimonio
+1 territorio
+1 classico
+1 i bei tempi
+1 il boom economico
+1 carosello
+1 celentano
+1 mike bongiorno
+1 sanremo
+1 sicurezza
+1 comodità
+1 comodo
+1 la salute
+1 in salute
+1 tempo libero
+1 crociera
+1 viaggio organizzato
+1 visita guidata
+1 accessibile
+[genx]
+1 concreto
+1 pratico
+1 efficace
+1 senza fronzoli
+1 senza giri di parole
+1 diretto
+1 indipendente
+1 equilibrio tra lavoro e vita
+1 famiglia
+1 old school
+1 ai miei tempi
+1 anni 80
+1 anni 90
+1 bim bum bam
+1 goldrake
+1 holly e benji
+1 walkman
+1 musicassetta
+1 vasco
+1 paninari
+1 festivalbar
+1 scettico
+1 collaudato
+1 che funziona
+1 checklist
+1 risparmiare tempo
+1 onesto
+1 sinceramente
+[millennials]
+1 side project
+1 brunch
+1 apericena
+1 netflix
+1 spotify
+1 podcast
+1 app
+1 smart working
+1 lavoro da remoto
+1 benessere
+1 self-care
+1 prendersi cura di sé
+1 sostenibile
+1 sostenibilità
+1 zero sprechi
+1 etico
+1 autentico
+1 esperienza
+1 community
+1 harry potter
+1 pokémon
+1 msn
+1 dragon ball
+1 trucchetto
+1 throwback
+1 #tbt
+[genz]
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 insta
+1 meme
+1 gaming
+1 creator
+1 inclusivo
+1 salute mentale
+1 clima
+1 ecoansia
+1 second hand
+1 vinted
+# Internet slang of Italian speakers: raises Gen Z (and a little
+# Millennial) resonance, lowers Boomer and Gen X resonance. Words that are
+# also plain Italian are listed only in the phrases slang uses them in.
+[slang]
+1 bella zio
+1 bella raga
+1 raga
+1 ahahah
+1 ahahahah
+1 ahah
+1 ahahahahah
+1 lol
+1 top
+1 topissimo
+1 che spacca
+1 spacca tutto
+1 è una bomba
+1 cringe
+1 flexare
+1 flex
+1 triggerato
+1 shippo
+1 skillato
+1 boomer
+1 bro
+1 sbatti
+1 che sbatti
+1 sbatta
+1 sto sclerando
+1 svalvolato
+1 swag
+1 slay
+1 mood
+1 vibe
+1 vibes
+1 no cap
+1 letteralmente io
+1 crush
+1 ghostare
+1 fomo
+1 yolo
+1 xd
+1 pov
+1 random
+1 chill
 `,
-	stopwords: `# stopwords lists of data/it: see data/README.md.
+	stopwords: `# Italian function words: not content words for focus; the CAPS rule reads
+# them too. Elided forms are listed as the tokeniser keeps them ("c'è",
+# "l'ho", "un'altra"): stopwords are compared on the lower-case word, not on
+# the stem.
+[it]
+a
+ad
+agli
+ai
+al
+alla
+alle
+allo
+anche
+ancora
+avere
+aveva
+avevano
+avete
+abbiamo
+anzi
+c'è
+c'era
+che
+chi
+ci
+ciò
+coi
+col
+come
+con
+contro
+cui
+da
+dagli
+dai
+dal
+dalla
+dalle
+dallo
+degli
+dei
+del
+della
+delle
+dello
+dentro
+di
+dopo
+dove
+dov'è
+durante
+e
+è
+ed
+egli
+ella
+era
+erano
+essere
+essi
+fa
+fra
+fu
+gli
+già
+ha
+hai
+hanno
+ho
+i
+il
+in
+io
+l'ha
+l'ho
+la
+le
+lei
+li
+lo
+loro
+lui
+ma
+me
+mentre
+mi
+mia
+mie
+miei
+mio
+ne
+né
+negli
+nei
+nel
+nella
+nelle
+nello
+noi
+non
+nostra
+nostre
+nostri
+nostro
+o
+oppure
+ogni
+per
+perché
+però
+più
+poco
+poi
+presso
+proprio
+qua
+qual
+quale
+quali
+qualche
+quando
+quanto
+quasi
+quel
+quella
+quelle
+quelli
+quello
+questa
+queste
+questi
+questo
+qui
+se
+sé
+sei
+senza
+si
+sia
+siamo
+siete
+sono
+sopra
+sotto
+su
+sua
+sue
+sui
+sul
+sulla
+sulle
+suo
+suoi
+sta
+stata
+stati
+stato
+te
+ti
+tra
+tu
+tua
+tue
+tuo
+tuoi
+tutta
+tutte
+tutti
+tutto
+un
+una
+uno
+un'altra
+un'altro
+vi
+voi
+vostra
+vostre
+vostri
+vostro
+così
+molto
+molta
+molti
+molte
+allora
+dunque
+quindi
+infatti
+invece
+ecco
+già
+sempre
+mai
+solo
+fino
+verso
+circa
+oltre
+cosa
+essere
+fare
+può
+possono
+deve
+devono
+stesso
+stessa
+altro
+altra
+altri
+altre
 `,
-	traits: `# traits lists of data/it: see data/README.md.
+	traits: `# Psychographic traits in Italian: an audience trait ("diffidenti verso il
+# marketing", "preferiscono un linguaggio semplice") containing one of these
+# words (compared on stems) turns the section's rule on; see traits.go.
+[skeptical]
+scettico
+diffidente
+diffidenza
+cinico
+sospettoso
+[plain]
+semplice
+chiaro
+chiarezza
+concreto
+diretto
+gergo
+[visual]
+visivo
+foto
+fotografia
+immagine
+emoji
 `,
 }
