@@ -57,6 +57,10 @@ func TestDealBreakersCapTheRating(t *testing.T) {
 				"Today we still print the local paper every Thursday, and our family values have never changed. We sponsor the football club and the summer fair every year without fail.\n\n" +
 				"This year we also print the brochure for a travel company."},
 			CheckFocus, "ramble"},
+		{"an ad for something else that names the topic once", "foodlovers", Content{Network: "instagram", Title: "Find love this summer",
+			Body: "Single and tired of apps where nobody answers? With Kismet every profile is checked by our team and you get three suggestions a day, chosen by your values.\n\n" +
+				"Over 200,000 couples have met on Kismet since 2019. You might even meet someone who loves street food as much as you do.\n\nDownload the app for free and set up your profile in five minutes."},
+			CheckFocus, "once, in passing"},
 		{"slang and emoji to a club of Boomers", "travelclub", Content{Network: "facebook",
 			Body: "ngl this cruise itinerary lowkey slaps 😭🔥💯 no cap the guided tour is bussin fr fr 🚢✨🙌 bestie energy only, it's giving main character travel 💅😎🤩"},
 			CheckGenerations, "Shuts out"},

@@ -15,8 +15,10 @@ import "math"
 // most RambleMentionsPer100 mentions per 100 words, title included) and either at least
 // RambleMinParagraphs paragraphs are judged and more of them stray than
 // stay, or a draft of at least RambleMinContentWords content words has
-// under RambleDensity of the community's vocabulary. (A focused draft may
-// use words the interests do not list: it still covers them.)
+// under RambleDensity of the community's vocabulary, or a draft of at least
+// RambleOnceMinWords words names the interests once, in the body, and uses
+// no other word of their vocabulary (onceInPassing). (A focused
+// draft may use words the interests do not list: it still covers them.)
 const (
 	FocusFullDensity       = 0.08
 	FocusMinParagraphWords = 20
@@ -25,6 +27,7 @@ const (
 	RambleMinContentWords  = 60
 	RambleDensity          = 0.02
 	RambleMentionsPer100   = 1.0
+	RambleOnceMinWords     = 50
 )
 
 // passingMentions reports whether the community's interests come up only
@@ -36,6 +39,32 @@ func (a *analysis) passingMentions() bool {
 	}
 	words := a.body.words + a.title.words
 	return words > 0 && float64(mentions)*100/float64(words) <= RambleMentionsPer100
+}
+
+// onceInPassing reports a draft of at least RambleOnceMinWords words that
+// names the community's interests once, in the body only, and apart from
+// that mention uses none of their words: whatever it is about, it is not
+// about them ("you might even meet someone who loves cheese as much as you"
+// in a dating-app ad to a cheese club). A draft that names an interest once
+// but uses more of the community's vocabulary ("sleep" in an app update for
+// a baby-sleep community) is not one.
+func (a *analysis) onceInPassing() bool {
+	mentions, title, named := 0, 0, -1
+	for i, h := range a.hits {
+		mentions += h.body + h.title
+		title += h.title
+		if h.body > 0 {
+			named = i
+		}
+	}
+	if mentions != 1 || title != 0 || a.body.words+a.title.words < RambleOnceMinWords || a.contentWords == 0 {
+		return false
+	}
+	own := len(a.p.interests[named].contentLowers)
+	if a.modelled {
+		own = len(a.ix.content[named])
+	}
+	return a.vocabHits <= own
 }
 
 func (a *analysis) focus() checkResult {
@@ -75,6 +104,8 @@ func (a *analysis) focus() checkResult {
 	switch {
 	case judged >= RambleMinParagraphs && judged-on > on && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: " + itoa(judged-on) + " of " + plural(judged, "paragraph", "paragraphs") + " stray from this community's interests."})
+	case a.onceInPassing():
+		r.caps = append(r.caps, finding{CheckFocus, "Off topic: this community's interests come up once, in passing, in " + plural(a.body.words+a.title.words, "word", "words") + "."})
 	case a.contentWords >= RambleMinContentWords && density < RambleDensity && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: only " + percent(density) + " of the words are about this community's interests."})
 	}
