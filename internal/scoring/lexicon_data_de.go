@@ -745,20 +745,26 @@ können sie
 1 reel
 1 reels
 # Internet and youth slang ("Jugendwort" register): read by older members
-# as not meant for them.
+# as not meant for them. Matched on stems, which fold umlauts: "lost" would
+# also be "löst", "lit" "Liter", "same" "Samen", so such words are listed
+# only in the phrases they take as slang ("voll lost").
 [slang]
 1 krass
 1 digga
 1 diggah
 1 digger
-1 lost
+1 bin lost
+1 bist lost
+1 voll lost
+1 komplett lost
+1 total lost
+1 lowkey lost
 1 cringe
 1 sheesh
 1 ehrenmann
 1 ehrenfrau
 1 läuft bei dir
 1 läuft bei mir
-1 lit
 1 geil
 1 no front
 1 wallah
@@ -783,7 +789,6 @@ können sie
 1 smash
 1 ich feier
 1 feier ich
-1 same
 1 omg
 1 lol
 1 mashallah
