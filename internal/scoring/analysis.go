@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -270,6 +271,10 @@ func (a *analysis) prepareWords() {
 			w.lex = a.lx.byFirst[w.stem]
 			w.interests = a.ix.byStem[w.stem]
 			w.vocab = !w.stop && a.ix.vocab[w.stem]
+			if a.model.compounds && len(w.interests) == 0 && !w.stop && w.letters > CompoundPartLetters {
+				w.interests = a.compoundInterests(w)
+				w.vocab = w.vocab || len(w.interests) > 0
+			}
 		} else {
 			w.stem = w.lower
 			w.syllables = 1
@@ -277,6 +282,48 @@ func (a *analysis) prepareWords() {
 			w.vocab = a.p.vocabLower[w.lower]
 		}
 	}
+}
+
+// CompoundPartLetters is the shortest interest word (or stem) that
+// compoundInterests finds inside a compound, and the shortest rest of the
+// compound beside it.
+const CompoundPartLetters = 4
+
+// compoundInterests returns the one-word interests a compound word of a
+// language that writes compounds as one word (German, Dutch) is built on:
+// the interest (its stem or as written, of CompoundPartLetters+1 letters
+// or more) begins the word, with CompoundPartLetters-1 letters or more
+// after it ("Fahrrad" in "Fahrradtour", "fietsen" in "fietsroute"), or
+// ends it after CompoundPartLetters letters or more ("Garten" in
+// "Kleingarten", "fiets" in "racefiets"). The stems of such compounds
+// differ from the interest's ("fahrradtour"), so the stem match alone
+// misses them. A word written as the interest's stem also matches: Dutch
+// Snowball stems "fietsen" to "fiets" but "fiets" to "fiet".
+func (a *analysis) compoundInterests(w *wordInfo) []int32 {
+	var out []int32
+	for i := range a.p.interests {
+		if len(a.ix.stems[i]) != 1 {
+			continue
+		}
+		for _, part := range [2]string{a.ix.stems[i][0], a.p.interests[i].lowers[0]} {
+			if utf8.RuneCountInString(part) <= CompoundPartLetters {
+				continue
+			}
+			if w.lower == part || compoundOf(w.stem, part) || compoundOf(w.lower, part) {
+				out = append(out, int32(i))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// compoundOf reports whether word is a compound that begins or ends with
+// part (see compoundInterests).
+func compoundOf(word, part string) bool {
+	rest := utf8.RuneCountInString(word) - utf8.RuneCountInString(part)
+	return rest >= CompoundPartLetters-1 && strings.HasPrefix(word, part) ||
+		rest >= CompoundPartLetters && strings.HasSuffix(word, part)
 }
 
 func isASCIIWord(s string) bool {

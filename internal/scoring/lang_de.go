@@ -20,6 +20,8 @@ func init() {
 		// the evaluation corpus have 20-31% words of 7+ letters (mean
 		// 24%) where plain English ones have 15% (13-18% by community).
 		longWordExtra: 0.08,
+		compounds:     true,
+
 		read: readabilityFormula{
 			name:   "Amstad reading ease",
 			ease:   func(wps, spw, _ float64) float64 { return 180 - wps - 58.5*spw },

@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&langSpec{
 		code: "nl", name: "Dutch", stem: dutch.Stem, text: nlText, stemAll: true,
-		syllables: nlSyllables,
+		syllables: nlSyllables, compounds: true,
 		read: readabilityFormula{
 			name:   "Douma reading ease",
 			ease:   func(wps, spw, _ float64) float64 { return 206.835 - 0.93*wps - 77*spw },

@@ -55,6 +55,10 @@ type langSpec struct {
 	// languages that write compounds as one word ("Gartenfreunde") are
 	// not penalised for them. Zero for English.
 	longWordExtra float64
+	// compounds says whether one-word interests also match inside the
+	// compound words the language writes as one ("Fahrradtour"; see
+	// compoundInterests). Off for English.
+	compounds bool
 
 	load   func() *lexicon          // parsed on first use (sync.OnceValue)
 	traits func() map[string]string // stem of a traits.txt word → its section
