@@ -289,7 +289,7 @@ func (a *analysis) prepareWords() {
 // compound beside it.
 const CompoundPartLetters = 4
 
-// compoundInterests returns the one-word interests a compound word of a
+// compoundInterests returns the one-word interest a compound word of a
 // language that writes compounds as one word (German, Dutch) is built on:
 // the interest (its stem or as written, of CompoundPartLetters+1 letters
 // or more) begins the word, with CompoundPartLetters-1 letters or more
@@ -297,19 +297,27 @@ const CompoundPartLetters = 4
 // ends it after CompoundPartLetters letters or more ("Garten" in
 // "Kleingarten", "fiets" in "racefiets"). The stems of such compounds
 // differ from the interest's ("fahrradtour"), so the stem match alone
-// misses them. A word written as the interest's stem also matches: Dutch
-// Snowball stems "fietsen" to "fiets" but "fiets" to "fiet".
+// misses them. The word written as the interest's stem, or with a plural
+// -s the stemmer keeps, matches too: Dutch Snowball stems "fietsen" to
+// "fiets" but "fiets" to "fiet", "route" to "rout" but "routes" to
+// "routes". When several interests fit, the longest one wins
+// ("fietsroutes" is a fietsroute, not a fiets).
 func (a *analysis) compoundInterests(w *wordInfo) []int32 {
 	var out []int32
+	best := 0
 	for i := range a.p.interests {
 		if len(a.ix.stems[i]) != 1 {
 			continue
 		}
 		for _, part := range [2]string{a.ix.stems[i][0], a.p.interests[i].lowers[0]} {
-			if utf8.RuneCountInString(part) <= CompoundPartLetters {
+			n := utf8.RuneCountInString(part)
+			if n <= CompoundPartLetters || n < best {
 				continue
 			}
-			if w.lower == part || compoundOf(w.stem, part) || compoundOf(w.lower, part) {
+			if w.lower == part || w.lower == part+"s" || w.stem == part+"s" || compoundOf(w.stem, part) || compoundOf(w.lower, part) {
+				if n > best {
+					out, best = out[:0], n
+				}
 				out = append(out, int32(i))
 				break
 			}
