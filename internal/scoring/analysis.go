@@ -297,7 +297,8 @@ const CompoundPartLetters = 4
 // ends it after CompoundPartLetters letters or more ("Garten" in
 // "Kleingarten", "fiets" in "racefiets"). The stems of such compounds
 // differ from the interest's ("fahrradtour"), so the stem match alone
-// misses them. The word written as the interest's stem, or with a plural
+// misses them. An infinitive also matches in its linking form
+// (linkingForm: "wandern" in "Wanderführer"). The word written as the interest's stem, or with a plural
 // -s the stemmer keeps, matches too: Dutch Snowball stems "fietsen" to
 // "fiets" but "fiets" to "fiet", "route" to "rout" but "routes" to
 // "routes". When several interests fit, the longest one wins
@@ -309,7 +310,8 @@ func (a *analysis) compoundInterests(w *wordInfo) []int32 {
 		if len(a.ix.stems[i]) != 1 {
 			continue
 		}
-		for _, part := range [2]string{a.ix.stems[i][0], a.p.interests[i].lowers[0]} {
+		lower := a.p.interests[i].lowers[0]
+		for _, part := range [3]string{a.ix.stems[i][0], lower, linkingForm(lower)} {
 			n := utf8.RuneCountInString(part)
 			if n <= CompoundPartLetters || n < best {
 				continue
@@ -324,6 +326,20 @@ func (a *analysis) compoundInterests(w *wordInfo) []int32 {
 		}
 	}
 	return out
+}
+
+// linkingForm is the form an infinitive takes as the first part of a
+// compound: "wandern" in "Wanderweg", "segeln" in "Segelschein", "schwimmen"
+// in "Schwimmbad" (the stem may be shorter: Snowball cuts "wandern" to
+// "wand"). Other words are returned as they are.
+func linkingForm(w string) string {
+	switch {
+	case strings.HasSuffix(w, "rn") || strings.HasSuffix(w, "ln"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "en"):
+		return w[:len(w)-2]
+	}
+	return w
 }
 
 // compoundOf reports whether word is a compound that begins or ends with

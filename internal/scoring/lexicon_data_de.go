@@ -23,6 +23,13 @@ var deText = langText{
 2 so geht
 2 so gehts
 2 so funktioniert
+2 so gelingt
+2 so klappt
+1.5 erfahren sie, wie
+1.5 erfährst du, wie
+1.5 zeigen wir, wie
+1 zum ausdrucken
+1 pdf
 1.5 tutorial
 1.5 kostenloses tool
 1.5 kostenloses werkzeug
@@ -153,7 +160,6 @@ var deText = langText{
 1 unsere lösung
 1 unser neues
 1 unsere neue
-1 unser team
 1 ab sofort erhältlich
 1 jetzt erhältlich
 1 jetzt verfügbar
@@ -162,11 +168,10 @@ var deText = langText{
 1 vertrauen auf uns
 1.5 wir stellen vor
 1.5 stellen wir vor
-1 stolz
 1.5 stolz präsentieren
-1.5 freuen uns, ihnen
-1.5 freuen uns, euch
-1.5 freuen uns, dir
+1 freuen uns, ihnen
+1 freuen uns, euch
+1 freuen uns, dir
 1 persönliche demo
 1 unverbindliche beratung
 
@@ -314,6 +319,8 @@ var deText = langText{
 1.5 für nur <price>
 1.5 für nur
 1.5 ab <price>
+1.5 erhältlich für <price>
+1.5 jetzt für <price>
 1.5 statt <price>
 1.5 <price> statt
 1.5 <price> pro monat
@@ -323,7 +330,8 @@ var deText = langText{
 1 gratiszugabe
 1 geschenk dazu
 
-# Calls to buy.
+# Calls to buy. German puts the infinitive last ("Jetzt im Shop bestellen"),
+# so the usual places of purchase are listed with it.
 [buy]
 2 jetzt kaufen
 2 jetzt bestellen
@@ -357,6 +365,18 @@ var deText = langText{
 2 unseren vertrieb
 2 beratungstermin vereinbaren
 2 jetzt ausprobieren
+2 im onlineshop bestellen
+2 im shop bestellen
+2 im webshop bestellen
+2 online bestellen
+2 bei uns bestellen
+2 direkt bestellen
+2 bestellen und sparen
+2 im onlineshop kaufen
+2 im shop kaufen
+2 bei uns kaufen
+2 im onlineshop erhältlich
+2 im fachhandel erhältlich
 1.5 hier klicken
 1.5 klick hier
 1.5 bestellen sie

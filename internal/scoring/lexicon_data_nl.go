@@ -14,6 +14,13 @@ var nlText = langText{
 2 hoe je
 2 zo doe je
 2 zo werkt het
+2 zo maak je
+2 zo pak je
+1.5 ontdek hoe
+1.5 lees hoe
+1.5 leer hoe
+1 om te printen
+1 pdf
 2 stap voor stap
 1.5 stap
 2 stappenplan
@@ -143,17 +150,14 @@ var nlText = langText{
 1 onze oplossing
 1 onze nieuwe
 1 ons nieuwe
-1 ons team
 1 nu verkrijgbaar
 1 nu beschikbaar
 1 vanaf nu verkrijgbaar
 1 duizenden tevreden klanten
 1 tevreden klanten
-1.5 wij introduceren
 1.5 introduceren
 1.5 maak kennis met
 1.5 met trots
-1 trots
 1 persoonlijke demo
 1 vrijblijvend advies
 1 vrijblijvende offerte
@@ -281,6 +285,8 @@ var nlText = langText{
 1.5 nu <price>
 1.5 nu voor <price>
 1.5 vanaf <price>
+1.5 verkrijgbaar voor <price>
+1.5 te koop voor <price>
 1.5 voor maar
 1.5 voor slechts
 1.5 van <price> voor
@@ -323,6 +329,11 @@ var nlText = langText{
 2 naar de winkel
 2 scoor nu
 2 scoor je
+2 online bestellen
+2 via de webshop
+2 in de webshop
+2 in onze webshop
+2 bestellen kan
 1.5 klik hier
 1.5 bestel
 
