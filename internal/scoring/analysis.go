@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -290,6 +291,10 @@ func (a *analysis) prepareWords() {
 			w.lex = a.lx.byFirst[w.stem]
 			w.interests = a.ix.byStem[w.stem]
 			w.vocab = !w.stop && a.ix.vocab[w.stem]
+			if a.model.compounds && len(w.interests) == 0 && !w.stop && w.letters > CompoundPartLetters {
+				w.interests = a.compoundInterests(w)
+				w.vocab = w.vocab || len(w.interests) > 0
+			}
 		} else {
 			w.stem = w.lower
 			w.syllables = 1
@@ -297,6 +302,72 @@ func (a *analysis) prepareWords() {
 			w.vocab = a.p.vocabLower[w.lower]
 		}
 	}
+}
+
+// CompoundPartLetters is the shortest interest word (or stem) that
+// compoundInterests finds inside a compound, and the shortest rest of the
+// compound beside it.
+const CompoundPartLetters = 4
+
+// compoundInterests returns the one-word interest a compound word of a
+// language that writes compounds as one word (German, Dutch) is built on:
+// the interest (its stem or as written, of CompoundPartLetters+1 letters
+// or more) begins the word, with CompoundPartLetters-1 letters or more
+// after it ("Fahrrad" in "Fahrradtour", "fietsen" in "fietsroute"), or
+// ends it after CompoundPartLetters letters or more ("Garten" in
+// "Kleingarten", "fiets" in "racefiets"). The stems of such compounds
+// differ from the interest's ("fahrradtour"), so the stem match alone
+// misses them. An infinitive also matches in its linking form
+// (linkingForm: "wandern" in "Wanderführer"). The word written as the interest's stem, or with a plural
+// -s the stemmer keeps, matches too: Dutch Snowball stems "fietsen" to
+// "fiets" but "fiets" to "fiet", "route" to "rout" but "routes" to
+// "routes". When several interests fit, the longest one wins
+// ("fietsroutes" is a fietsroute, not a fiets).
+func (a *analysis) compoundInterests(w *wordInfo) []int32 {
+	var out []int32
+	best := 0
+	for i := range a.p.interests {
+		if len(a.ix.stems[i]) != 1 {
+			continue
+		}
+		lower := a.p.interests[i].lowers[0]
+		for _, part := range [3]string{a.ix.stems[i][0], lower, linkingForm(lower)} {
+			n := utf8.RuneCountInString(part)
+			if n <= CompoundPartLetters || n < best {
+				continue
+			}
+			if w.lower == part || w.lower == part+"s" || w.stem == part+"s" || compoundOf(w.stem, part) || compoundOf(w.lower, part) {
+				if n > best {
+					out, best = out[:0], n
+				}
+				out = append(out, int32(i))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// linkingForm is the form an infinitive takes as the first part of a
+// compound: "wandern" in "Wanderweg", "segeln" in "Segelschein", "schwimmen"
+// in "Schwimmbad" (the stem may be shorter: Snowball cuts "wandern" to
+// "wand"). Other words are returned as they are.
+func linkingForm(w string) string {
+	switch {
+	case strings.HasSuffix(w, "rn") || strings.HasSuffix(w, "ln"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "en"):
+		return w[:len(w)-2]
+	}
+	return w
+}
+
+// compoundOf reports whether word is a compound that begins or ends with
+// part (see compoundInterests).
+func compoundOf(word, part string) bool {
+	rest := utf8.RuneCountInString(word) - utf8.RuneCountInString(part)
+	return rest >= CompoundPartLetters-1 && strings.HasPrefix(word, part) ||
+		rest >= CompoundPartLetters && strings.HasSuffix(word, part)
 }
 
 func isASCIIWord(s string) bool {

@@ -49,6 +49,16 @@ type langSpec struct {
 	// stemAll says whether words with letters outside a-z are stemmed
 	// (English stems ASCII words only: "café" stays as written).
 	stemAll bool
+	// longWordExtra is how much higher the share of long words
+	// (LongWordLetters letters or more) runs in plain text of the language
+	// than in English, added to LongWordShareOK and LongWordShareMax:
+	// languages that write compounds as one word ("Gartenfreunde") are
+	// not penalised for them. Zero for English.
+	longWordExtra float64
+	// compounds says whether one-word interests also match inside the
+	// compound words the language writes as one ("Fahrradtour"; see
+	// compoundInterests). Off for English.
+	compounds bool
 
 	load   func() *lexicon          // parsed on first use (sync.OnceValue)
 	traits func() map[string]string // stem of a traits.txt word → its section

@@ -144,6 +144,24 @@ bij
 wij
 jij
 naar
+je
+op
+te
+er
+ik
+ze
+deze
+dit
+wat
+hoe
+nog
+om
+als
+ons
+jullie
+wel
+geen
+heel
 # Not modelled: detected so that their drafts are not scored as English.
 [sv]
 och

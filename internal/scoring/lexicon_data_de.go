@@ -7,16 +7,1108 @@ package scoring
 
 // deText is data/de/*.txt.
 var deText = langText{
-	value: `# value lists of data/de: see data/README.md.
+	value: `# Value signals of German drafts: the draft gives the reader something
+# useful (DESIGN.md: a free tool, a checklist, a guide, data, examples).
+# Weight = points per match. Matched on German Snowball stems ("Anleitungen"
+# is "anleit", "kostenlose" is "kostenlos"). Snowball keeps the -s of
+# "Tipps", so both forms are listed.
+[value]
+2 anleitung
+2 schritt für schritt
+1.5 schritt
+2 checkliste
+2 leitfaden
+2 ratgeber
+2 vorlage
+2 so geht
+2 so gehts
+2 so funktioniert
+2 so gelingt
+2 so klappt
+1.5 erfahren sie, wie
+1.5 erfährst du, wie
+1.5 zeigen wir, wie
+1 zum ausdrucken
+1 pdf
+1.5 tutorial
+1.5 kostenloses tool
+1.5 kostenloses werkzeug
+1.5 gratis tool
+1.5 praxistipp
+1.5 praxistipps
+1 werkzeug
+1 tool
+1 rechner
+1 arbeitsblatt
+1 tabelle
+1 übersicht
+1 liste
+1.5 beispiel
+1 zum beispiel
+1.5 fallstudie
+1.5 erfahrungsbericht
+1 tipp
+1 tipps
+1.5 daten
+1.5 umfrage
+1.5 studie
+1 bericht
+1 auswertung
+1 ergebnis
+1.5 was wir gelernt haben
+1.5 was wir daraus gelernt haben
+1 häufige fehler
+1 typische fehler
+1 fehler vermeiden
+1 vermeiden
+1 lernen
+1 erklärt
+1 erklären
+1 häufige fragen
+1 faq
+1.5 praktisch
+1 herunterladen
+1 download
+1 kostenlos
+1 gratis
+1 workshop
+1 kurs
+1 seminar
+1 webinar
+1 vortrag
+1 führung
+1 sprechstunde
+1 rezept
+1 karte
+1 wanderkarte
+1 plan
+1 pflanzplan
+1 vergleich
+1 vergleichen
+1 kosten
+1 preis
+1 budget
+1 sparen
+1 ohne anmeldung
+1 ohne e-mail-adresse
+1 experte
+1 expertin
+1 fachleute
+1 erfahrung
+1 teilen
+1 nachmachen
+# Reader focus: the draft talks to the reader. "du/dein/euch" are always the
+# reader; "Sie/Ihr/Ihnen" are also "she/they/her/their" in lower case, so
+# they weigh half.
+[reader]
+1 du
+1 dich
+1 dir
+1 dein
+1 deine
+1 deiner
+1 euch
+1 euer
+1 eure
+0.5 sie
+0.5 ihr
+0.5 ihnen
 `,
-	pitch: `# pitch lists of data/de: see data/README.md.
+	pitch: `# Sales-pitch signals of German drafts, by kind (see data/en/pitch.txt and
+# pitch.go for how the kinds make a hard sell). Matched on German Snowball
+# stems; <n> is any number, <pct> a number with "%" ("30 %"), <price> one
+# with a currency sign ("19,99 €", "€20").
+
+# Hype: empty praise of the seller's own product.
+[pitch]
+2 weltklasse
+2 marktführer
+2 branchenführer
+2 revolutionär
+2 bahnbrechend
+2 gamechanger
+2 game changer
+2 must-have
+2 das nonplusultra
+2 der hammer
+2 hammerangebot
+2 sensationell
+1.5 innovativ
+1.5 einzigartig
+1.5 unglaublich
+1.5 atemberaubend
+1.5 phänomenal
+1.5 traumhaft
+1.5 rundum-sorglos
+1.5 rundum sorglos
+1.5 komplettlösung
+1.5 all-in-one
+1.5 alles aus einer hand
+1 lösung
+1.5 garantiert
+1.5 garantie
+1.5 geld-zurück-garantie
+1.5 risikolos
+1.5 ohne risiko
+1.5 preisgekrönt
+1 premium
+1 leistungsstark
+1 exklusiv
+1 unser produkt
+1 unsere produkte
+1 unsere plattform
+1 unsere lösung
+1 unser neues
+1 unsere neue
+1 ab sofort erhältlich
+1 jetzt erhältlich
+1 jetzt verfügbar
+1 tausende zufriedene kunden
+1 zufriedene kunden
+1 vertrauen auf uns
+1.5 wir stellen vor
+1.5 stellen wir vor
+1.5 stolz präsentieren
+1 freuen uns, ihnen
+1 freuen uns, euch
+1 freuen uns, dir
+1 persönliche demo
+1 unverbindliche beratung
+
+# Pressure: urgency and scarcity.
+[pressure]
+3 nur heute
+3 nur noch heute
+3 jetzt zugreifen
+3 schnell zugreifen
+2.5 zugreifen
+2.5 solange der vorrat reicht
+2.5 solange vorrat reicht
+2.5 nur für kurze zeit
+2.5 für kurze zeit
+2.5 zeitlich begrenzt
+2.5 begrenztes angebot
+2.5 nicht verpassen
+2.5 verpassen sie nicht
+2.5 verpass nicht
+2.5 letzte chance
+2.5 letzte gelegenheit
+2.5 beeilen sie sich
+2.5 beeil dich
+2.5 beeilt euch
+2 schnell sein lohnt sich
+2 schnell sein
+2.5 angebot endet
+2.5 aktion endet
+2.5 endet heute
+2.5 endet um mitternacht
+2.5 endet morgen
+2.5 endet am sonntag
+2.5 endet bald
+2.5 läuft ab
+2.5 nur noch bis
+2 nur diese woche
+2 nur dieses wochenende
+2 nur am wochenende
+2 nur noch <n>
+2 nur noch wenige
+2 noch <n> verfügbar
+2 noch <n> stück
+2 fast ausverkauft
+2 bald ausverkauft
+2 so gut wie ausverkauft
+2 bald weg
+2 heiß begehrt
+2 countdown
+2 jetzt oder nie
+2 worauf wartest du
+2 worauf warten sie
+2 zögern sie nicht
+2 zögere nicht
+2 nicht lange zögern
+2 greifen sie zu
+2 greif zu
+2 wer zuerst kommt
+1.5 limitiert
+1.5 begrenzte stückzahl
+1.5 begrenzte plätze
+1.5 plätze sind begrenzt
+1.5 nur für kurze
+1 exklusiv für sie
+1 exklusiv für dich
+
+# Superlatives the seller gives itself.
+[superlative]
+1 der beste
+1 die beste
+1 das beste
+1 den besten
+1 beste aller zeiten
+1 schnellste
+1 günstigste
+1 billigste
+1 die einfachste
+1 der einfachste
+1 das einfachste
+1 fortschrittlichste
+1 leistungsstärkste
+1 meistverkaufte
+1 beliebteste
+1 nummer eins
+1 nummer 1
+1 nr. 1
+1 unschlagbar
+1 unübertroffen
+1 konkurrenzlos
+1 unvergleichlich
+1 wie nie zuvor
+1 so günstig wie nie
+1 tiefstpreis
+1 bestpreis
+1 der größte
+1 das größte
+1 spitzenqualität
+1 erstklassig
+1 testsieger
+
+# Price pushes.
+[price]
+2.5 <pct> rabatt
+2.5 <pct> sparen
+2.5 spare <pct>
+2.5 sparen sie <pct>
+2.5 spar <pct>
+2.5 bis zu <pct>
+2.5 <pct> günstiger
+2.5 <pct> reduziert
+2.5 <pct> auf alles
+2.5 minus <pct>
+2 unschlagbar günstig
+2 im angebot
+2 sonderangebot
+2 schnäppchen
+2 sale
+2 ausverkauf
+2 räumungsverkauf
+2 schlussverkauf
+2 rabattcode
+2 gutscheincode
+2 aktionscode
+2 mit dem code
+2 preisknaller
+2 knallerpreis
+2 tiefpreis
+2 kampfpreis
+2 sonderpreis
+2 aktionspreis
+2 reduziert
+2 jetzt günstiger
+2 zum halben preis
+2 halber preis
+2 preissturz
+2 deal
+2 spottbillig
+2 spottpreis
+2 gratis dazu
+2 2 für 1
+1.5 rabatt
+1.5 versandkostenfrei
+1.5 kostenloser versand
+1.5 nur <price>
+1.5 nur noch <price>
+1.5 für nur <price>
+1.5 für nur
+1.5 ab <price>
+1.5 erhältlich für <price>
+1.5 jetzt für <price>
+1.5 statt <price>
+1.5 <price> statt
+1.5 <price> pro monat
+1.5 <price> im monat
+1.5 <price> monatlich
+1 <pct> billiger
+1 gratiszugabe
+1 geschenk dazu
+
+# Calls to buy. German puts the infinitive last ("Jetzt im Shop bestellen"),
+# so the usual places of purchase are listed with it.
+[buy]
+2 jetzt kaufen
+2 jetzt bestellen
+2 hier bestellen
+2 gleich bestellen
+2 sofort bestellen
+2 heute noch bestellen
+2 jetzt shoppen
+2 jetzt buchen
+2 jetzt sichern
+2 sichern sie sich
+2 sichere dir
+2 sichert euch
+2 in den warenkorb
+2 zum shop
+2 zum angebot
+2 jetzt anrufen
+2 rufen sie jetzt an
+2 ruf jetzt an
+2 jetzt abonnieren
+2 jetzt upgraden
+2 jetzt testen
+2 jetzt vorbestellen
+2 vorbestellen
+2 jetzt zuschlagen
+2 zuschlagen
+2 demo anfordern
+2 demo vereinbaren
+2 demo buchen
+2 vertrieb kontaktieren
+2 unseren vertrieb
+2 beratungstermin vereinbaren
+2 jetzt ausprobieren
+2 im onlineshop bestellen
+2 im shop bestellen
+2 im webshop bestellen
+2 online bestellen
+2 bei uns bestellen
+2 direkt bestellen
+2 bestellen und sparen
+2 im onlineshop kaufen
+2 im shop kaufen
+2 bei uns kaufen
+2 im onlineshop erhältlich
+2 im fachhandel erhältlich
+1.5 hier klicken
+1.5 klick hier
+1.5 bestellen sie
+
+# Sign-ups: a sale only when the draft names a price or presses.
+[signup]
+2 jetzt anmelden
+2 heute anmelden
+2 jetzt registrieren
+2 jetzt mitglied werden
+2 jetzt beitreten
+2 melde dich jetzt an
+2 melden sie sich jetzt an
+2 meld dich jetzt an
+2 jetzt einschreiben
+2 jetzt starten
+
+# Calls to act for the seller, at the start of a sentence.
+[act]
+^kaufen sie
+^kauf
+^bestellen sie
+^bestell
+^buchen sie
+^buch dir
+^rufen sie uns
+^ruf uns
+^kontaktieren sie
+^kontaktiere uns
+^vereinbaren sie
+^schützen sie
+^schütze dich
+^schütze deine
+^sichern sie
+^sichere dir
+^abonnieren sie
+^jetzt kaufen
+^jetzt bestellen
+
+# Fear appeals.
+[fear]
+2 bevor es zu spät ist
+1 zu spät
+2 alles verlieren
+2 alles verloren
+2 könnten die nächsten sein
+2 könntest der nächste sein
+2 albtraum
+2 alptraum
+2 bereuen
+2 bereust
+2 können sie sich das leisten
+2 kannst du dir das leisten
+2 nicht leisten
+2 erschreckend
+2 verheerend
+2 katastrophe
+2 jede sekunde zählt
+2 für immer verloren
+2 für immer weg
+2 unwiderruflich
+1.5 riskieren sie nicht
+1.5 sind sie sicher
+1.5 bist du sicher
+1 was wäre wenn
+1 riskieren
+1 gefahr
+1 gefährlich
+1 tödlich
+1 panik
+1 schutzlos
+1 ungeschützt
+1 hilflos
+1 schützen sie ihre familie
+1 schütze deine familie
+
+# Self focus: the draft talks about the seller.
+[self]
+1 wir
+1 uns
+1 unser
+1 unsere
 `,
-	hooks: `# hooks lists of data/de: see data/README.md.
+	hooks: `# Calls to action in German drafts. ^ = only at the start of a sentence
+# (the imperative: "Lade dir die Liste herunter", "Melden Sie sich an").
+# Imperatives are matched on stems, so "^meld" covers "Melde", "Meldet" and
+# "Melden Sie".
+[cta]
+2 ^lade
+2 ^laden sie
+2 ^ladet
+2 ^herunterladen
+2 ^meld
+2 ^melden sie
+2 ^anmelden
+2 ^mach mit
+2 ^macht mit
+2 ^machen sie mit
+2 ^komm
+2 ^kommt
+2 ^kommen sie
+2 ^schau vorbei
+2 ^schaut vorbei
+2 ^buch
+2 ^buchen sie
+2 ^reservier
+2 ^reservieren sie
+2 ^antworte
+2 ^antwortet
+2 ^antworten sie
+2 ^schreib
+2 ^schreibt
+2 ^schreiben sie
+2 ^probier
+2 ^probiert
+2 ^probieren sie
+2 ^hol dir
+2 ^holt euch
+2 ^holen sie sich
+2 ^folge
+2 ^folgt
+2 ^folgen sie
+2 ^teile
+2 ^teilt
+2 ^teilen sie
+2 ^erzähl
+2 ^erzählt
+2 ^erzählen sie
+2 ^verrat
+2 ^verratet
+2 ^verraten sie
+2 ^sag
+2 ^sagt
+2 ^sagen sie
+2 ^besuch
+2 ^besucht
+2 ^besuchen sie
+2 ^ruf
+2 ^rufen sie
+2 ^schau
+2 ^schaut
+2 ^schauen sie
+2 ^lies
+2 ^lest
+2 ^lesen sie
+2 ^hör
+2 ^hört
+2 ^hören sie
+2 ^bring
+2 ^bringt
+2 ^bringen sie
+2 ^druck
+2 ^drucken sie
+2 ^markier
+2 ^starte
+2 ^startet
+2 ^starten sie
+2 ^fang
+2 ^fangt
+2 ^trag dich
+2 ^tragt euch
+2 ^tragen sie sich
+2 ^frag
+2 ^fragt
+2 ^fragen sie
+2 ^speicher
+2 ^merk dir
+2 ^abonnier
+2 ^klick
+2 ^klicken sie
+2 ^nutz
+2 ^nutzen sie
+1 hier klicken
+1 mehr erfahren
+1 mehr lesen
+1 weiterlesen
+1 mehr dazu
+1 link in der bio
+1 link in bio
+1 link im profil
+1 wir sehen uns
+1 bis samstag
+1 bis sonntag
+1 schreib uns
+1 schreibt uns
+1 schreiben sie uns
+1 sag uns
+1 sagt uns
+1 lass es uns wissen
+1 lasst es uns wissen
+1 in den kommentaren
+1 in die kommentare
+1 kommentar
+1 hier anmelden
+1 zur anmeldung
+1 hier geht
+1 meldet euch
+1 melde dich
+1 melden sie sich
+1 macht mit
+1 mach mit
+# Markers of a quotable line.
+[quotable]
+ist nur
+ist kein
+ist keine
+ist nicht
+sind kein
+sind keine
+sind nicht
+die wahrheit
+das geheimnis
+der beste weg
+der einzige
+die einzige
+das einzige
+nie
+niemals
+immer
+jeder
+jede
+jedes
+nichts
+niemand
+alle
+nicht dasselbe
+nicht das gleiche
+mehr als
+weniger als
+# Question openers.
+[question]
+wie
+was
+warum
+wieso
+weshalb
+welche
+welcher
+wer
+wann
+wo
+woher
+womit
+kennst du
+hast du
+bist du
+weißt du
+willst du
+kannst du
+machst du
+habt ihr
+kennt ihr
+seid ihr
+wisst ihr
+kennen sie
+haben sie
+sind sie
+wissen sie
+möchten sie
+können sie
 `,
-	generations: `# generations lists of data/de: see data/README.md.
+	generations: `# Vocabulary, references and internet slang of German-speaking generations
+# (see data/en/generations.txt and generations.go). Slang raises Gen Z (and
+# a little Millennial) resonance and lowers Boomer and Gen X resonance.
+[boomers]
+1 rente
+1 ruhestand
+1 rentner
+1 im ruhestand
+1 enkel
+1 enkelkinder
+1 großeltern
+1 oma
+1 opa
+1 sicherheit
+1 zuverlässig
+1 bewährt
+1 altbewährt
+1 tradition
+1 traditionell
+1 qualität
+1 handwerk
+1 handarbeit
+1 preis-leistung
+1 persönliche beratung
+1 persönlich
+1 telefon
+1 rufen sie uns an
+1 newsletter
+1 vor ort
+1 heimat
+1 klassiker
+1 gemütlich
+1 gesundheit
+1 freizeit
+1 kaffee und kuchen
+1 kreuzfahrt
+1 busreise
+1 barrierefrei
+1 seniorengerecht
+1 wie früher
+1 schlager
+1 wirtschaftswunder
+1 loriot
+1 heinz erhardt
+1 tagesschau
+1 die beatles
+[genx]
+1 unkompliziert
+1 ohne schnickschnack
+1 bodenständig
+1 pragmatisch
+1 handfest
+1 praktisch
+1 selbstständig
+1 familie
+1 vereinbarkeit
+1 damals
+1 früher war
+1 kassette
+1 mixtape
+1 walkman
+1 gameboy
+1 c64
+1 neue deutsche welle
+1 ndw
+1 bravo
+1 wetten dass
+1 mauerfall
+1 zeitsparend
+1 zeit sparen
+1 effizient
+1 ehrlich
+1 erprobt
+1 nüchtern
+1 checkliste
+[millennials]
+1 side hustle
+1 nebenprojekt
+1 brunch
+1 avocado
+1 bingewatching
+1 binge
+1 netflix
+1 spotify
+1 podcast
+1 app
+1 nachhaltig
+1 nachhaltigkeit
+1 achtsamkeit
+1 selfcare
+1 self-care
+1 wellness
+1 authentisch
+1 homeoffice
+1 remote
+1 work-life-balance
+1 erlebnis
+1 community
+1 lifehack
+1 hack
+1 harry potter
+1 throwback
+1 tbt
+1 ethisch
+1 vegan
+1 tamagotchi
+1 pokémon
+[genz]
+1 ästhetik
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 meme
+1 memes
+1 gaming
+1 zocken
+1 creator
+1 inklusiv
+1 mentale gesundheit
+1 klima
+1 klimaschutz
+1 fridays for future
+1 bereal
+1 reel
+1 reels
+# Internet and youth slang ("Jugendwort" register): read by older members
+# as not meant for them. Matched on stems, which fold umlauts: "lost" would
+# also be "löst", "lit" "Liter", "same" "Samen", so such words are listed
+# only in the phrases they take as slang ("voll lost").
+[slang]
+1 krass
+1 digga
+1 diggah
+1 digger
+1 bin lost
+1 bist lost
+1 voll lost
+1 komplett lost
+1 total lost
+1 lowkey lost
+1 cringe
+1 sheesh
+1 ehrenmann
+1 ehrenfrau
+1 läuft bei dir
+1 läuft bei mir
+1 geil
+1 no front
+1 wallah
+1 bro
+1 slay
+1 sus
+1 goofy
+1 npc
+1 yolo
+1 fomo
+1 vibe
+1 vibes
+1 lowkey
+1 highkey
+1 rizz
+1 gönn dir
+1 gönnung
+1 i bims
+1 isso
+1 bruh
+1 talahon
+1 smash
+1 ich feier
+1 feier ich
+1 omg
+1 lol
+1 mashallah
 `,
-	stopwords: `# stopwords lists of data/de: see data/README.md.
+	stopwords: `# German function words (articles, pronouns, prepositions, conjunctions,
+# auxiliaries, particles): not content words for focus and CAPS. Listed as
+# written, lower case, with and without umlaut spellings where drafts use
+# both ("fuer").
+[de]
+aber
+ab
+alle
+allem
+allen
+aller
+alles
+als
+also
+am
+an
+ander
+andere
+anderem
+anderen
+anderer
+anderes
+anderm
+andern
+anders
+auch
+auf
+aus
+bei
+beim
+bin
+bis
+bist
+da
+dabei
+dadurch
+dafür
+dagegen
+daher
+dahin
+damals
+damit
+danach
+dann
+daran
+darauf
+daraus
+darf
+darfst
+darin
+darüber
+darum
+darunter
+das
+dass
+daß
+davon
+davor
+dazu
+dein
+deine
+deinem
+deinen
+deiner
+deines
+dem
+demselben
+den
+denn
+denselben
+der
+derer
+derselbe
+derselben
+des
+deshalb
+desselben
+dessen
+dich
+die
+dies
+diese
+dieselbe
+dieselben
+diesem
+diesen
+dieser
+dieses
+dir
+doch
+dort
+du
+durch
+ein
+eine
+einem
+einen
+einer
+eines
+einig
+einige
+einigem
+einigen
+einiger
+einiges
+einmal
+er
+es
+etwas
+euch
+euer
+eure
+eurem
+euren
+eurer
+eures
+für
+fuer
+gegen
+gewesen
+hab
+habe
+haben
+hast
+hat
+hatte
+hatten
+hier
+hin
+hinter
+ich
+ihm
+ihn
+ihnen
+ihr
+ihre
+ihrem
+ihren
+ihrer
+ihres
+im
+in
+indem
+ins
+ist
+ja
+jede
+jedem
+jeden
+jeder
+jedes
+jene
+jenem
+jenen
+jener
+jenes
+jetzt
+kann
+kannst
+kein
+keine
+keinem
+keinen
+keiner
+keines
+können
+könnt
+könnte
+machen
+man
+manche
+manchem
+manchen
+mancher
+manches
+mein
+meine
+meinem
+meinen
+meiner
+meines
+mich
+mir
+mit
+muss
+musst
+müssen
+musste
+nach
+nachdem
+nicht
+nichts
+noch
+nun
+nur
+ob
+oder
+ohne
+schon
+sehr
+sein
+seine
+seinem
+seinen
+seiner
+seines
+selbst
+sich
+sie
+sind
+so
+solche
+solchem
+solchen
+solcher
+solches
+soll
+sollen
+sollte
+sondern
+sonst
+über
+ueber
+um
+und
+uns
+unser
+unsere
+unserem
+unseren
+unserer
+unseres
+unter
+viel
+vom
+von
+vor
+während
+war
+waren
+warst
+was
+weg
+weil
+weiter
+welche
+welchem
+welchen
+welcher
+welches
+wenn
+werde
+werden
+wie
+wieder
+will
+wir
+wird
+wirst
+wo
+wollen
+wollte
+würde
+würden
+zu
+zum
+zur
+zwar
+zwischen
 `,
-	traits: `# traits lists of data/de: see data/README.md.
+	traits: `# Psychographic traits of German-speaking audiences that change how a draft
+# is judged (see traits.go): a trait containing one of these words (compared
+# on stems) turns the section's rule on.
+[skeptical]
+skeptisch
+skeptiker
+kritisch
+misstrauisch
+zynisch
+hype
+werbung
+werbemüde
+[plain]
+einfach
+klar
+klartext
+verständlich
+schlicht
+jargon
+fachchinesisch
+[visual]
+visuell
+foto
+fotos
+bild
+bilder
+emoji
 `,
 }

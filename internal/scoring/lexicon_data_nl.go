@@ -7,16 +7,904 @@ package scoring
 
 // nlText is data/nl/*.txt.
 var nlText = langText{
-	value: `# value lists of data/nl: see data/README.md.
+	value: `# Value signals of Dutch drafts: the draft gives the reader something useful
+# (DESIGN.md: a free tool, a checklist, a guide, data, examples). Weight =
+# points per match, matched on Dutch Snowball stems.
+[value]
+2 hoe je
+2 zo doe je
+2 zo werkt het
+2 zo maak je
+2 zo pak je
+1.5 ontdek hoe
+1.5 lees hoe
+1.5 leer hoe
+1 om te printen
+1 pdf
+2 stap voor stap
+1.5 stap
+2 stappenplan
+2 checklist
+2 handleiding
+2 gids
+2 sjabloon
+2 template
+2 invulblad
+1.5 tutorial
+1.5 gratis tool
+1.5 gratis hulpmiddel
+1 hulpmiddel
+1 tool
+1 rekentool
+1 calculator
+1 werkblad
+1 spreadsheet
+1 overzicht
+1 lijst
+1.5 voorbeeld
+1 bijvoorbeeld
+1.5 praktijkvoorbeeld
+1.5 casus
+1 tip
+1 tips
+1.5 les
+1.5 data
+1.5 cijfers
+1.5 enquête
+1.5 onderzoek
+1 studie
+1 rapport
+1 resultaat
+1 uitkomst
+1.5 wat we geleerd hebben
+1.5 wat we leerden
+1 veelgemaakte fout
+1 veelgemaakte fouten
+1 fouten voorkomen
+1 vermijden
+1 leren
+1 uitleg
+1 uitleggen
+1 veelgestelde vragen
+1.5 praktisch
+1 downloaden
+1 download
+1 gratis
+1 workshop
+1 cursus
+1 webinar
+1 lezing
+1 clinic
+1 spreekuur
+1 recept
+1 kaart
+1 route
+1 schema
+1 planning
+1 vergelijken
+1 vergelijking
+1 kosten
+1 prijs
+1 budget
+1 besparen
+1 zonder aanmelding
+1 zonder e-mailadres
+1 expert
+1 deskundige
+1 ervaring
+1 delen
+1 uitproberen
+# Reader focus: the draft talks to the reader (informal je/jij/jouw/jullie,
+# formal u/uw).
+[reader]
+1 je
+1 jij
+1 jou
+1 jouw
+1 jezelf
+1 jullie
+1 u
+1 uw
+1 uzelf
 `,
-	pitch: `# pitch lists of data/nl: see data/README.md.
+	pitch: `# Sales-pitch signals of Dutch drafts, by kind (see data/en/pitch.txt and
+# pitch.go for how the kinds make a hard sell). Matched on Dutch Snowball
+# stems; <n> is any number, <pct> a number with "%" ("30 %"), <price> one
+# with a currency sign ("€ 19,95", "19,99 €"). "op = op" is matched as
+# "op op": the "=" is not a word.
+
+# Hype: empty praise of the seller's own product.
+[pitch]
+2 wereldklasse
+2 toonaangevend
+2 marktleider
+2 revolutionair
+2 baanbrekend
+2 gamechanger
+2 game changer
+2 must-have
+2 sensationeel
+1.5 innovatief
+1 uniek
+1.5 ongelooflijk
+1 fantastisch
+1.5 adembenemend
+1.5 fenomenaal
+1.5 naadloos
+1.5 all-in-one
+1.5 totaaloplossing
+1.5 alles onder één dak
+1 oplossing
+1.5 gegarandeerd
+1.5 garantie
+1.5 niet goed, geld terug
+1.5 zonder risico
+1.5 risicoloos
+1.5 bekroond
+1 premium
+1 krachtig
+1 exclusief
+1 ons product
+1 onze producten
+1 ons platform
+1 onze oplossing
+1 onze nieuwe
+1 ons nieuwe
+1 nu verkrijgbaar
+1 nu beschikbaar
+1 vanaf nu verkrijgbaar
+1 duizenden tevreden klanten
+1 tevreden klanten
+1.5 introduceren
+1.5 maak kennis met
+1.5 met trots
+1 persoonlijke demo
+1 vrijblijvend advies
+1 vrijblijvende offerte
+
+# Pressure: urgency and scarcity.
+[pressure]
+3 alleen vandaag
+3 alleen vandaag nog
+3 op = op
+3 op is op
+2.5 mis het niet
+2.5 niet missen
+2.5 mis deze kans niet
+2.5 laatste kans
+2.5 tijdelijke actie
+2.5 tijdelijk aanbod
+2.5 tijdelijk voordeel
+2.5 actie verloopt
+2.5 aanbieding verloopt
+2.5 zolang de voorraad strekt
+2.5 zolang de voorraad reikt
+2.5 zolang het voorradig is
+2.5 wees er snel bij
+2.5 snel zijn
+2.5 haast je
+2.5 eindigt vandaag
+2.5 eindigt vanavond
+2.5 eindigt om middernacht
+2.5 eindigt zondag
+2.5 eindigt binnenkort
+2.5 actie loopt af
+2 alleen dit weekend
+2 alleen deze week
+2 nog maar <n>
+2 nog <n> beschikbaar
+2 nog <n> plekken
+2 nog maar een paar
+2 nog maar enkele
+2 bijna uitverkocht
+2 bijna op
+2 vliegt de deur uit
+2 aftellen
+2 nu of nooit
+2 wacht niet
+2 wacht niet langer
+2 waar wacht je nog op
+2 waar wacht u nog op
+2 wie het eerst komt
+2 pak je kans
+2 grijp je kans
+2 grijp nu
+2 profiteer nu
+2 nu profiteren
+2 vandaag nog bestellen
+1.5 beperkte voorraad
+1.5 beperkt aantal
+1.5 vol = vol
+1.5 vol is vol
+1 exclusief voor jou
+1 exclusief voor u
+
+# Superlatives the seller gives itself.
+[superlative]
+1 de beste
+1 het beste
+1 beste ooit
+1 de snelste
+1 de makkelijkste
+1 de goedkoopste
+1 het goedkoopst
+1 goedkoopste
+1 de meest geavanceerde
+1 ultiem
+1 ultieme
+1 nummer 1
+1 nummer één
+1 nr. 1
+1 onverslaanbaar
+1 ongeëvenaard
+1 ongekend
+1 zoals nooit tevoren
+1 laagste prijs
+1 scherpste prijs
+1 de grootste
+1 topkwaliteit
+1 eersteklas
+1 testwinnaar
+1 beste koop
+
+# Price pushes.
+[price]
+2.5 <pct> korting
+2.5 <pct> extra korting
+2.5 bespaar <pct>
+2.5 tot <pct>
+2.5 <pct> goedkoper
+2.5 <pct> op alles
+2 uitverkoop
+2 opruiming
+2 sale
+2 in de aanbieding
+1.5 aanbieding
+2 actieprijs
+2 kortingscode
+2 actiecode
+2 met de code
+2 stunt
+2 stuntprijs
+2 knaller
+2 prijsknaller
+2 deal
+2 dagdeal
+2 halve prijs
+2 tweede halve prijs
+2 prijsverlaging
+2 afgeprijsd
+2 spotgoedkoop
+2 1+1 gratis
+2 1 + 1 gratis
+1.5 korting
+1.5 gratis verzending
+1.5 gratis bezorging
+1.5 slechts <price>
+1.5 maar <price>
+1.5 nu <price>
+1.5 nu voor <price>
+1.5 vanaf <price>
+1.5 verkrijgbaar voor <price>
+1.5 te koop voor <price>
+1.5 voor maar
+1.5 voor slechts
+1.5 van <price> voor
+1.5 <price> per maand
+1.5 <price> p/m
+1 gratis cadeau
+1 cadeau
+
+# Calls to buy.
+[buy]
+2 bestel nu
+2 koop nu
+2 shop nu
+2 boek nu
+2 bestel vandaag
+2 nu bestellen
+2 nu kopen
+2 direct bestellen
+2 meteen bestellen
+2 snel bestellen
+2 haal hem in huis
+2 haal ze in huis
+2 in je winkelmandje
+2 in winkelwagen
+2 in je winkelwagen
+2 bel nu
+2 abonneer nu
+2 upgrade nu
+2 start je gratis proefperiode
+2 probeer gratis
+2 neem contact op met onze sales
+2 vraag een demo aan
+2 vraag nu aan
+2 plan een demo
+2 reserveer nu
+2 pre-order
+2 bestel hem nu
+2 bestel ze nu
+2 naar de webshop
+2 naar de winkel
+2 scoor nu
+2 scoor je
+2 online bestellen
+2 via de webshop
+2 in de webshop
+2 in onze webshop
+2 bestellen kan
+1.5 klik hier
+1.5 bestel
+
+# Sign-ups: a sale only when the draft names a price or presses.
+[signup]
+2 meld je nu aan
+2 meld je vandaag aan
+2 meld u nu aan
+2 schrijf je nu in
+2 schrijf u nu in
+2 nu aanmelden
+2 nu inschrijven
+2 word nu lid
+2 registreer nu
+2 start nu
+
+# Calls to act for the seller, at the start of a sentence.
+[act]
+^bestel
+^koop
+^boek
+^bel ons
+^bel nu
+^neem contact op
+^neem nu contact
+^plan een
+^upgrade
+^abonneer
+^bescherm je
+^bescherm jezelf
+^bescherm uw
+^beveilig
+^claim
+^sluit nu
+^vraag een offerte
+
+# Fear appeals.
+[fear]
+2 voordat het te laat is
+2 voor het te laat is
+1 te laat
+2 alles kwijt
+2 alles verliezen
+2 alles kwijtraken
+2 de volgende zijn
+2 nachtmerrie
+2 ergste nachtmerrie
+2 spijt krijgen
+2 krijg je spijt
+2 krijgt u spijt
+2 spijt van
+2 kun je het je veroorloven
+2 kunt u het zich veroorloven
+2 niet veroorloven
+2 schrikbarend
+2 angstaanjagend
+2 verwoestend
+2 rampzalig
+2 elke seconde telt
+2 voorgoed weg
+2 voorgoed kwijt
+1.5 weet je het zeker
+1.5 weet u het zeker
+1.5 riskeer
+1 wat als
+1 onbeschermd
+1 gevaar
+1 gevaarlijk
+1 dodelijk
+1 paniek
+1 hulpeloos
+1 bescherm je gezin
+1 bescherm uw gezin
+
+# Self focus: the draft talks about the seller.
+[self]
+1 we
+1 wij
+1 ons
+1 onze
 `,
-	hooks: `# hooks lists of data/nl: see data/README.md.
+	hooks: `# Calls to action in Dutch drafts. ^ = only at the start of a sentence (the
+# imperative: "Download de lijst", "Meld je aan", "Laat het ons weten").
+[cta]
+2 ^download
+2 ^meld je
+2 ^meld u
+2 ^schrijf je
+2 ^schrijf u
+2 ^schrijf ons
+2 ^doe mee
+2 ^kom
+2 ^boek
+2 ^reserveer
+2 ^reageer
+2 ^probeer
+2 ^haal
+2 ^pak
+2 ^abonneer
+2 ^volg
+2 ^deel
+2 ^vertel
+2 ^laat ons
+2 ^laat het
+2 ^laat weten
+2 ^bezoek
+2 ^bel
+2 ^mail
+2 ^stuur
+2 ^start
+2 ^begin
+2 ^lees
+2 ^bekijk
+2 ^kijk
+2 ^luister
+2 ^bewaar
+2 ^print
+2 ^tag
+2 ^vraag
+2 ^check
+2 ^sluit aan
+2 ^rij mee
+2 ^fiets mee
+2 ^speel mee
+2 ^ga naar
+2 ^klik
+1 klik hier
+1 meld je aan
+1 meld u aan
+1 schrijf je in
+1 doe mee
+1 lees meer
+1 meer weten
+1 meer informatie
+1 link in bio
+1 link in de bio
+1 tot dan
+1 tot zaterdag
+1 tot zondag
+1 laat het weten
+1 laat het ons weten
+1 laat ons weten
+1 in de reacties
+1 in de comments
+1 reageer hieronder
+1 zie je daar
+1 zien je graag
+# Markers of a quotable line.
+[quotable]
+is geen
+is niet
+zijn geen
+zijn niet
+is alleen
+is maar
+de waarheid
+het geheim
+de beste manier
+de enige
+het enige
+nooit
+altijd
+elke
+elk
+iedereen
+niets
+niemand
+niet hetzelfde
+meer dan
+minder dan
+# Question openers.
+[question]
+hoe
+wat
+waarom
+welke
+wie
+wanneer
+waar
+heb je
+ben je
+weet je
+ken je
+wil je
+kun je
+kan je
+doe je
+hebt u
+bent u
+weet u
+kent u
+wilt u
+kunt u
 `,
-	generations: `# generations lists of data/nl: see data/README.md.
+	generations: `# Vocabulary, references and internet slang of Dutch-speaking generations
+# (see data/en/generations.txt and generations.go). Straattaal and chat
+# slang raise Gen Z (and a little Millennial) resonance and lower Boomer and
+# Gen X resonance. Words that are also plain Dutch ("vet" is fat, "kapot"
+# broken) only count in their slang phrases.
+[boomers]
+1 pensioen
+1 gepensioneerd
+1 met pensioen
+1 kleinkinderen
+1 kleinkind
+1 opa
+1 oma
+1 grootouders
+1 gemoedsrust
+1 vertrouwd
+1 betrouwbaar
+1 degelijk
+1 traditie
+1 traditioneel
+1 kwaliteit
+1 vakmanschap
+1 waar voor je geld
+1 persoonlijke service
+1 persoonlijk
+1 telefoon
+1 bel ons
+1 nieuwsbrief
+1 vroeger
+1 klassiek
+1 gezondheid
+1 koffie
+1 busreis
+1 cruise
+1 veiligheid
+1 comfort
+1 toegankelijk
+1 rustig
+1 de beatles
+1 abba
+1 toon hermans
+1 de fabeltjeskrant
+[genx]
+1 no-nonsense
+1 zonder poespas
+1 nuchter
+1 praktisch
+1 doe-het-zelf
+1 zelfstandig
+1 gezin
+1 werk en privé
+1 ouderwets
+1 cassettebandje
+1 walkman
+1 commodore
+1 gameboy
+1 top 2000
+1 jiskefet
+1 kinderen voor kinderen
+1 efficiënt
+1 tijd besparen
+1 tijdbesparend
+1 eerlijk
+1 bewezen
+1 checklist
+[millennials]
+1 side hustle
+1 brunch
+1 avocado
+1 bingewatchen
+1 binge
+1 netflix
+1 spotify
+1 podcast
+1 app
+1 duurzaam
+1 duurzaamheid
+1 selfcare
+1 self-care
+1 wellness
+1 authentiek
+1 thuiswerken
+1 hybride werken
+1 beleving
+1 community
+1 lifehack
+1 hack
+1 harry potter
+1 throwback
+1 tbt
+1 ethisch
+1 vegan
+1 festival
+1 hyves
+1 msn
+1 tamagotchi
+[genz]
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 meme
+1 memes
+1 gaming
+1 gamen
+1 creator
+1 inclusief
+1 mentale gezondheid
+1 klimaat
+1 bereal
+1 reel
+1 reels
+1 snapchat
+1 snap
+[slang]
+1 zo vet
+1 echt vet
+1 vet veel
+1 vet nice
+1 vet chill
+1 kapot mooi
+1 kapot goed
+1 kapot leuk
+1 kapot vet
+1 kapot lekker
+1 mattie
+1 matties
+1 wollah
+1 wallah
+1 fissa
+1 skeer
+1 doekoe
+1 osso
+1 tagga
+1 fittie
+1 boeie
+1 chill
+1 chillen
+1 swag
+1 flexen
+1 slay
+1 cringe
+1 yolo
+1 fomo
+1 no cap
+1 sus
+1 lowkey
+1 bro
+1 bruh
+1 ewa
+1 sahbi
+1 sws
+1 ff
+1 vibe
+1 vibes
+1 lit
 `,
-	stopwords: `# stopwords lists of data/nl: see data/README.md.
+	stopwords: `# Dutch function words (articles, pronouns, prepositions, conjunctions,
+# auxiliaries, particles): not content words for focus and CAPS.
+[nl]
+aan
+al
+alle
+alles
+als
+altijd
+ander
+andere
+anders
+bij
+binnen
+boven
+dan
+dat
+de
+der
+deze
+die
+dit
+doch
+doen
+doet
+door
+dus
+een
+eens
+eigen
+en
+enkele
+er
+ermee
+erg
+eruit
+geen
+geweest
+haar
+had
+hadden
+heb
+hebben
+hebt
+heeft
+hem
+hen
+het
+hier
+hij
+hoe
+hun
+ik
+in
+is
+ja
+je
+jij
+jou
+jouw
+jullie
+kan
+kon
+konden
+kun
+kunnen
+kunt
+laat
+maar
+me
+meer
+men
+met
+mij
+mijn
+moet
+moeten
+na
+naar
+naast
+niet
+niets
+nog
+nooit
+nu
+of
+om
+omdat
+ons
+onze
+ook
+op
+over
+reeds
+sinds
+te
+tegen
+toch
+toen
+tot
+u
+uit
+uw
+van
+veel
+voor
+vooral
+waar
+waarom
+want
+was
+waren
+wat
+we
+wel
+werd
+werden
+wie
+wij
+wil
+wilt
+worden
+wordt
+zal
+ze
+zelf
+zich
+zij
+zijn
+zo
+zou
+zouden
+zullen
+zonder
+zoals
+al
+alleen
+beide
+daar
+daarna
+daarom
+dezelfde
+diens
+elk
+elke
+even
+iemand
+iets
+ieder
+iedere
+jezelf
+jullie
+meeste
+mezelf
+misschien
+net
+nogal
+ofwel
+onder
+ondanks
+opnieuw
+pas
+precies
+sommige
+steeds
+terwijl
+tussen
+uitsluitend
+verder
+via
+vaak
+volgens
+vanaf
+waarin
+waardoor
+waarmee
+wanneer
+welk
+welke
+weer
+zeer
+zodat
+zelfs
+zouden
+hoewel
+echter
+ongeveer
+bijna
+eerst
+later
+nadat
+totdat
+tijdens
+behalve
 `,
-	traits: `# traits lists of data/nl: see data/README.md.
+	traits: `# Psychographic traits of Dutch-speaking audiences that change how a draft is
+# judged (see traits.go).
+[skeptical]
+sceptisch
+scepticus
+kritisch
+wantrouwig
+argwanend
+cynisch
+hype
+reclame
+[plain]
+eenvoudig
+simpel
+helder
+duidelijk
+begrijpelijk
+jargon
+vakjargon
+[visual]
+visueel
+foto
+foto's
+beeld
+afbeelding
+emoji
 `,
 }

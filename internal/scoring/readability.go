@@ -10,9 +10,10 @@ import "math"
 // (FleschFloor) or less none. Sentences longer than MaxSentenceWords and
 // paragraphs longer than MaxParagraphWords are flagged, and the share of
 // long words (LongWordLetters letters or more) counts from LongWordShareOK
-// to LongWordShareMax. The score weighs Flesch ReadFleschWeight, sentences
-// ReadSentenceWeight, paragraphs ReadParagraphWeight and long words the
-// rest.
+// to LongWordShareMax (both raised by the language's longWordExtra, for
+// languages that write compounds as one word). The score weighs Flesch
+// ReadFleschWeight, sentences ReadSentenceWeight, paragraphs
+// ReadParagraphWeight and long words the rest.
 const (
 	FleschTarget        = 60.0
 	FleschFloor         = 10.0
@@ -57,7 +58,7 @@ func (a *analysis) readability() checkResult {
 	}
 	pScore := 100 * clamp(1-2*float64(longParas)/float64(max(paras, 1)), 0, 1)
 	longShare := float64(a.longWords) / float64(a.wordTokens)
-	lScore := 100 * clamp(1-(longShare-LongWordShareOK)/(LongWordShareMax-LongWordShareOK), 0, 1)
+	lScore := 100 * clamp(1-(longShare-LongWordShareOK-a.model.longWordExtra)/(LongWordShareMax-LongWordShareOK), 0, 1)
 	r := checkResult{score: ReadFleschWeight*fScore + ReadSentenceWeight*sScore + ReadParagraphWeight*pScore +
 		(1-ReadFleschWeight-ReadSentenceWeight-ReadParagraphWeight)*lScore}
 	avg := float64(a.body.words) / float64(a.sentences)

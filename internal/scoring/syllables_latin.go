@@ -1,6 +1,9 @@
 package scoring
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // vowelSyllables counts the syllables of a lower-case word in a language
 // written with Latin letters, as the readability formulas of Spanish,
@@ -50,4 +53,29 @@ func containsRune(s string, r rune) bool {
 		}
 	}
 	return false
+}
+
+// unitSyllables counts syllable nuclei (German and Dutch, whose vowel
+// pairs are a diphthong or a hiatus by the letters, not by stress): at each vowel, the longest of units
+// that starts there is one nucleus (unless split says the unit is two
+// syllables here), else the single vowel is. A "u" after "q" is not a
+// vowel. Words with no vowel have one syllable.
+func unitSyllables(w, vowels string, units []string, split func(w string, i int, unit string) bool) int {
+	n := 0
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if !containsRune(vowels, r) || r == 'u' && i > 0 && w[i-1] == 'q' {
+			i += size
+			continue
+		}
+		n++
+		step := size
+		for _, u := range units {
+			if len(u) > step && strings.HasPrefix(w[i:], u) && (split == nil || !split(w, i, u)) {
+				step = len(u)
+			}
+		}
+		i += step
+	}
+	return max(n, 1)
 }
