@@ -16,8 +16,9 @@ import "math"
 // RambleMinParagraphs paragraphs are judged and more of them stray than
 // stay, or a draft of at least RambleMinContentWords content words has
 // under RambleDensity of the community's vocabulary, or a draft of at least
-// RambleOnceMinWords words names the interests once, in the body, and uses
-// no other word of their vocabulary (onceInPassing). (A focused
+// RambleOnceMinWords words asks the reader to act, names the interests
+// once, in the body, and uses no other word of their vocabulary
+// (onceInPassing). (A focused
 // draft may use words the interests do not list: it still covers them.)
 const (
 	FocusFullDensity       = 0.08
@@ -41,13 +42,15 @@ func (a *analysis) passingMentions() bool {
 	return words > 0 && float64(mentions)*100/float64(words) <= RambleMentionsPer100
 }
 
-// onceInPassing reports a draft of at least RambleOnceMinWords words that
-// names the community's interests once, in the body only, and apart from
-// that mention uses none of their words: whatever it is about, it is not
-// about them ("you might even meet someone who loves cheese as much as you"
-// in a dating-app ad to a cheese club). A draft that names an interest once
-// but uses more of the community's vocabulary ("sleep" in an app update for
-// a baby-sleep community) is not one.
+// onceInPassing reports an ad for something else: a draft of at least
+// RambleOnceMinWords words that asks the reader to act (a call to action,
+// to buy or to sign up) and names the community's interests once, in the
+// body only, using none of their other words ("you might even meet someone
+// who loves cheese as much as you" in a dating-app ad to a cheese club). A
+// notice that asks nothing (the allotment association's new water meters,
+// watering named once) is not one, nor a draft that uses more of the
+// community's vocabulary ("sleep" in an app update for a baby-sleep
+// community).
 func (a *analysis) onceInPassing() bool {
 	mentions, title, named := 0, 0, -1
 	for i, h := range a.hits {
@@ -57,7 +60,8 @@ func (a *analysis) onceInPassing() bool {
 			named = i
 		}
 	}
-	if mentions != 1 || title != 0 || a.body.words+a.title.words < RambleOnceMinWords || a.contentWords == 0 {
+	asks := a.lexCount[catCTA]+a.lexCount[catBuy]+a.lexCount[catSignup] > 0
+	if !asks || mentions != 1 || title != 0 || a.body.words+a.title.words < RambleOnceMinWords || a.contentWords == 0 {
 		return false
 	}
 	own := len(a.p.interests[named].contentLowers)
@@ -105,7 +109,7 @@ func (a *analysis) focus() checkResult {
 	case judged >= RambleMinParagraphs && judged-on > on && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: " + itoa(judged-on) + " of " + plural(judged, "paragraph", "paragraphs") + " stray from this community's interests."})
 	case a.onceInPassing():
-		r.caps = append(r.caps, finding{CheckFocus, "Off topic: this community's interests come up once, in passing, in " + plural(a.body.words+a.title.words, "word", "words") + "."})
+		r.caps = append(r.caps, finding{CheckFocus, "Off topic: an ad for something else that names this community's interests once, in passing, in " + plural(a.body.words+a.title.words, "word", "words") + "."})
 	case a.contentWords >= RambleMinContentWords && density < RambleDensity && a.passingMentions():
 		r.caps = append(r.caps, finding{CheckFocus, "A ramble: only " + percent(density) + " of the words are about this community's interests."})
 	}

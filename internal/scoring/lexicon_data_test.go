@@ -1,3 +1,5 @@
+//go:build !widgetlang
+
 package scoring
 
 import (
