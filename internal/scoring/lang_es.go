@@ -11,7 +11,7 @@ import "github.com/blevesearch/snowballstem/spanish"
 func init() {
 	register(&langSpec{
 		code: "es", name: "Spanish", stem: spanish.Stem, text: esText, stemAll: true,
-		syllables: esSyllables.count,
+		syllables: esSyllableCount,
 		read: readabilityFormula{
 			name:   "Szigriszt-Pazos perspicuity",
 			ease:   func(wps, spw, _ float64) float64 { return 206.835 - 62.3*spw - wps },
@@ -34,3 +34,12 @@ func init() {
 }
 
 var esSyllables = vowelSyllables{vowels: "aeiouáéíóúü", strong: "aeoáéó", breaks: "íú"}
+
+// esSyllableCount counts Spanish syllables: vowel groups with the hiatus
+// rules of esSyllables, where Spanish spelling marks a stressed weak vowel
+// ("dí-a", "re-ír"). Two more rules of the spelling: the u of "que", "qui",
+// "gue", "gui" is not pronounced ("a-quí", "guí-a", not "a-qu-í"), and a
+// doubled vowel is two syllables ("le-er", "co-o-pe-rar").
+func esSyllableCount(w string) int {
+	return esSyllables.count(dropSilentU(w)) + doubledVowels(w)
+}

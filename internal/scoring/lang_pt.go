@@ -2,7 +2,11 @@
 
 package scoring
 
-import "github.com/blevesearch/snowballstem/portuguese"
+import (
+	"strings"
+
+	"github.com/blevesearch/snowballstem/portuguese"
+)
 
 // Portuguese: the Snowball Portuguese stemmer, the lists of data/pt/ and
 // the Flesch reading ease (Portuguese): Martins et al. (1996), Flesch adapted to Portuguese, read on their scale (75–100 very easy, 50–75 easy, 25–50 difficult, under 25 very difficult):
@@ -11,7 +15,7 @@ import "github.com/blevesearch/snowballstem/portuguese"
 func init() {
 	register(&langSpec{
 		code: "pt", name: "Portuguese", stem: portuguese.Stem, text: ptText, stemAll: true,
-		syllables: ptSyllables.count,
+		syllables: ptSyllableCount,
 		read: readabilityFormula{
 			name:   "Flesch reading ease (Portuguese)",
 			ease:   func(wps, spw, _ float64) float64 { return 248.835 - 1.015*wps - 84.6*spw },
@@ -32,3 +36,41 @@ func init() {
 }
 
 var ptSyllables = vowelSyllables{vowels: "aeiouáéíóúâêôãõàü", strong: "aeoáéóâêô", breaks: "íú"}
+
+// ptSyllableCount counts Portuguese syllables: vowel groups with the hiatus
+// rules of ptSyllables, the u of "que", "qui", "gue", "gui" dropped
+// ("a-qui", "gui-a"), doubled vowels as two ("vo-o", "le-em"), and the
+// hiatus Portuguese spelling leaves unmarked: a word with no written accent
+// is stressed on its last but one syllable when it ends in a vowel (or -s,
+// -m), so a final i or u followed by a, e or o is a syllable of its own
+// ("di-a", "ru-a", "fa-zi-am", "mei-o"), where "his-tó-ria" keeps its
+// diphthong. "ao", "aos" are one syllable.
+func ptSyllableCount(w string) int {
+	if w == "ao" || w == "aos" {
+		return 1
+	}
+	s := dropSilentU(w)
+	n := ptSyllables.count(s) + doubledVowels(s)
+	if ptFinalHiatus(s) {
+		n++
+	}
+	return n
+}
+
+// ptFinalHiatus reports an unaccented word ending in i or u, then a, e or
+// o, then optionally s or m.
+func ptFinalHiatus(w string) bool {
+	if strings.ContainsAny(w, "áéíóúâêôãõà") {
+		return false
+	}
+	b := w
+	if n := len(b); n > 0 && (b[n-1] == 's' || b[n-1] == 'm') {
+		b = b[:n-1]
+	}
+	n := len(b)
+	if n < 2 || !strings.ContainsRune("aeo", rune(b[n-1])) || !strings.ContainsRune("iu", rune(b[n-2])) {
+		return false
+	}
+	// "qua", "gua": the u glides into the a ("qua-se", "á-gua").
+	return n < 3 || b[n-2] != 'u' || (b[n-3] != 'q' && b[n-3] != 'g')
+}
