@@ -35,10 +35,11 @@ var esText = langText{
 2 cómo calcular
 2 cómo saber
 2 paso a paso
-1.5 paso
+1.5 primer paso
+1 sacar partido
+1 sácale partido
 2 lista de comprobación
 2 checklist
-1 lista
 2 guía
 1.5 tutorial
 2 plantilla
@@ -67,6 +68,11 @@ var esText = langText{
 1 evitar
 1 aprender
 1 aprende a
+1 enseñar
+1 ideas para
+1 qué hacer con
+1 tabla
+1 infografía
 1 explicar
 1 te explicamos
 1 preguntas frecuentes
@@ -188,6 +194,7 @@ var esText = langText{
 1 miles de clientes satisfechos
 1 clientes satisfechos
 1 avalado por
+1 sin compromiso
 1.5 presentamos
 1.5 os presentamos
 1.5 te presentamos
@@ -266,6 +273,12 @@ var esText = langText{
 1.5 oferta exclusiva para ti
 1.5 acceso exclusivo para
 1 hoy mismo
+2 aprovecha ya
+2 aprovecha ahora
+2 aprovecha la oferta
+2 aprovecha esta oferta
+2 aprovecha el descuento
+2.5 no te quedes sin
 
 # Superlativos que el vendedor se da a sí mismo: uno es una afirmación,
 # tres o más apilados son autobombo.
@@ -295,6 +308,9 @@ var esText = langText{
 1 sin igual
 1 sin rival
 1 sin competencia
+1 incomparable
+1 al mejor precio
+1 mejor precio
 1 como nunca antes
 1 como nunca
 1 el precio más bajo
@@ -308,6 +324,9 @@ var esText = langText{
 2.5 descuento de un <pct>
 2.5 ahorra un <pct>
 2.5 ahorra <pct>
+2.5 <pct> dto
+2.5 descuentos de hasta
+2.5 descuento de hasta
 2 rebajas
 2 rebajado
 2 rebajada
@@ -366,12 +385,9 @@ var esText = langText{
 2 compra ahora
 2 compra hoy
 2 cómpralo ya
-2 cómpralo
-2 cómpralos
 2 pide ya
 2 pide ahora
 2 pídelo ya
-2 pídelo
 2 haz tu pedido
 2 haz ya tu pedido
 2 encarga ya
@@ -379,7 +395,6 @@ var esText = langText{
 2 reserva ya
 2 reserva ahora
 2 consíguelo ya
-2 consíguelo
 2 consigue el tuyo
 2 consigue la tuya
 2 hazte con el tuyo
@@ -474,6 +489,8 @@ var esText = langText{
 2 perder todo
 2 lo pierdes todo
 2 podrías ser el siguiente
+2 no seas el siguiente
+2 no seas el próximo
 2 puedes ser el siguiente
 2 el próximo podrías ser tú
 2 el siguiente puedes ser tú
@@ -607,6 +624,18 @@ var esText = langText{
 1 en los comentarios
 1 responde a este correo
 1 escríbenos
+# Spanish often invites with "puedes" + infinitive, mid-sentence.
+1 puedes descargar
+1 puedes descargarla
+1 puedes descargarlo
+1 puedes apuntarte
+1 puedes inscribirte
+1 puedes reservar
+1 puedes consultar
+1 descárgala aquí
+1 descárgalo aquí
+1 apúntate aquí
+1 inscríbete aquí
 # Marcas de una frase citable: una verdad, una regla o un contraste breves.
 [quotable]
 no es
@@ -827,7 +856,6 @@ os
 1 funado
 1 ok boomer
 1 xd
-1 lol
 1 uwu
 1 tqm
 1 ntp

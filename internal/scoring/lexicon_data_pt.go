@@ -36,7 +36,7 @@ var ptText = langText{
 2 como calcular
 2 como saber
 2 passo a passo
-1.5 passo
+1.5 primeiro passo
 2 checklist
 2 lista de verificação
 1 lista
@@ -67,6 +67,11 @@ var ptText = langText{
 1 evitar
 1 aprender
 1 aprenda a
+1 ensinar
+1 ideias para
+1 o que fazer com
+1 tabela
+1 infográfico
 1 explicar
 1 explicamos
 1 perguntas frequentes
@@ -213,6 +218,7 @@ var ptText = langText{
 2.5 até meia-noite
 2.5 só até domingo
 2.5 só até sexta
+2.5 só até amanhã
 2 aproveite já
 2 aproveite agora
 2 aproveite enquanto
@@ -280,6 +286,9 @@ var ptText = langText{
 1 sem igual
 1 sem concorrência
 1 sem rival
+1 incomparável
+1 pelo melhor preço
+1 melhor preço
 1 como nunca antes
 1 o menor preço
 1 os menores preços
@@ -290,6 +299,8 @@ var ptText = langText{
 2.5 <pct> de desconto
 2.5 <pct> off
 2.5 desconto de <pct>
+2.5 descontos de até
+2.5 desconto de até
 2.5 economize <pct>
 2.5 até <pct> off
 2 em promoção
@@ -427,6 +438,7 @@ var ptText = langText{
 2 perder tudo
 2 você pode ser o próximo
 2 pode ser o próximo
+2 não seja o próximo
 2 o próximo pode ser você
 2 seu pior pesadelo
 2 pior pesadelo
@@ -537,6 +549,7 @@ var ptText = langText{
 1 saiba mais
 1 leia mais
 1 link na bio
+1 link da bio
 1 link no perfil
 1 nos vemos
 1 te esperamos
@@ -546,6 +559,15 @@ var ptText = langText{
 1 nos comentários
 1 responda este e-mail
 1 responda a este e-mail
+# "Você pode" + infinitive invites too, mid-sentence.
+1 você pode baixar
+1 pode baixar
+1 você pode se inscrever
+1 pode se inscrever
+1 você pode reservar
+1 baixe aqui
+1 inscreva-se aqui
+1 pelo link
 # Marcas de uma frase citável: uma verdade, uma regra ou um contraste curtos.
 [quotable]
 não é
