@@ -5,6 +5,7 @@ package scoring
 import (
 	"strings"
 
+	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/portuguese"
 )
 
@@ -14,7 +15,7 @@ import (
 //	248.835 − 1.015 × words per sentence − 84.6 × syllables per word
 func init() {
 	register(&langSpec{
-		code: "pt", name: "Portuguese", stem: portuguese.Stem, text: ptText, stemAll: true,
+		code: "pt", name: "Portuguese", stem: ptStem, text: ptText, stemAll: true,
 		syllables: ptSyllableCount,
 		read: readabilityFormula{
 			name:   "Flesch reading ease (Portuguese)",
@@ -74,3 +75,27 @@ func ptFinalHiatus(w string) bool {
 	// "qua", "gua": the u glides into the a ("qua-se", "á-gua").
 	return n < 3 || b[n-2] != 'u' || (b[n-3] != 'q' && b[n-3] != 'g')
 }
+
+// ptStem is the Snowball Portuguese stemmer with two additions, so that
+// the forms writers use meet on one stem:
+//
+//   - the plurals of -ão ("manutenções", "pães", "irmãos") are stemmed as
+//     their singular: Snowball leaves "manutençã" and "manutençõ" apart;
+//   - the stem is written without accents, as Snowball's Spanish stemmer
+//     does: drafts typed fast ("manutencao", "voce") and the lists meet.
+func ptStem(env *snowballstem.Env) bool {
+	w := env.Current()
+	for _, pl := range [...]string{"ões", "ães", "ãos"} {
+		if strings.HasSuffix(w, pl) && len(w) > len(pl) {
+			env.SetCurrent(w[:len(w)-len(pl)] + "ão")
+			break
+		}
+	}
+	portuguese.Stem(env)
+	if s := env.Current(); !isASCIIWord(s) {
+		env.SetCurrent(ptFold.Replace(s))
+	}
+	return true
+}
+
+var ptFold = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ã", "a", "é", "e", "ê", "e", "í", "i", "ó", "o", "ô", "o", "õ", "o", "ú", "u", "ü", "u", "ç", "c")
