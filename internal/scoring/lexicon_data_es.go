@@ -54,6 +54,9 @@ var esText = langText{
 1.5 caso real
 1 consejo
 1 truco
+1 tips
+1 claves
+1 pautas
 1.5 lección
 1.5 datos
 1.5 encuesta
@@ -153,7 +156,6 @@ var esText = langText{
 2 único en el mercado
 2 te cambiará la vida
 2 cambiará tu vida
-2 imprescindible
 1.5 innovador
 1.5 innovadora
 1.5 sinergia
@@ -229,7 +231,9 @@ var esText = langText{
 2.5 acaba hoy
 2.5 termina esta noche
 2.5 acaba esta noche
-2 a medianoche
+2.5 hasta medianoche
+2.5 termina a medianoche
+2.5 acaba a medianoche
 2 corre que se
 2.5 termina el domingo
 2.5 acaba el domingo
@@ -241,11 +245,15 @@ var esText = langText{
 2 solo por hoy
 2 solo este fin de semana
 2 solo esta semana
-2 solo quedan
-2 quedan pocas
-2 quedan pocos
-2 quedan solo
 2 últimas plazas
+2 quedan pocas plazas
+2 quedan pocas unidades
+2 quedan pocas entradas
+2 solo quedan <n> plazas
+2 solo quedan <n> unidades
+2 quedan <n> plazas
+2 solo para los primeros
+2 pocas plazas
 2 últimos días
 2 últimas horas
 2 se agotan
@@ -259,20 +267,17 @@ var esText = langText{
 2 cuenta atrás
 2 ahora o nunca
 2 no esperes más
-2 no esperes
 2 no lo pienses más
 2 no lo pienses
 2 no lo dudes
 2 a qué esperas
-2 qué esperas
-2 los primeros <n>
 1.5 plazas limitadas
 1.5 stock limitado
 1.5 existencias limitadas
 1.5 unidades limitadas
+1.5 imprescindible
 1.5 oferta exclusiva para ti
 1.5 acceso exclusivo para
-1 hoy mismo
 2 aprovecha ya
 2 aprovecha ahora
 2 aprovecha la oferta
@@ -328,6 +333,9 @@ var esText = langText{
 2.5 descuentos de hasta
 2.5 descuento de hasta
 2 rebajas
+2 en promoción
+1.5 promoción
+2 meses sin intereses
 2 rebajado
 2 rebajada
 2 en oferta
@@ -376,7 +384,6 @@ var esText = langText{
 1.5 por sólo
 1 <pct> más barato
 1 de regalo
-1 regalo seguro
 
 # Llamadas a comprar: una es una llamada a la acción; dos o más, una venta
 # empujada.
@@ -387,6 +394,9 @@ var esText = langText{
 2 cómpralo ya
 2 pide ya
 2 pide ahora
+2 ordena ya
+2 ordena ahora
+1.5 solicita tu cotización
 2 pídelo ya
 2 haz tu pedido
 2 haz ya tu pedido
@@ -458,7 +468,6 @@ var esText = langText{
 [act]
 ^compra
 ^cómpralo
-^pide
 ^encarga
 ^llámanos
 ^llama ya
@@ -469,12 +478,10 @@ var esText = langText{
 ^suscríbete
 ^contrata
 ^hazte con
-^consigue
 ^protege tu
 ^protege a tu
 ^protege a los tuyos
 ^protégete
-^asegura tu
 ^blinda
 
 # Apelaciones al miedo: asustar al lector para que compre. Cuentan solo
@@ -498,7 +505,6 @@ var esText = langText{
 2 peor pesadilla
 2 pesadilla
 2 no dejes que
-2 no esperes a que
 1.5 te arrepentirás
 1.5 lo lamentarás
 2 puedes permitirte
@@ -856,6 +862,14 @@ os
 1 funado
 1 ok boomer
 1 xd
+1 jsjs
+1 jsjsjs
+1 nmms
+1 la neta
+1 fachero
+1 chetado
+1 tryhard
+1 stalkeando
 1 uwu
 1 tqm
 1 ntp

@@ -54,6 +54,8 @@ var ptText = langText{
 1.5 caso real
 1 dica
 1 truque
+1 macete
+1 tips
 1.5 lição
 1.5 dados
 1.5 pesquisa
@@ -147,7 +149,6 @@ var ptText = langText{
 2 vai mudar sua vida
 2 mudar sua vida
 2 transformar sua vida
-2 indispensável
 2 imperdível
 1.5 inovador
 1.5 inovadora
@@ -222,7 +223,13 @@ var ptText = langText{
 2 aproveite já
 2 aproveite agora
 2 aproveite enquanto
-1.5 aproveite
+2 aproveite a promoção
+2 aproveite a oferta
+2 aproveite o desconto
+2 aproveite esta oportunidade
+2 aproveite essa oportunidade
+2 aproveite as condições
+2 aproveita já
 2 só hoje
 2 somente hoje
 2 apenas hoje
@@ -231,9 +238,6 @@ var ptText = langText{
 2 últimas vagas
 2 últimos dias
 2 últimas horas
-2 restam apenas
-2 restam só
-2 só restam
 2 apenas <n> vagas
 2 só <n> vagas
 2 só <n> unidades
@@ -247,17 +251,23 @@ var ptText = langText{
 2 antes que esgote
 2 contagem regressiva
 2 agora ou nunca
-2 não espere
+2 não espere mais
+2 só para os primeiros
+2 apenas para os primeiros
+2 restam apenas <n>
+2 restam só <n>
+2 só restam <n>
+2 poucas vagas
+2 poucas unidades
 2 o que você está esperando
 2 tá esperando o quê
 2 está esperando o quê
-2 os primeiros <n>
 1.5 vagas limitadas
 1.5 estoque limitado
 1.5 unidades limitadas
+1.5 indispensável
 1.5 oferta exclusiva para você
 1.5 acesso exclusivo para
-1 ainda hoje
 
 # Superlativos que o vendedor dá a si mesmo: um é uma afirmação, três ou
 # mais empilhados são hype.
@@ -415,15 +425,16 @@ var ptText = langText{
 # ao medo mesmo sem preço (pitch.go).
 [act]
 ^compre
-^peça
 ^encomende
-^ligue
 ^fale com
 ^contrate
-^proteja
-^garanta
 ^assine
 ^solicite
+^proteja sua
+^proteja seu
+^garanta já
+^garanta o seu
+^garanta a sua
 ^agende uma
 ^blinde
 ^instale já
@@ -780,6 +791,18 @@ quer
 1 daora
 1 pode pá
 1 papo reto
+1 tá ligado
+1 tlgd
+1 se pá
+1 brabo
+1 deu ruim
+1 deu bom
+1 stalkear
+1 hypado
+1 mlk
+1 slk
+1 pprt
+1 fmz
 1 tankar
 1 paia
 1 fomo
