@@ -4,6 +4,7 @@ package scoring
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/portuguese"
@@ -81,8 +82,9 @@ func ptFinalHiatus(w string) bool {
 //
 //   - the plurals of -ão ("manutenções", "pães", "irmãos") are stemmed as
 //     their singular: Snowball leaves "manutençã" and "manutençõ" apart;
-//   - the stem is written without accents, as Snowball's Spanish stemmer
-//     does: drafts typed fast ("manutencao", "voce") and the lists meet.
+//   - the stem of a word of five letters or more is written without
+//     accents, as Snowball's Spanish stemmer does: drafts typed fast
+//     ("manutencao", "informacoes") and the lists meet.
 func ptStem(env *snowballstem.Env) bool {
 	w := env.Current()
 	for _, pl := range [...]string{"ões", "ães", "ãos"} {
@@ -92,7 +94,8 @@ func ptStem(env *snowballstem.Env) bool {
 		}
 	}
 	portuguese.Stem(env)
-	if s := env.Current(); !isASCIIWord(s) {
+	// Short words keep their accents: "dê" is not "de", "nós" not "nos".
+	if s := env.Current(); !isASCIIWord(s) && utf8.RuneCountInString(w) >= 5 {
 		env.SetCurrent(ptFold.Replace(s))
 	}
 	return true

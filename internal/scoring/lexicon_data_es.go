@@ -97,8 +97,13 @@ var esText = langText{
 1 calendario
 1 comparar
 1 comparativa
-1 coste
-1 costo
+# "coste" alone would stem with "costa" (the coast) and "costados".
+1 cuánto cuesta
+1 lo que cuesta
+1 coste total
+1 costo total
+1 el coste de
+1 el costo de
 1 precio
 1 presupuesto
 1 ahorrar
@@ -195,6 +200,12 @@ var esText = langText{
 1 a la venta
 1 miles de clientes satisfechos
 1 clientes satisfechos
+1 miles de clientes
+1 confían en nosotros
+1 crédito aprobado al instante
+1 dinero en tu cuenta
+1 sin aval
+1 sin buró
 1 avalado por
 1 sin compromiso
 1.5 presentamos
@@ -284,6 +295,9 @@ var esText = langText{
 2 aprovecha esta oferta
 2 aprovecha el descuento
 2.5 no te quedes sin
+2.5 no se quede sin
+2.5 no se lo pierda
+2.5 no se lo pierdan
 
 # Superlativos que el vendedor se da a sí mismo: uno es una afirmación,
 # tres o más apilados son autobombo.
@@ -321,6 +335,8 @@ var esText = langText{
 1 el precio más bajo
 1 los precios más bajos
 1 precios más bajos
+1 las tasas más bajas
+1 los intereses más bajos
 
 # Empujones de precio: descuentos, rebajas y cupones.
 [price]
@@ -386,7 +402,8 @@ var esText = langText{
 1 de regalo
 
 # Llamadas a comprar: una es una llamada a la acción; dos o más, una venta
-# empujada.
+# empujada. An imperative with its pronoun stems as the bare verb
+# ("llévatelo" as "llevar", lang_es.go), so such calls carry their "ya".
 [buy]
 2 compra ya
 2 compra ahora
@@ -402,6 +419,27 @@ var esText = langText{
 2 haz ya tu pedido
 2 encarga ya
 2 encarga el tuyo
+2 pide el tuyo
+2 pide la tuya
+# Usted, as much of Latin America sells.
+2 compre ya
+2 compre ahora
+2 compre hoy
+2 pida ya
+2 pida el suyo
+2 pida la suya
+2 ordene ya
+2 ordene ahora
+2 llame ya
+2 llame hoy
+2 llame ahora
+2 adquiera el suyo
+2 adquiera la suya
+2 adquiéralo ya
+2 adquiéralo hoy
+2 consiga el suyo
+2 reserve ya
+2 contrate ya
 2 reserva ya
 2 reserva ahora
 2 consíguelo ya
@@ -409,10 +447,11 @@ var esText = langText{
 2 consigue la tuya
 2 hazte con el tuyo
 2 hazte con la tuya
-2 hazte con él
-2 hazte con ella
-2 llévatelo
-2 llévatela
+2 llévatelo ya
+2 llévatelo hoy
+2 llévatelo ahora
+2 llévatela ya
+2 llévatela hoy
 2 añadir al carrito
 2 añádelo al carrito
 2 al carrito
@@ -436,6 +475,17 @@ var esText = langText{
 2 preventa
 2 en preventa
 2 ya a la venta en
+# Credit, insurance, cars, homes: the simulation is the first step of the sale.
+2 simula tu préstamo
+2 simula tu crédito
+2 simule su crédito
+2 haz tu simulación
+2 solicita tu préstamo
+2 solicita tu crédito
+2 solicite su crédito
+2 solicite su préstamo
+2 pide tu tarjeta
+2 solicita tu tarjeta
 1.5 haz clic aquí
 1.5 pincha aquí
 1.5 entra ya
@@ -483,6 +533,14 @@ var esText = langText{
 ^protege a los tuyos
 ^protégete
 ^blinda
+^compre
+^llame
+^contrate
+^solicite
+^adquiera
+^proteja su
+^proteja a su
+^proteja a los suyos
 
 # Apelaciones al miedo: asustar al lector para que compre. Cuentan solo
 # cuando el borrador vende o llama a actuar ([act]): una guía de seguridad
@@ -505,6 +563,7 @@ var esText = langText{
 2 peor pesadilla
 2 pesadilla
 2 no dejes que
+2 no deje que
 1.5 te arrepentirás
 1.5 lo lamentarás
 2 puedes permitirte
@@ -558,6 +617,8 @@ var esText = langText{
 2 ^descarga
 2 ^descárgate
 2 ^descargue
+2 ^descárguelo
+2 ^descárgalo
 2 ^apúntate
 2 ^apuntaos
 2 ^inscríbete
@@ -571,6 +632,10 @@ var esText = langText{
 2 ^contesta
 2 ^prueba
 2 ^pruebe
+2 ^pruébelo
+2 ^pruébalo
+2 ^anímate
+2 ^anímese
 2 ^consigue
 2 ^pide
 2 ^síguenos
@@ -582,6 +647,12 @@ var esText = langText{
 2 ^cuéntame
 2 ^dinos
 2 ^comenta
+2 ^comente
+2 ^cuéntenos
+2 ^mande
+2 ^manda
+2 ^envíenos
+2 ^envíanos
 2 ^déjanos
 2 ^deja un comentario
 2 ^visita

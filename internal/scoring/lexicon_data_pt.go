@@ -185,6 +185,12 @@ var ptText = langText{
 1 à venda
 1 milhares de clientes satisfeitos
 1 clientes satisfeitos
+1 milhares de clientes
+1 confiam em nós
+1 crédito aprovado na hora
+1 dinheiro na conta
+1 sem consulta ao spc
+1 sem consulta ao serasa
 1.5 apresentamos
 1.5 temos o orgulho de apresentar
 1.5 temos o prazer de apresentar
@@ -303,6 +309,8 @@ var ptText = langText{
 1 o menor preço
 1 os menores preços
 1 menor preço
+1 as menores taxas
+1 menores taxas
 
 # Empurrões de preço: descontos, promoções e cupons.
 [price]
@@ -399,6 +407,15 @@ var ptText = langText{
 2 chama na dm
 2 pré-venda
 2 na pré-venda
+# Credit, insurance, cars, homes: the simulation is the first step of the sale.
+2 faça a simulação
+2 faça sua simulação
+2 faça uma simulação
+2 simule agora
+2 simule já
+2 simule grátis
+2 peça seu cartão
+2 solicite seu cartão
 1.5 clique aqui
 1.5 clica aqui
 1.5 compra já
