@@ -151,6 +151,11 @@ func TestSpanishPhrases(t *testing.T) {
 		{"¡Descarga la guía gratis!", catCTA, true},
 		{"La descarga es gratis.", catCTA, false},
 		{"Inscríbete aquí.", catCTA, true},
+		{"Descárguelo aquí: huerto.example/calendario", catCTA, true},
+		{"Cuéntanos qué cocinas.", catCTA, true},
+		{"Te llevas las fichas de las recetas.", catBuy, false},
+		{"Llévatelo hoy con envío gratis.", catBuy, true},
+		{"Pida el suyo y llame ya.", catBuy, true},
 		{"Te explicamos cómo organizar el menú paso a paso.", catValue, true},
 		{"Si pasas por el puesto, lo verás.", catValue, false},
 		{"Antes de que sea demasiado tarde.", catFear, true},
@@ -204,5 +209,40 @@ El robot más completo del mercado, ahora por solo 299 €. Solo hoy y hasta ago
 	}
 	if h.Score >= r.Score {
 		t.Errorf("hard sell %d >= value %d", h.Score, r.Score)
+	}
+}
+
+// TestSpanishStems: the forms a draft uses meet on one stem (esStem takes
+// the enclitic pronouns off imperatives), and words that only look alike
+// stay apart.
+func TestSpanishStems(t *testing.T) {
+	l := needLanguage(t, "es")
+	same := [][]string{
+		{"descárgalo", "descárguelo", "descarga", "descargue", "descargar", "descargarla"},
+		{"pruébelo", "pruébalo", "pruebe", "prueba"},
+		{"cuéntanos", "cuenta"},
+		{"inscríbete", "inscríbase", "inscribe"},
+		{"receta", "recetas"},
+		// Snowball keeps the -s of short plurals and of a stressed final
+		// vowel ("días", "menús"): they stay apart from their singular.
+		{"día", "dia"},
+	}
+	for _, set := range same {
+		for _, w := range set[1:] {
+			if a, b := l.stemWord(set[0]), l.stemWord(w); a != b {
+				t.Errorf("%q → %q, %q → %q: want one stem", set[0], a, w, b)
+			}
+		}
+	}
+	apart := [][2]string{{"artículo", "arte"}, {"película", "pelar"}, {"fórmula", "forma"}, {"título", "tío"}}
+	for _, p := range apart {
+		if l.stemWord(p[0]) == l.stemWord(p[1]) {
+			t.Errorf("%q and %q share the stem %q", p[0], p[1], l.stemWord(p[0]))
+		}
+	}
+	for _, w := range []string{"artículo", "película", "fórmula", "título", "sólo"} {
+		if _, ok := esImperativeBase(w); ok {
+			t.Errorf("%q read as an imperative with a pronoun", w)
+		}
 	}
 }

@@ -80,19 +80,23 @@ func ptFinalHiatus(w string) bool {
 // ptStem is the Snowball Portuguese stemmer with two additions, so that
 // the forms writers use meet on one stem:
 //
+//   - a word typed without any accent gets back the tilde (and cedilla) of
+//     its ending, which Portuguese spelling never leaves out: "informacao",
+//     "promocoes", "botoes" are read as "informação", "promoções", "botões";
 //   - the plurals of -ão ("manutenções", "pães", "irmãos") are stemmed as
 //     their singular: Snowball leaves "manutençã" and "manutençõ" apart;
 //   - the stem of a word of five letters or more is written without
 //     accents, as Snowball's Spanish stemmer does: drafts typed fast
 //     ("manutencao", "informacoes") and the lists meet.
 func ptStem(env *snowballstem.Env) bool {
-	w := env.Current()
+	w := ptRestoreTilde(env.Current())
 	for _, pl := range [...]string{"ões", "ães", "ãos"} {
 		if strings.HasSuffix(w, pl) && len(w) > len(pl) {
-			env.SetCurrent(w[:len(w)-len(pl)] + "ão")
+			w = w[:len(w)-len(pl)] + "ão"
 			break
 		}
 	}
+	env.SetCurrent(w)
 	portuguese.Stem(env)
 	// Short words keep their accents: "dê" is not "de", "nós" not "nos".
 	if s := env.Current(); !isASCIIWord(s) && utf8.RuneCountInString(w) >= 5 {
@@ -102,3 +106,19 @@ func ptStem(env *snowballstem.Env) bool {
 }
 
 var ptFold = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ã", "a", "é", "e", "ê", "e", "í", "i", "ó", "o", "ô", "o", "õ", "o", "ú", "u", "ü", "u", "ç", "c")
+
+// ptRestoreTilde writes the endings -ção, -ções, -ão, -ões, -ães of a word
+// of four letters or more typed with no accent at all.
+func ptRestoreTilde(w string) string {
+	if len(w) < 4 || !isASCIIWord(w) {
+		return w
+	}
+	for _, e := range [...]struct{ typed, written string }{
+		{"coes", "ções"}, {"cao", "ção"}, {"oes", "ões"}, {"aes", "ães"}, {"ao", "ão"},
+	} {
+		if strings.HasSuffix(w, e.typed) {
+			return w[:len(w)-len(e.typed)] + e.written
+		}
+	}
+	return w
+}

@@ -96,6 +96,9 @@ func TestPortuguesePhrases(t *testing.T) {
 		{"Inscreva-se já na oficina.", catSignup, true},
 		{"Baixe o guia gratuito.", catCTA, true},
 		{"Eu baixei o guia.", catCTA, false},
+		{"Dê boa luz às plantas.", catSlang, false},
+		{"Deixe nos comentários.", catSelf, false},
+		{"Faça a simulação pelo celular.", catBuy, true},
 		{"Confira o passo a passo.", catValue, true},
 		{"Passe na loja amanhã.", catValue, false},
 		{"Antes que seja tarde demais.", catFear, true},
@@ -149,5 +152,32 @@ Não perca! Compre já e garanta a sua com frete grátis.`}
 	}
 	if h.Score >= r.Score {
 		t.Errorf("hard sell %d >= value %d", h.Score, r.Score)
+	}
+}
+
+// TestPortugueseStems: ptStem joins the plurals of -ão and words typed
+// without accents, but keeps short words apart ("dê" is not "de").
+func TestPortugueseStems(t *testing.T) {
+	l := needLanguage(t, "pt")
+	same := [][]string{
+		{"manutenção", "manutenções", "manutencao", "manutencoes"},
+		{"promoção", "promoções", "promocao", "promocoes"},
+		{"informação", "informações", "informacao"},
+		{"botão", "botões", "botoes"},
+		{"irmão", "irmãos"},
+		{"última", "últimas", "ultimas"},
+		{"dica", "dicas"},
+	}
+	for _, set := range same {
+		for _, w := range set[1:] {
+			if a, b := l.stemWord(set[0]), l.stemWord(w); a != b {
+				t.Errorf("%q → %q, %q → %q: want one stem", set[0], a, w, b)
+			}
+		}
+	}
+	for _, p := range [][2]string{{"dê", "de"}, {"nós", "nos"}, {"pôr", "por"}, {"avó", "avô"}} {
+		if l.stemWord(p[0]) == l.stemWord(p[1]) {
+			t.Errorf("%q and %q share the stem %q", p[0], p[1], l.stemWord(p[0]))
+		}
 	}
 }
