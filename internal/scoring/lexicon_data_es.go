@@ -461,6 +461,8 @@ var esText = langText{
 2 suscríbete ahora
 2 contrata ya
 2 contrata ahora
+2 contrata hoy
+2 contrate hoy
 2 mejora tu plan
 2 empieza tu prueba gratuita
 2 empieza tu prueba gratis
@@ -549,6 +551,8 @@ var esText = langText{
 2 antes de que sea tarde
 2 antes de que sea demasiado tarde
 1.5 demasiado tarde
+1 no esperes
+1 no espere
 2 podrías perderlo todo
 2 perderlo todo
 2 perder todo

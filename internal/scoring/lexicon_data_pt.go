@@ -394,6 +394,8 @@ var ptText = langText{
 2 assine agora
 2 contrate já
 2 contrate agora
+2 contrate hoje
+2 assine hoje
 2 solicite uma demonstração
 2 agende uma demonstração
 2 agende uma demo
@@ -462,6 +464,8 @@ var ptText = langText{
 2 antes que seja tarde
 2 antes que seja tarde demais
 1.5 tarde demais
+1 não espere
+1 não espere até
 2 pode perder tudo
 2 perder tudo
 2 você pode ser o próximo
