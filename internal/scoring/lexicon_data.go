@@ -11,6 +11,8 @@ const languagesTxt = `# Frequent function words of Latin-script languages, for l
 # it has one (data/<code>/) and without the language checks when not.
 # Words shared with English ("a", "in", "is") are left out.
 [es]
+de
+en
 el
 la
 los
@@ -84,6 +86,7 @@ oder
 aber
 wird
 [pt]
+de
 o
 os
 as

@@ -7,16 +7,1182 @@ package scoring
 
 // esText is data/es/*.txt.
 var esText = langText{
-	value: `# value lists of data/es: see data/README.md.
+	value: `# Señales de valor: el borrador da al lector algo útil (DESIGN.md: una
+# herramienta gratuita, una lista de comprobación, una guía, datos,
+# ejemplos). Weight = points per match. Phrases match on Snowball Spanish
+# stems: "receta" covers "recetas", "descargar" covers "descarga", "descargue".
+[value]
+# How-to: "cómo" + a verb of doing (a lone "cómo" is too often "como").
+2 cómo hacer
+2 cómo preparar
+2 cómo elegir
+2 cómo cuidar
+2 cómo plantar
+2 cómo cultivar
+2 cómo conservar
+2 cómo cocinar
+2 cómo empezar
+2 cómo evitar
+2 cómo mejorar
+2 cómo ahorrar
+2 cómo organizar
+2 cómo limpiar
+2 cómo reparar
+2 cómo ajustar
+2 cómo montar
+2 cómo usar
+2 cómo aprovechar
+2 cómo calcular
+2 cómo saber
+2 paso a paso
+1.5 primer paso
+1 sacar partido
+1 sácale partido
+2 lista de comprobación
+2 checklist
+2 guía
+1.5 tutorial
+2 plantilla
+1.5 herramienta gratuita
+1 herramienta
+1 calculadora
+1 hoja de cálculo
+1 ficha
+1.5 ejemplo
+1 por ejemplo
+1.5 caso práctico
+1.5 caso real
+1 consejo
+1 truco
+1 tips
+1 claves
+1 pautas
+1.5 lección
+1.5 datos
+1.5 encuesta
+1.5 investigación
+1 estudio
+1 informe
+1 resultado
+1.5 lo que aprendimos
+1.5 lo que hemos aprendido
+1 errores comunes
+1 error
+1 evitar
+1 aprender
+1 aprende a
+1 enseñar
+1 ideas para
+1 qué hacer con
+1 tabla
+1 infografía
+1 explicar
+1 te explicamos
+1 preguntas frecuentes
+1.5 práctico
+1 descargar
+1 gratis
+1 gratuito
+1 taller
+1 clase
+1 charla
+1 webinar
+1 seminario
+1 receta
+1 ingrediente
+1 mapa
+1 ruta
+1 itinerario
+1 plan
+1 calendario
+1 comparar
+1 comparativa
+# "coste" alone would stem with "costa" (the coast) and "costados".
+1 cuánto cuesta
+1 lo que cuesta
+1 coste total
+1 costo total
+1 el coste de
+1 el costo de
+1 precio
+1 presupuesto
+1 ahorrar
+1 sin registro
+1 sin dar tu correo
+1 experto
+1 compañeros
+1 compartir
+# El lector: el borrador habla al lector, no del vendedor. Tú and usted,
+# singular and plural (vosotros in Spain, ustedes in America).
+[reader]
+1 tú
+1 tu
+1 tus
+1 te
+1 ti
+1 contigo
+1 tuyo
+1 tuya
+1 tuyos
+1 tuyas
+1 usted
+1 ustedes
+1 vosotros
+1 vosotras
+1 os
+1 vuestro
+1 vuestra
+1 vuestros
+1 vuestras
 `,
-	pitch: `# pitch lists of data/es: see data/README.md.
+	pitch: `# Señales de venta, by kind (see data/en/pitch.txt for what each kind
+# means to the value check: two kinds together, or one kind repeated, make
+# a hard sell). Written as Spanish marketing says it, not translated:
+# "¡no te lo pierdas!", "últimas unidades", "hasta agotar existencias".
+# <n> matches any number, <pct> "30%" or "30 %", <price> "19,99 €", "$49".
+
+# Hype: el autobombo del vendedor.
+[pitch]
+2 líder del sector
+2 líder en el sector
+2 líder del mercado
+2 líder en el mercado
+2 líderes del sector
+2 de primer nivel
+2 de talla mundial
+2 de última generación
+2 a la vanguardia
+2 vanguardista
+2 revolucionario
+2 revoluciona
+2 disruptivo
+2 sin precedentes
+2 única en el mercado
+2 único en el mercado
+2 te cambiará la vida
+2 cambiará tu vida
+1.5 innovador
+1.5 innovadora
+1.5 sinergia
+1.5 solución integral
+1.5 llave en mano
+1.5 todo en uno
+1.5 premiado
+1.5 galardonado
+1.5 increíble
+1.5 espectacular
+1.5 alucinante
+1.5 impresionante
+1.5 garantía total
+1.5 garantizado
+1.5 sin riesgo
+1.5 sin riesgos
+1 de primera calidad
+1 calidad premium
+1 premium
+1 potente
+1 solución
+1 oportunidad única
+1 única oportunidad
+1 no te lo vas a creer
+1 no te lo puedes perder
+1 equipo comercial
+1 nuestro producto
+1 nuestros productos
+1 nuestra plataforma
+1 nuestra solución
+1 nuestro nuevo
+1 nuestra nueva
+1 nuestra última
+1 ya está aquí
+1 ya disponible
+1 ya a la venta
+1 a la venta
+1 miles de clientes satisfechos
+1 clientes satisfechos
+1 miles de clientes
+1 confían en nosotros
+1 crédito aprobado al instante
+1 dinero en tu cuenta
+1 sin aval
+1 sin buró
+1 avalado por
+1 sin compromiso
+1.5 presentamos
+1.5 os presentamos
+1.5 te presentamos
+1.5 nos complace presentar
+1.5 nos enorgullece presentar
+1.5 orgullosos de presentar
+1 demo personalizada
+1 demostración personalizada
+
+# Presión: urgencia y escasez.
+[pressure]
+3 por tiempo limitado
+3 tiempo limitado
+3 actúa ya
+3 actúa rápido
+2.5 oferta limitada
+2.5 hasta agotar existencias
+2.5 hasta agotar stock
+2.5 hasta fin de existencias
+2.5 no te lo pierdas
+2.5 no te la pierdas
+2.5 no te los pierdas
+2.5 no te las pierdas
+2.5 que no te lo cuenten
+2.5 no lo dejes pasar
+2.5 no la dejes pasar
+2.5 última oportunidad
+2.5 últimas unidades
+2.5 date prisa
+2.5 daos prisa
+2.5 termina hoy
+2.5 acaba hoy
+2.5 termina esta noche
+2.5 acaba esta noche
+2.5 hasta medianoche
+2.5 termina a medianoche
+2.5 acaba a medianoche
+2 corre que se
+2.5 termina el domingo
+2.5 acaba el domingo
+2.5 termina pronto
+2.5 la oferta caduca
+2.5 la oferta termina
+2.5 el código caduca
+2 solo hoy
+2 solo por hoy
+2 solo este fin de semana
+2 solo esta semana
+2 últimas plazas
+2 quedan pocas plazas
+2 quedan pocas unidades
+2 quedan pocas entradas
+2 solo quedan <n> plazas
+2 solo quedan <n> unidades
+2 quedan <n> plazas
+2 solo para los primeros
+2 pocas plazas
+2 últimos días
+2 últimas horas
+2 se agotan
+2 se está agotando
+2 se están agotando
+2 casi agotado
+2 casi agotadas
+2 antes de que se agoten
+2 antes de que se acabe
+2 antes de que se acaben
+2 cuenta atrás
+2 ahora o nunca
+2 no esperes más
+2 no lo pienses más
+2 no lo pienses
+2 no lo dudes
+2 a qué esperas
+1.5 plazas limitadas
+1.5 stock limitado
+1.5 existencias limitadas
+1.5 unidades limitadas
+1.5 imprescindible
+1.5 oferta exclusiva para ti
+1.5 acceso exclusivo para
+2 aprovecha ya
+2 aprovecha ahora
+2 aprovecha la oferta
+2 aprovecha esta oferta
+2 aprovecha el descuento
+2.5 no te quedes sin
+2.5 no se quede sin
+2.5 no se lo pierda
+2.5 no se lo pierdan
+
+# Superlativos que el vendedor se da a sí mismo: uno es una afirmación,
+# tres o más apilados son autobombo.
+[superlative]
+1 el mejor
+1 la mejor
+1 los mejores
+1 las mejores
+1 mejor que nunca
+1 el más rápido
+1 la más rápida
+1 el más fácil
+1 la más fácil
+1 el más avanzado
+1 la más avanzada
+1 el más potente
+1 el más completo
+1 la más completa
+1 el más barato
+1 el número uno
+1 número uno
+1 número 1
+1 nº 1
+1 insuperable
+1 inigualable
+1 imbatible
+1 sin igual
+1 sin rival
+1 sin competencia
+1 incomparable
+1 al mejor precio
+1 mejor precio
+1 como nunca antes
+1 como nunca
+1 el precio más bajo
+1 los precios más bajos
+1 precios más bajos
+1 las tasas más bajas
+1 los intereses más bajos
+
+# Empujones de precio: descuentos, rebajas y cupones.
+[price]
+2.5 <pct> de descuento
+2.5 descuento del <pct>
+2.5 descuento de un <pct>
+2.5 ahorra un <pct>
+2.5 ahorra <pct>
+2.5 <pct> dto
+2.5 descuentos de hasta
+2.5 descuento de hasta
+2 rebajas
+2 en promoción
+1.5 promoción
+2 meses sin intereses
+2 rebajado
+2 rebajada
+2 en oferta
+2 de oferta
+2 oferta especial
+2 oferta exclusiva
+2 ofertas exclusivas
+2 ofertón
+2 chollo
+2 precio especial
+2 precio de lanzamiento
+2 precio rebajado
+2 precio reducido
+2 código de descuento
+2 código promocional
+2 código promo
+2 cupón de descuento
+2 usa el código
+2 con el código
+2 introduce el código
+2 gran descuento
+2 grandes descuentos
+2 súper descuento
+2 descuentazo
+2 a mitad de precio
+2 mitad de precio
+2 dos por uno
+2 2x1
+2 3x2
+2 liquidación
+2 black friday
+2 cyber monday
+2 venta flash
+1.5 envío gratis
+1.5 envío gratuito
+1.5 por solo <price>
+1.5 por sólo <price>
+1.5 solo <price>
+1.5 desde <price>
+1.5 antes <price>
+1.5 ahora <price>
+1.5 <price> al mes
+1.5 <price> mes
+1.5 a partir de <price>
+1.5 por solo
+1.5 por sólo
+1 <pct> más barato
+1 de regalo
+
+# Llamadas a comprar: una es una llamada a la acción; dos o más, una venta
+# empujada. An imperative with its pronoun stems as the bare verb
+# ("llévatelo" as "llevar", lang_es.go), so such calls carry their "ya".
+[buy]
+2 compra ya
+2 compra ahora
+2 compra hoy
+2 cómpralo ya
+2 pide ya
+2 pide ahora
+2 ordena ya
+2 ordena ahora
+1.5 solicita tu cotización
+2 pídelo ya
+2 haz tu pedido
+2 haz ya tu pedido
+2 encarga ya
+2 encarga el tuyo
+2 pide el tuyo
+2 pide la tuya
+# Usted, as much of Latin America sells.
+2 compre ya
+2 compre ahora
+2 compre hoy
+2 pida ya
+2 pida el suyo
+2 pida la suya
+2 ordene ya
+2 ordene ahora
+2 llame ya
+2 llame hoy
+2 llame ahora
+2 adquiera el suyo
+2 adquiera la suya
+2 adquiéralo ya
+2 adquiéralo hoy
+2 consiga el suyo
+2 reserve ya
+2 contrate ya
+2 reserva ya
+2 reserva ahora
+2 consíguelo ya
+2 consigue el tuyo
+2 consigue la tuya
+2 hazte con el tuyo
+2 hazte con la tuya
+2 llévatelo ya
+2 llévatelo hoy
+2 llévatelo ahora
+2 llévatela ya
+2 llévatela hoy
+2 añadir al carrito
+2 añádelo al carrito
+2 al carrito
+2 llama ya
+2 llama ahora
+2 suscríbete ya
+2 suscríbete ahora
+2 contrata ya
+2 contrata ahora
+2 contrata hoy
+2 contrate hoy
+2 mejora tu plan
+2 empieza tu prueba gratuita
+2 empieza tu prueba gratis
+2 contacta con nuestro equipo comercial
+2 contacta con ventas
+2 habla con ventas
+2 solicita una demo
+2 solicita tu demo
+2 pide una demo
+2 reserva tu demo
+2 agenda una demo
+2 preventa
+2 en preventa
+2 ya a la venta en
+# Credit, insurance, cars, homes: the simulation is the first step of the sale.
+2 simula tu préstamo
+2 simula tu crédito
+2 simule su crédito
+2 haz tu simulación
+2 solicita tu préstamo
+2 solicita tu crédito
+2 solicite su crédito
+2 solicite su préstamo
+2 pide tu tarjeta
+2 solicita tu tarjeta
+1.5 haz clic aquí
+1.5 pincha aquí
+1.5 entra ya
+1.5 corre a por
+
+# Inscripciones: una llamada a apuntarse que pide una venta solo cuando el
+# borrador pone precio o presiona (pitch.go).
+[signup]
+2 inscríbete ya
+2 inscríbete ahora
+2 inscríbete hoy
+2 apúntate ya
+2 apúntate ahora
+2 apúntate hoy
+2 regístrate ya
+2 regístrate ahora
+2 regístrate hoy
+2 únete ya
+2 únete ahora
+2 únete hoy
+2 matricúlate ya
+2 matricúlate ahora
+2 empieza hoy
+2 empieza ya
+2 reserva tu plaza ya
+2 asegura tu plaza
+
+# Llamadas a actuar para el vendedor, al principio de la frase: con miedo,
+# una apelación al miedo aunque no haya precio (pitch.go).
+[act]
+^compra
+^cómpralo
+^encarga
+^llámanos
+^llama ya
+^llama ahora
+^contacta
+^contáctanos
+^solicita
+^suscríbete
+^contrata
+^hazte con
+^protege tu
+^protege a tu
+^protege a los tuyos
+^protégete
+^blinda
+^compre
+^llame
+^contrate
+^solicite
+^adquiera
+^proteja su
+^proteja a su
+^proteja a los suyos
+
+# Apelaciones al miedo: asustar al lector para que compre. Cuentan solo
+# cuando el borrador vende o llama a actuar ([act]): una guía de seguridad
+# puede hablar de riesgos.
+[fear]
+2 antes de que sea tarde
+2 antes de que sea demasiado tarde
+1.5 demasiado tarde
+1 no esperes
+1 no espere
+2 podrías perderlo todo
+2 perderlo todo
+2 perder todo
+2 lo pierdes todo
+2 podrías ser el siguiente
+2 no seas el siguiente
+2 no seas el próximo
+2 puedes ser el siguiente
+2 el próximo podrías ser tú
+2 el siguiente puedes ser tú
+2 tu peor pesadilla
+2 peor pesadilla
+2 pesadilla
+2 no dejes que
+2 no deje que
+1.5 te arrepentirás
+1.5 lo lamentarás
+2 puedes permitirte
+2 no puedes permitirte
+2 te lo puedes permitir
+2 no te la juegues
+2 no te arriesgues
+2 aterrador
+2 terrorífico
+2 escalofriante
+2 devastador
+2 cada segundo cuenta
+2 perdido para siempre
+2 perdidos para siempre
+2 desaparecer para siempre
+2 okupas
+1.5 estás seguro
+1.5 arriesgarte
+1.5 te pueden robar
+1 da miedo
+0.5 y si
+1 desprotegido
+1 desprotegida
+1 sin protección
+1 peligro
+1 peligroso
+1 mortal
+1 pánico
+1 indefenso
+1 ladrones
+1 en peligro
+1 en riesgo
+1 protege a tu familia
+1 protege tu negocio
+
+# Autorreferencia: el borrador habla del vendedor.
+[self]
+1 nosotros
+1 nosotras
+1 nuestro
+1 nuestra
+1 nuestros
+1 nuestras
+1 nos
+1 somos
 `,
-	hooks: `# hooks lists of data/es: see data/README.md.
+	hooks: `# Llamadas a la acción. ^ = only when the sentence starts with it (an
+# imperative: "Descarga la plantilla", not "la descarga"). Tú and usted
+# forms; Spanish stems join "descarga", "descargue", "descargad".
+[cta]
+2 ^descarga
+2 ^descárgate
+2 ^descargue
+2 ^descárguelo
+2 ^descárgalo
+2 ^apúntate
+2 ^apuntaos
+2 ^inscríbete
+2 ^inscríbase
+2 ^regístrate
+2 ^regístrese
+2 ^únete
+2 ^reserva
+2 ^reserve
+2 ^responde
+2 ^contesta
+2 ^prueba
+2 ^pruebe
+2 ^pruébelo
+2 ^pruébalo
+2 ^anímate
+2 ^anímese
+2 ^consigue
+2 ^pide
+2 ^síguenos
+2 ^sigue
+2 ^suscríbete
+2 ^comparte
+2 ^compártelo
+2 ^cuéntanos
+2 ^cuéntame
+2 ^dinos
+2 ^comenta
+2 ^comente
+2 ^cuéntenos
+2 ^mande
+2 ^manda
+2 ^envíenos
+2 ^envíanos
+2 ^déjanos
+2 ^deja un comentario
+2 ^visita
+2 ^visítanos
+2 ^ven
+2 ^venid
+2 ^vente
+2 ^pásate
+2 ^llama
+2 ^llámanos
+2 ^escríbenos
+2 ^escribe
+2 ^empieza
+2 ^lee
+2 ^mira
+2 ^echa un vistazo
+2 ^escucha
+2 ^trae
+2 ^traed
+2 ^guarda
+2 ^guárdate
+2 ^imprime
+2 ^etiqueta
+2 ^menciona
+2 ^participa
+2 ^descubre
+2 ^consulta
+2 ^entra
+2 ^haz clic
+2 ^apunta
+2 ^confirma
+1 haz clic aquí
+1 más información
+1 lee más
+1 leer más
+1 saber más
+1 enlace en la bio
+1 link en la bio
+1 enlace en bio
+1 nos vemos
+1 te esperamos
+1 os esperamos
+1 les esperamos
+1 cuéntanos
+1 déjanos un comentario
+1 en los comentarios
+1 responde a este correo
+1 escríbenos
+# Spanish often invites with "puedes" + infinitive, mid-sentence.
+1 puedes descargar
+1 puedes descargarla
+1 puedes descargarlo
+1 puedes apuntarte
+1 puedes inscribirte
+1 puedes reservar
+1 puedes consultar
+1 descárgala aquí
+1 descárgalo aquí
+1 apúntate aquí
+1 inscríbete aquí
+# Marcas de una frase citable: una verdad, una regla o un contraste breves.
+[quotable]
+no es
+no son
+no está
+solo es
+no es lo mismo
+la verdad
+el secreto
+la mejor manera
+la única
+el único
+lo único
+nunca
+siempre
+todo
+nada
+nadie
+todos
+cada
+más que
+menos que
+no hay
+# Arranques de pregunta (una pregunta al lector puntúa más).
+[question]
+qué
+cómo
+por qué
+cuál
+cuáles
+quién
+cuándo
+dónde
+cuánto
+cuántos
+sabías
+conoces
+has
+alguna vez
+tienes
+quieres
+te
+os
 `,
-	generations: `# generations lists of data/es: see data/README.md.
+	generations: `# Vocabulario, jerga y referencias de cada generación hispanohablante
+# (España y América). A match raises that generation's resonance by its
+# weight; the slang of the younger ones lowers the older ones' (see
+# generations.go): that is how a draft "shuts out" a segment.
+[boomers]
+1 jubilación
+1 jubilado
+1 jubilada
+1 jubilarse
+1 nietos
+1 nieta
+1 abuelos
+1 pensión
+1 tranquilidad
+1 de confianza
+1 fiable
+1 tradición
+1 tradicional
+1 de toda la vida
+1 calidad
+1 artesanal
+1 hecho a mano
+1 relación calidad-precio
+1 llámenos
+1 teléfono
+1 por teléfono
+1 boletín
+1 en persona
+1 cara a cara
+1 trato personal
+1 trato cercano
+1 clásico
+1 los beatles
+1 raphael
+1 julio iglesias
+1 serrat
+1 seguridad
+1 comodidad
+1 cómodo
+1 salud
+1 ocio
+1 crucero
+1 viaje organizado
+1 excursión
+1 seguro de viaje
+1 imserso
+1 accesible
+1 sin prisas
+1 con calma
+[genx]
+1 sencillo
+1 directo
+1 sin rodeos
+1 sin tonterías
+1 práctico
+1 manos a la obra
+1 independiente
+1 conciliación
+1 conciliar
+1 familia
+1 vieja escuela
+1 en mis tiempos
+1 egb
+1 la movida
+1 walkman
+1 casete
+1 cinta de casete
+1 recreativas
+1 mecano
+1 barrio sésamo
+1 verano azul
+1 soda stereo
+1 probado
+1 eficiente
+1 ahorrar tiempo
+1 ahorra tiempo
+1 honesto
+1 lista de comprobación
+[millennials]
+1 emprender
+1 proyecto paralelo
+1 ingresos extra
+1 vida adulta
+1 brunch
+1 tostada de aguacate
+1 maratón de series
+1 pandilla
+1 truco
+1 life hack
+1 bienestar
+1 autocuidado
+1 sostenible
+1 sostenibilidad
+1 auténtico
+1 experiencia
+1 teletrabajo
+1 en remoto
+1 podcast
+1 app
+1 streaming
+1 netflix
+1 spotify
+1 harry potter
+1 los simpson
+1 operación triunfo
+1 física o química
+1 fotolog
+1 tuenti
+1 messenger
+1 rebelde way
+1 postureo
+1 comunidad
+1 propósito
+1 ético
+1 ecológico
+1 kilómetro cero
+1 km 0
+[genz]
+1 estética
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 meme
+1 gaming
+1 gamer
+1 creador de contenido
+1 creadores de contenido
+1 streamer
+1 ibai
+1 la velada
+1 bad bunny
+1 reels
+1 inclusivo
+1 salud mental
+1 clima
+1 crisis climática
+1 cambio climático
+# Jerga de internet: raises Gen Z (and a little Millennials), lowers Boomers
+# and Gen X (they read it as not meant for them). Words with an everyday
+# meaning too ("literal", "tío") weigh less.
+[slang]
+0.5 literal
+0.5 tío
+1 en plan
+1 mola
+1 molan
+1 flipar
+1 flipas
+1 flipante
+1 guay
+1 mazo
+1 me renta
+1 temazo
+1 random
+1 crush
+1 stalkear
+1 hater
+1 cringe
+1 salseo
+1 shippear
+1 ghostear
+1 red flag
+1 mood
+1 vibes
+1 vibra
+1 slay
+1 bro
+1 bestie
+1 god
+1 chill
+1 de chill
+1 funar
+1 funado
+1 ok boomer
+1 xd
+1 jsjs
+1 jsjsjs
+1 nmms
+1 la neta
+1 fachero
+1 chetado
+1 tryhard
+1 stalkeando
+1 uwu
+1 tqm
+1 ntp
+1 wey
+1 güey
+1 pov
+1 fomo
+1 yolo
+1 hype
+1 en bucle
+1 lo peta
+1 petarlo
 `,
-	stopwords: `# stopwords lists of data/es: see data/README.md.
+	stopwords: `# Spanish function words: not content words for focus; their share of the
+# words tells Spanish from other Latin-script languages. Written with and
+# without the accents people drop when they type fast ("mas", "esta").
+[es]
+a
+al
+algo
+algún
+alguna
+algunas
+alguno
+algunos
+ante
+antes
+aquel
+aquella
+aquellas
+aquello
+aquellos
+aquí
+así
+aún
+aunque
+bajo
+bien
+cada
+casi
+como
+cómo
+con
+contra
+cual
+cuál
+cuales
+cuáles
+cuando
+cuándo
+cuanto
+cuánto
+cuanta
+cuantas
+cuantos
+de
+del
+desde
+donde
+dónde
+durante
+e
+el
+él
+ella
+ellas
+ello
+ellos
+en
+entre
+era
+eran
+eres
+es
+esa
+esas
+ese
+eso
+esos
+esta
+está
+estaba
+estaban
+estamos
+estar
+estas
+están
+estás
+este
+esto
+estos
+estoy
+fue
+fueron
+fui
+ha
+había
+habían
+han
+has
+hasta
+hay
+haya
+he
+hemos
+hoy
+la
+las
+le
+les
+lo
+los
+luego
+más
+mas
+me
+mi
+mí
+mis
+mientras
+mismo
+misma
+mismos
+mismas
+mucho
+mucha
+muchos
+muchas
+muy
+nada
+ni
+no
+nos
+nosotras
+nosotros
+nuestra
+nuestras
+nuestro
+nuestros
+o
+os
+otra
+otras
+otro
+otros
+para
+pero
+poco
+por
+porque
+qué
+que
+quien
+quién
+quienes
+se
+sea
+sean
+según
+ser
+si
+sí
+sido
+siempre
+sin
+sobre
+solo
+sólo
+somos
+son
+soy
+su
+sus
+también
+tampoco
+tan
+tanto
+te
+tener
+tengo
+tenemos
+tiene
+tienen
+ti
+todo
+toda
+todas
+todos
+tras
+tu
+tú
+tus
+tuyo
+tuya
+un
+una
+unas
+uno
+unos
+usted
+ustedes
+vosotras
+vosotros
+vuestra
+vuestras
+vuestro
+vuestros
+y
+ya
+yo
 `,
-	traits: `# traits lists of data/es: see data/README.md.
+	traits: `# Rasgos psicográficos que cambian cómo se juzga un borrador: a trait of
+# the audience ("escépticos con la publicidad", "prefieren un lenguaje
+# claro") containing one of these words (compared on Spanish stems) turns
+# the section's rule on; see traits.go.
+[skeptical]
+escéptico
+escéptica
+escépticos
+escepticismo
+cínico
+desconfiado
+desconfianza
+recelo
+recelosos
+humo
+[plain]
+sencillo
+llano
+claro
+claridad
+tecnicismos
+jerga
+[visual]
+visual
+foto
+fotografía
+imagen
+emoji
 `,
 }

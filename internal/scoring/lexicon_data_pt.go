@@ -7,16 +7,1017 @@ package scoring
 
 // ptText is data/pt/*.txt.
 var ptText = langText{
-	value: `# value lists of data/pt: see data/README.md.
+	value: `# Sinais de valor: o rascunho dá ao leitor algo útil (DESIGN.md: uma
+# ferramenta gratuita, um checklist, um guia, dados, exemplos). Weight =
+# points per match. Phrases match on Snowball Portuguese stems: "dica"
+# covers "dicas", "baixar" covers "baixe".
+[value]
+# How-to: "como" + a verb of doing (a lone "como" is too often "like").
+2 como fazer
+2 como preparar
+2 como escolher
+2 como cuidar
+2 como plantar
+2 como cultivar
+2 como conservar
+2 como cozinhar
+2 como começar
+2 como evitar
+2 como melhorar
+2 como economizar
+2 como organizar
+2 como limpar
+2 como consertar
+2 como ajustar
+2 como regular
+2 como montar
+2 como usar
+2 como aproveitar
+2 como calcular
+2 como saber
+2 passo a passo
+1.5 primeiro passo
+2 checklist
+2 lista de verificação
+1 lista
+2 guia
+1.5 tutorial
+2 template
+1.5 modelo pronto
+1.5 planilha
+1.5 ferramenta gratuita
+1 ferramenta
+1 calculadora
+1.5 exemplo
+1 por exemplo
+1.5 estudo de caso
+1.5 caso real
+1 dica
+1 truque
+1 macete
+1 tips
+1.5 lição
+1.5 dados
+1.5 pesquisa
+1 levantamento
+1 estudo
+1 relatório
+1 resultado
+1.5 o que aprendemos
+1 erros comuns
+1 erro
+1 evitar
+1 aprender
+1 aprenda a
+1 ensinar
+1 ideias para
+1 o que fazer com
+1 tabela
+1 infográfico
+1 explicar
+1 explicamos
+1 perguntas frequentes
+1.5 prático
+1 baixar
+1 grátis
+1 gratuito
+1 de graça
+1 oficina
+1 workshop
+1 aula
+1 palestra
+1 webinar
+1 receita
+1 ingrediente
+1 mapa
+1 roteiro
+1 trajeto
+1 plano
+1 calendário
+1 comparar
+1 comparativo
+1 custo
+1 preço
+1 orçamento
+1 economizar
+1 sem cadastro
+1 especialista
+1 colegas
+1 compartilhar
+# O leitor: o rascunho fala com o leitor, não do vendedor. Você (Brasil e
+# Portugal) and tu; "seu/sua" is "your" in most marketing Portuguese.
+[reader]
+1 você
+1 vocês
+1 vc
+1 vcs
+1 cê
+1 seu
+1 sua
+1 seus
+1 suas
+1 tu
+1 te
+1 ti
+1 contigo
+1 teu
+1 tua
+1 teus
+1 tuas
 `,
-	pitch: `# pitch lists of data/pt: see data/README.md.
+	pitch: `# Sinais de venda, by kind (see data/en/pitch.txt for what each kind means
+# to the value check). Written as Brazilian and Portuguese marketing says
+# it, not translated: "aproveite", "só hoje", "garanta já", "últimas vagas",
+# "de R$ 99 por R$ 49", "12x sem juros", "30% OFF".
+# <n> matches any number, <pct> "30%" or "30 %", <price> "R$ 49,90", "19,99 €".
+
+# Hype: autoelogio do vendedor.
+[pitch]
+2 líder de mercado
+2 líder no mercado
+2 líder do setor
+2 referência no mercado
+2 de classe mundial
+2 de última geração
+2 de ponta
+2 revolucionário
+2 revoluciona
+2 disruptivo
+2 inovador e único
+2 único no mercado
+2 sem precedentes
+2 vai mudar sua vida
+2 mudar sua vida
+2 transformar sua vida
+2 imperdível
+1.5 inovador
+1.5 inovadora
+1.5 sinergia
+1.5 solução completa
+1.5 tudo em um
+1.5 premiado
+1.5 incrível
+1.5 sensacional
+1.5 espetacular
+1.5 fantástico
+1.5 surpreendente
+1.5 garantia total
+1.5 garantido
+1.5 sem risco
+1.5 sem riscos
+1 de alta qualidade
+1 qualidade premium
+1 premium
+1 poderoso
+1 solução
+1 oportunidade única
+1 você não vai acreditar
+1 time comercial
+1 equipe comercial
+1 nosso produto
+1 nossos produtos
+1 nossa plataforma
+1 nossa solução
+1 nosso novo
+1 nossa nova
+1 já disponível
+1 já está disponível
+1 à venda
+1 milhares de clientes satisfeitos
+1 clientes satisfeitos
+1 milhares de clientes
+1 confiam em nós
+1 crédito aprovado na hora
+1 dinheiro na conta
+1 sem consulta ao spc
+1 sem consulta ao serasa
+1.5 apresentamos
+1.5 temos o orgulho de apresentar
+1.5 temos o prazer de apresentar
+1.5 orgulho de apresentar
+1 demonstração personalizada
+1 demo personalizada
+
+# Pressão: urgência e escassez.
+[pressure]
+3 por tempo limitado
+3 tempo limitado
+2.5 oferta limitada
+2.5 enquanto durarem os estoques
+2.5 enquanto durar o estoque
+2.5 até acabar o estoque
+2.5 até durar o estoque
+2.5 não perca
+2.5 não fique de fora
+2.5 não deixe para depois
+2.5 última chance
+2.5 última oportunidade
+2.5 últimas unidades
+2.5 corre que
+2.5 corra já
+2.5 corra que
+2.5 acaba hoje
+2.5 termina hoje
+2.5 encerra hoje
+2.5 acaba amanhã
+2.5 termina amanhã
+2.5 acaba à meia-noite
+2.5 até meia-noite
+2.5 só até domingo
+2.5 só até sexta
+2.5 só até amanhã
+2 aproveite já
+2 aproveite agora
+2 aproveite enquanto
+2 aproveite a promoção
+2 aproveite a oferta
+2 aproveite o desconto
+2 aproveite esta oportunidade
+2 aproveite essa oportunidade
+2 aproveite as condições
+2 aproveita já
+2 só hoje
+2 somente hoje
+2 apenas hoje
+2 só neste fim de semana
+2 só esta semana
+2 últimas vagas
+2 últimos dias
+2 últimas horas
+2 apenas <n> vagas
+2 só <n> vagas
+2 só <n> unidades
+2 apenas <n> unidades
+2 tá acabando
+2 está acabando
+2 esgotando
+2 quase esgotado
+2 quase esgotada
+2 antes que acabe
+2 antes que esgote
+2 contagem regressiva
+2 agora ou nunca
+2 não espere mais
+2 só para os primeiros
+2 apenas para os primeiros
+2 restam apenas <n>
+2 restam só <n>
+2 só restam <n>
+2 poucas vagas
+2 poucas unidades
+2 o que você está esperando
+2 tá esperando o quê
+2 está esperando o quê
+1.5 vagas limitadas
+1.5 estoque limitado
+1.5 unidades limitadas
+1.5 indispensável
+1.5 oferta exclusiva para você
+1.5 acesso exclusivo para
+
+# Superlativos que o vendedor dá a si mesmo: um é uma afirmação, três ou
+# mais empilhados são hype.
+[superlative]
+1 o melhor
+1 a melhor
+1 os melhores
+1 as melhores
+1 melhor do que nunca
+1 o mais rápido
+1 a mais rápida
+1 o mais fácil
+1 a mais fácil
+1 o mais avançado
+1 a mais avançada
+1 o mais completo
+1 a mais completa
+1 o mais barato
+1 o número um
+1 número um
+1 número 1
+1 nº 1
+1 imbatível
+1 insuperável
+1 inigualável
+1 sem igual
+1 sem concorrência
+1 sem rival
+1 incomparável
+1 pelo melhor preço
+1 melhor preço
+1 como nunca antes
+1 o menor preço
+1 os menores preços
+1 menor preço
+1 as menores taxas
+1 menores taxas
+
+# Empurrões de preço: descontos, promoções e cupons.
+[price]
+2.5 <pct> de desconto
+2.5 <pct> off
+2.5 desconto de <pct>
+2.5 descontos de até
+2.5 desconto de até
+2.5 economize <pct>
+2.5 até <pct> off
+2 em promoção
+2 promoção
+2 promoção relâmpago
+2 liquidação
+2 queima de estoque
+2 black friday
+2 oferta especial
+2 oferta exclusiva
+2 ofertas exclusivas
+2 super oferta
+2 superoferta
+2 ofertão
+2 preço especial
+2 preço promocional
+2 preço de lançamento
+2 cupom de desconto
+2 cupom
+2 código promocional
+2 use o código
+2 com o código
+2 use o cupom
+2 grande desconto
+2 descontos imperdíveis
+2 descontão
+2 metade do preço
+2 leve <n> pague <n>
+2 compre <n> leve <n>
+2 sem juros
+2 de <price> por <price>
+2 de <price> por apenas <price>
+1.5 frete grátis
+1.5 por apenas <price>
+1.5 por só <price>
+1.5 por apenas
+1.5 só <price>
+1.5 a partir de <price>
+1.5 <price> por mês
+1.5 <price> mensais
+1.5 parcelado
+1.5 parcele
+1 <pct> mais barato
+1 de brinde
+1 brinde
+
+# Chamadas para comprar: uma é uma chamada à ação; duas ou mais, uma venda
+# empurrada.
+[buy]
+2 compre já
+2 compre agora
+2 compre hoje
+2 compre o seu
+2 compre a sua
+2 peça já
+2 peça agora
+2 peça o seu
+2 faça seu pedido
+2 faça já seu pedido
+2 faça o seu pedido
+2 encomende já
+2 garanta já
+2 garanta o seu
+2 garanta a sua
+2 garanta os seus
+2 reserve já
+2 reserve agora
+2 adicione ao carrinho
+2 no carrinho
+2 ligue já
+2 ligue agora
+2 assine já
+2 assine agora
+2 contrate já
+2 contrate agora
+2 contrate hoje
+2 assine hoje
+2 solicite uma demonstração
+2 agende uma demonstração
+2 agende uma demo
+2 solicite uma demo
+2 fale com nosso time comercial
+2 fale com nossa equipe comercial
+2 fale com um consultor
+2 fale com nossos consultores
+2 chama no zap
+2 chama no direct
+2 chama na dm
+2 pré-venda
+2 na pré-venda
+# Credit, insurance, cars, homes: the simulation is the first step of the sale.
+2 faça a simulação
+2 faça sua simulação
+2 faça uma simulação
+2 simule agora
+2 simule já
+2 simule grátis
+2 peça seu cartão
+2 solicite seu cartão
+1.5 clique aqui
+1.5 clica aqui
+1.5 compra já
+
+# Inscrições: uma chamada a inscrever-se que pede uma venda só quando o
+# rascunho dá preço ou pressiona (pitch.go).
+[signup]
+2 inscreva-se já
+2 inscreva-se agora
+2 inscreva-se hoje
+2 matricule-se já
+2 matricule-se agora
+2 cadastre-se já
+2 cadastre-se agora
+2 garanta sua vaga
+2 garanta já sua vaga
+2 garanta a sua vaga
+2 garanta seu lugar
+2 assine hoje
+2 comece hoje
+2 comece já
+
+# Chamadas a agir para o vendedor, no início da frase: com medo, um apelo
+# ao medo mesmo sem preço (pitch.go).
+[act]
+^compre
+^encomende
+^fale com
+^contrate
+^assine
+^solicite
+^proteja sua
+^proteja seu
+^garanta já
+^garanta o seu
+^garanta a sua
+^agende uma
+^blinde
+^instale já
+
+# Apelos ao medo: assustar o leitor para que compre. Contam só quando o
+# rascunho vende ou chama a agir ([act]).
+[fear]
+2 antes que seja tarde
+2 antes que seja tarde demais
+1.5 tarde demais
+1 não espere
+1 não espere até
+2 pode perder tudo
+2 perder tudo
+2 você pode ser o próximo
+2 pode ser o próximo
+2 não seja o próximo
+2 o próximo pode ser você
+2 seu pior pesadelo
+2 pior pesadelo
+2 pesadelo
+2 não deixe que
+2 não deixe sua
+2 não deixe seu
+2 vai se arrepender
+1.5 se arrepender
+2 pode se dar ao luxo
+2 não pode correr o risco
+1.5 correr o risco
+1.5 não arrisque
+2 assustador
+2 aterrorizante
+2 devastador
+2 cada segundo conta
+2 perdido para sempre
+2 perdidos para sempre
+1.5 tem certeza
+0.5 e se
+1 desprotegido
+1 desprotegida
+1 sem proteção
+1 perigo
+1 perigoso
+1 mortal
+1 pânico
+1 indefeso
+1 bandidos
+1 golpe
+1 golpistas
+1 em risco
+1 em perigo
+1 proteja sua família
+1 proteja seu negócio
+
+# Autorreferência: o rascunho fala do vendedor.
+[self]
+1 nós
+1 nosso
+1 nossa
+1 nossos
+1 nossas
+1 somos
+1 a gente
 `,
-	hooks: `# hooks lists of data/pt: see data/README.md.
+	hooks: `# Chamadas à ação. ^ = only when the sentence starts with it (an
+# imperative: "Baixe o guia"). Você forms first (Brazil), tu forms too
+# (Portugal and the south of Brazil); stems join "baixe", "baixa", "baixar".
+[cta]
+2 ^baixe
+2 ^baixa
+2 ^descarregue
+2 ^inscreva-se
+2 ^inscreve-te
+2 ^cadastre-se
+2 ^registe-se
+2 ^participe
+2 ^reserve
+2 ^responda
+2 ^responde
+2 ^experimente
+2 ^teste
+2 ^pegue
+2 ^peça
+2 ^siga
+2 ^segue
+2 ^assine
+2 ^compartilhe
+2 ^partilhe
+2 ^conta pra gente
+2 ^conte pra gente
+2 ^conte para nós
+2 ^conta aqui
+2 ^diga
+2 ^comente
+2 ^comenta
+2 ^deixe seu comentário
+2 ^deixa
+2 ^visite
+2 ^venha
+2 ^vem
+2 ^passe
+2 ^ligue
+2 ^mande
+2 ^manda
+2 ^escreva
+2 ^comece
+2 ^leia
+2 ^assista
+2 ^veja
+2 ^confira
+2 ^ouça
+2 ^escute
+2 ^traga
+2 ^salve
+2 ^guarde
+2 ^imprima
+2 ^marque
+2 ^acesse
+2 ^clique
+2 ^descubra
+2 ^confirme
+2 ^bora
+2 ^vamos
+1 clique aqui
+1 saiba mais
+1 leia mais
+1 link na bio
+1 link da bio
+1 link no perfil
+1 nos vemos
+1 te esperamos
+1 esperamos você
+1 conta pra gente
+1 deixe nos comentários
+1 nos comentários
+1 responda este e-mail
+1 responda a este e-mail
+# "Você pode" + infinitive invites too, mid-sentence.
+1 você pode baixar
+1 pode baixar
+1 você pode se inscrever
+1 pode se inscrever
+1 você pode reservar
+1 baixe aqui
+1 inscreva-se aqui
+1 pelo link
+# Marcas de uma frase citável: uma verdade, uma regra ou um contraste curtos.
+[quotable]
+não é
+não são
+não está
+só é
+não é a mesma coisa
+a verdade
+o segredo
+o melhor jeito
+a melhor forma
+o único
+a única
+nunca
+sempre
+tudo
+nada
+ninguém
+todos
+cada
+mais que
+mais do que
+menos que
+não existe
+# Aberturas de pergunta (uma pergunta ao leitor pontua mais).
+[question]
+que
+o que
+como
+por que
+porque
+qual
+quais
+quem
+quando
+onde
+quanto
+quantos
+sabia
+conhece
+você já
+já
+tem
+quer
 `,
-	generations: `# generations lists of data/pt: see data/README.md.
+	generations: `# Vocabulário, gírias e referências de cada geração lusófona (sobretudo do
+# Brasil, também de Portugal). A match raises that generation's resonance
+# by its weight; the slang of the younger ones lowers the older ones' (see
+# generations.go).
+[boomers]
+1 aposentadoria
+1 aposentado
+1 aposentada
+1 netos
+1 neta
+1 avós
+1 pensão
+1 tranquilidade
+1 de confiança
+1 confiável
+1 tradição
+1 tradicional
+1 qualidade
+1 artesanal
+1 feito à mão
+1 custo-benefício
+1 telefone
+1 por telefone
+1 boletim
+1 pessoalmente
+1 atendimento personalizado
+1 clássico
+1 roberto carlos
+1 jovem guarda
+1 bossa nova
+1 os beatles
+1 melhor idade
+1 terceira idade
+1 segurança
+1 conforto
+1 confortável
+1 saúde
+1 lazer
+1 cruzeiro
+1 excursão
+1 viagem em grupo
+1 seguro viagem
+1 acessível
+1 com calma
+1 sem pressa
+[genx]
+1 direto ao ponto
+1 sem enrolação
+1 sem rodeios
+1 prático
+1 independente
+1 equilíbrio entre trabalho e vida
+1 família
+1 à moda antiga
+1 no meu tempo
+1 old school
+1 fita cassete
+1 walkman
+1 fliperama
+1 atari
+1 xuxa
+1 balão mágico
+1 legião urbana
+1 sessão da tarde
+1 comprovado
+1 eficiente
+1 economizar tempo
+1 ganhar tempo
+1 honesto
+1 checklist
+[millennials]
+1 renda extra
+1 empreender
+1 vida adulta
+1 brunch
+1 torrada com abacate
+1 maratonar
+1 maratona de séries
+1 galera
+1 life hack
+1 bem-estar
+1 autocuidado
+1 sustentável
+1 sustentabilidade
+1 autêntico
+1 experiência
+1 home office
+1 trabalho remoto
+1 podcast
+1 app
+1 streaming
+1 netflix
+1 spotify
+1 harry potter
+1 orkut
+1 msn
+1 malhação
+1 fotolog
+1 sandy e junior
+1 castelo rá-tim-bum
+1 comunidade
+1 propósito
+1 ético
+[genz]
+1 estética
+1 aesthetic
+1 tiktok
+1 discord
+1 twitch
+1 meme
+1 gaming
+1 gamer
+1 criador de conteúdo
+1 criadores de conteúdo
+1 streamer
+1 casimiro
+1 reels
+1 inclusivo
+1 saúde mental
+1 clima
+1 crise climática
+1 mudança climática
+# Gírias de internet: raise Gen Z (and a little Millennials), lower Boomers
+# and Gen X. Words with an everyday meaning too ("mano", "partiu", "top")
+# weigh less.
+[slang]
+0.5 mano
+0.5 mana
+0.5 partiu
+1 tipo assim
+1 kkk
+1 kkkk
+1 kkkkk
+1 kkkkkk
+1 kkkkkkk
+1 mó
+1 crush
+1 migo
+1 miga
+1 mds
+1 pfv
+1 tmj
+1 tamo junto
+1 lacrou
+1 lacrar
+1 lacração
+1 shippar
+1 cringe
+1 flopou
+1 flopar
+1 biscoitar
+1 surtei
+1 surtando
+0.5 é sobre isso
+1 real oficial
+1 sdds
+1 slay
+1 vibe
+1 vibes
+1 mood
+1 hater
+1 treta
+1 rolê
+1 de boa
+1 daora
+1 pode pá
+1 papo reto
+1 tá ligado
+1 tlgd
+1 se pá
+1 brabo
+1 deu ruim
+1 deu bom
+1 stalkear
+1 hypado
+1 mlk
+1 slk
+1 pprt
+1 fmz
+1 tankar
+1 paia
+1 fomo
+1 pov
+1 yolo
+1 bff
 `,
-	stopwords: `# stopwords lists of data/pt: see data/README.md.
+	stopwords: `# Portuguese function words (Brazil and Portugal): not content words for
+# focus; their share of the words tells Portuguese from other Latin-script
+# languages.
+[pt]
+a
+à
+ao
+aos
+aquela
+aquelas
+aquele
+aqueles
+aquilo
+aqui
+as
+às
+assim
+até
+bem
+cada
+como
+com
+contra
+da
+das
+de
+dela
+delas
+dele
+deles
+depois
+desde
+dessa
+desse
+desta
+deste
+disso
+disto
+do
+dos
+e
+é
+ela
+elas
+ele
+eles
+em
+entre
+era
+eram
+essa
+essas
+esse
+esses
+esta
+está
+estamos
+estão
+estar
+estas
+estava
+estavam
+este
+estes
+estou
+eu
+foi
+foram
+há
+isso
+isto
+já
+lhe
+lhes
+lá
+mais
+mas
+me
+mesmo
+mesma
+meu
+meus
+minha
+minhas
+muito
+muita
+muitos
+muitas
+na
+nas
+nem
+no
+nos
+nós
+não
+nossa
+nossas
+nosso
+nossos
+num
+numa
+o
+os
+ou
+onde
+para
+pela
+pelas
+pelo
+pelos
+pra
+pro
+por
+porque
+pouco
+qual
+quais
+quando
+quanto
+que
+quem
+se
+sem
+ser
+seu
+seus
+sua
+suas
+só
+sobre
+somos
+são
+também
+tão
+te
+tem
+têm
+temos
+tenho
+ter
+teu
+tua
+ti
+toda
+todas
+todo
+todos
+tu
+tudo
+um
+uma
+umas
+uns
+vai
+vamos
+vão
+você
+vocês
+vc
+vcs
 `,
-	traits: `# traits lists of data/pt: see data/README.md.
+	traits: `# Traços psicográficos que mudam como um rascunho é julgado: a trait of the
+# audience ("céticos com publicidade", "preferem linguagem simples")
+# containing one of these words (compared on Portuguese stems) turns the
+# section's rule on; see traits.go.
+[skeptical]
+cético
+céptico
+cética
+ceticismo
+desconfiado
+desconfiança
+desconfia
+pé atrás
+enrolação
+[plain]
+simples
+linguagem simples
+claro
+clareza
+jargão
+jargões
+[visual]
+visual
+foto
+fotografia
+imagem
+emoji
 `,
 }

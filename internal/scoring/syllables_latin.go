@@ -79,3 +79,35 @@ func unitSyllables(w, vowels string, units []string, split func(w string, i int,
 	}
 	return max(n, 1)
 }
+
+// Helpers for the Iberian counters (lang_es.go, lang_pt.go), here so that a
+// widget build with either language has them.
+
+// dropSilentU removes the u of qu and gu before e or i (accented or not):
+// it is spelling, not a vowel ("que", "guía"; "güe" keeps its ü).
+func dropSilentU(w string) string {
+	if !strings.Contains(w, "qu") && !strings.Contains(w, "gu") {
+		return w
+	}
+	r := []rune(w)
+	out := r[:0:0]
+	for i, c := range r {
+		if c == 'u' && i > 0 && (r[i-1] == 'q' || r[i-1] == 'g') && i+1 < len(r) && strings.ContainsRune("eiéíê", r[i+1]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// doubledVowels counts "aa", "ee", "oo": two syllables in Spanish and
+// Portuguese ("leer", "voo"), one long sound in the shared counter.
+func doubledVowels(w string) int {
+	n := 0
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c == w[i-1] && (c == 'a' || c == 'e' || c == 'o') {
+			n++
+		}
+	}
+	return n
+}
