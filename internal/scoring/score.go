@@ -4,7 +4,7 @@ import "math"
 
 // Version is the scoring model's version. It changes whenever a weight, a
 // word list or a check changes, so stored scores say which model made them.
-const Version = "2.0.0"
+const Version = "2.1.0"
 
 // checkResult is what one check computes before the shared fields
 // (id, weight, rating) are filled in.
