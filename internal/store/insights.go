@@ -31,11 +31,12 @@ const (
 	batchWriteBackoff = 25 * time.Millisecond
 )
 
-// ReadCounts sums a community's counters over days: a closed day from its
-// rollup (one item per day, all of a period's read with one range query;
-// rollup.go), any other day from its counter shards (one query per day and
-// shard, run concurrently). A closed day without a rollup yet is read from
-// its shards and rolled up on the way.
+// ReadCounts sums a community's counters over days: a day with a rollup
+// from it (one item per day, all of a period's read with one range query;
+// rollup.go), a day the rollup watermark covers without a rollup as empty
+// (no events), any other day (not ready for a rollup yet, or not rolled up
+// yet) from its counter shards (one query per day and shard, run
+// concurrently). It writes nothing: rollups are the reconciler's work.
 func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []string) (engagement.Counts, error) {
 	total := engagement.NewCounts()
 	now := s.now()
@@ -47,37 +48,42 @@ func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []str
 			open = append(open, d)
 		}
 	}
-	missing := ready
 	if len(ready) > 0 {
-		rolled, err := s.readRollups(ctx, ws, community, slices.Min(ready), slices.Max(ready))
+		// The watermark first: a day it covers had its rollup written
+		// before, so the (consistent) read of the rollups finds it.
+		mark, err := s.rollupMark(ctx)
 		if err != nil {
 			return total, err
 		}
-		missing = nil
+		rolled, items, err := s.readRollups(ctx, ws, community, slices.Min(ready), slices.Max(ready))
+		if err != nil {
+			return total, err
+		}
 		for _, d := range ready {
-			c, ok := rolled[d]
-			if !ok {
-				missing = append(missing, d)
-				continue
+			switch c, ok := rolled[d]; {
+			case ok:
+				total.Merge(c)
+			case !items[d] && mark.covers(d):
+				// Rolled up with every community-day that had events.
+			default:
+				open = append(open, d)
 			}
-			total.Merge(c)
 		}
 	}
-	perDay, err := s.readShards(ctx, ws, community, append(open, missing...))
+	perDay, err := s.readShards(ctx, ws, community, open, false)
 	if err != nil {
 		return total, err
 	}
 	for _, c := range perDay {
 		total.Merge(c)
 	}
-	// Best effort: without a rollup the next read uses the shards again.
-	_ = s.writeRollups(ctx, ws, community, missing, perDay)
 	return total, nil
 }
 
 // readShards reads the counter shards of each day (one query per day and
-// shard, run concurrently), day by day.
-func (s *Store) readShards(ctx context.Context, ws, community string, days []string) (map[string]engagement.Counts, error) {
+// shard, run concurrently), day by day; consistent reads for a rollup,
+// which must see the counters a repair just wrote.
+func (s *Store) readShards(ctx context.Context, ws, community string, days []string, consistent bool) (map[string]engagement.Counts, error) {
 	out := make(map[string]engagement.Counts, len(days))
 	for _, d := range days {
 		out[d] = engagement.NewCounts()
@@ -94,7 +100,7 @@ func (s *Store) readShards(ctx context.Context, ws, community string, days []str
 			tokens <- struct{}{}
 			go func() {
 				defer func() { <-tokens; wg.Done() }()
-				c, err := s.readCounterPartition(ctx, ws, community, day, counterPK(ws, community, day, shard))
+				c, err := s.readCounterPartition(ctx, ws, community, day, counterPK(ws, community, day, shard), consistent)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -109,9 +115,9 @@ func (s *Store) readShards(ctx context.Context, ws, community string, days []str
 	return out, first
 }
 
-func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string) (engagement.Counts, error) {
+func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string, consistent bool) (engagement.Counts, error) {
 	c := engagement.NewCounts()
-	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
+	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, ConsistentRead: aws.Bool(consistent),
 		KeyConditionExpression:    aws.String("#pk = :pk"),
 		ExpressionAttributeNames:  map[string]string{"#pk": table.PK},
 		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
@@ -306,7 +312,7 @@ func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now ti
 	if err := s.BatchWrite(ctx, reqs); err != nil {
 		return engagement.Counts{}, err
 	}
-	return recount, s.dropRollup(ctx, ws, community, day)
+	return recount, s.invalidateRollup(ctx, ws, community, day)
 }
 
 // BatchWrite sends write requests in BatchWriteItem calls of 25 and

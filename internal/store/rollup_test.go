@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"reflect"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,74 +16,250 @@ import (
 	"github.com/sweetspot/sweetspot/internal/store/storetest"
 )
 
-// countCalls counts DynamoDB calls.
-type countCalls struct{ n atomic.Int64 }
+// countCalls counts DynamoDB calls, and the writes among them.
+type countCalls struct{ n, writes atomic.Int64 }
 
 func (c *countCalls) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
+	switch strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") {
+	case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem":
+		c.writes.Add(1)
+	}
 	return http.DefaultTransport.RoundTrip(r)
 }
 
-// TestRollups: closed days are read from one rollup each after the first
-// read (one query for the whole period), equal to their shards and to the
-// recount; replacing a day's counters drops its rollup.
-func TestRollups(t *testing.T) {
-	ctx := context.Background()
-	base := storetest.New(t)
-	calls := &countCalls{}
-	st, err := store.Open(ctx, store.Config{Endpoint: storetest.Endpoint(), Table: base.Table(),
-		HTTPClient: &http.Client{Transport: calls}})
+// clock is a settable clock shared by the stores of a test.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// openOn opens a store on base's table with the test's clock, short
+// deadlines and transport rt (nil: the default).
+func openOn(t *testing.T, base *store.Store, clk *clock, rt http.RoundTripper) *store.Store {
+	t.Helper()
+	cfg := shortDeadlines
+	cfg.Endpoint, cfg.Table, cfg.MaxAttempts, cfg.Now = storetest.Endpoint(), base.Table(), 1, clk.Now
+	if rt != nil {
+		cfg.HTTPClient = &http.Client{Transport: rt}
+	}
+	st, err := store.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+// readChecked reads a community's counts over days, checks them against
+// the recount of the raw events, and returns how many calls the read made;
+// a read must never write.
+func readChecked(t *testing.T, st *store.Store, calls *countCalls, community string, days []string) int64 {
+	t.Helper()
+	n, w := calls.n.Load(), calls.writes.Load()
+	got, err := st.ReadCounts(context.Background(), "ws_a", community, days)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, w = calls.n.Load()-n, calls.writes.Load()-w
+	if w != 0 {
+		t.Fatalf("%s: the read wrote %d times", community, w)
+	}
+	if want := recount(t, st, "ws_a", community, days); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: %v\nwant %v", community, got, want)
+	}
+	return n
+}
+
+// TestRollupsByTheReconciler: reads never build rollups; the reconciler
+// rolls up every ready community-day once, after which a read of the
+// closed days is one query, equal to the recount.
+func TestRollupsByTheReconciler(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
 	now := time.Now().UTC()
+	// The reconciler has been running since before the events: its
+	// watermark knows that days it covers without a rollup had no events.
+	clk := &clock{t: now.AddDate(0, 0, -15)}
+	calls := &countCalls{}
+	st := openOn(t, base, clk, calls)
+	if _, err := st.Reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(now.Sub(clk.Now()))
 	r := rand.New(rand.NewPCG(5, 5))
-	for back := 6; back <= 12; back++ { // days long closed
+	for back := 6; back <= 12; back++ { // days ready for a rollup
 		if _, err := st.IngestEvents(ctx, "ws_a", events(r, 30, now.AddDate(0, 0, -back)), 0); err != nil {
 			t.Fatal(err)
 		}
 	}
-	days := engagement.Days(now.AddDate(0, 0, -14), now.AddDate(0, 0, -6)) // all rolled up by now
+	days := engagement.Days(now.AddDate(0, 0, -14), now.AddDate(0, 0, -6))
 	cases := []struct {
-		name     string
-		maxCalls int64
+		name      string
+		reconcile bool
+		rolled    int // community-days the reconcile rolls up
+		minCalls  int64
+		maxCalls  int64
 	}{
-		{"first read rolls up", 1000},
-		// One query; an SDK retry of it under load counts as a call too, and
-		// re-reading shards would take at least engagement.Shards calls.
-		{"second read: one query", 3},
+		// Nothing rolled up yet: every day from its shards, and no writes.
+		{"before any reconcile: shards", false, 0, int64(len(days)) * engagement.Shards, 1 << 20},
+		{"still no rollup from reads", false, 0, int64(len(days)) * engagement.Shards, 1 << 20},
+		// 7 days × 2 communities; the 2 days without events have no
+		// rollup, and the watermark says they are empty. Then the
+		// watermark and one query; an SDK retry under load counts too.
+		{"after a reconcile: the watermark and one query", true, 14, 2, 4},
+		{"a second reconcile rolls nothing", true, 0, 2, 4},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			for _, com := range []string{"com_a", "com_b"} {
-				before := calls.n.Load()
-				got, err := st.ReadCounts(ctx, "ws_a", com, days)
+			if c.reconcile {
+				rep, err := st.Reconcile(ctx)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if n := calls.n.Load() - before; n > c.maxCalls {
-					t.Fatalf("%s: %d calls, want at most %d", com, n, c.maxCalls)
+				if rep.Rollups.Rolled != c.rolled || rep.Rollups.Behind != 0 {
+					t.Fatalf("rollups %+v, want %d rolled, none behind", rep.Rollups, c.rolled)
 				}
-				if want := recount(t, st, "ws_a", com, days); !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s: %v\nwant %v", com, got, want)
+			}
+			for _, com := range []string{"com_a", "com_b"} {
+				if n := readChecked(t, st, calls, com, days); n < c.minCalls || n > c.maxCalls {
+					t.Fatalf("%s: %d calls, want %d to %d", com, n, c.minCalls, c.maxCalls)
 				}
 			}
 		})
 	}
-	// A repair replaces a day's counters and drops its rollup.
-	day := engagement.Day(now.AddDate(0, 0, -7))
-	if _, err := st.RepairDay(ctx, "ws_a", "com_a", day, now); err != nil {
+}
+
+// TestStaleRollupIsFixed: a day rolled up from counters that a fault left
+// short is rolled up again once its counters are replaced, by the
+// reconciler after the fault or by RepairDay; and a rollup pass that read
+// the shards before a replacement cannot write what it read over it.
+func TestStaleRollupIsFixed(t *testing.T) {
+	cases := []struct {
+		name string
+		// repair replaces the day's counters with the recount; healthy is a
+		// store without faults.
+		repair func(t *testing.T, healthy *store.Store, clk *clock, day string)
+		// rerolled: the repair's own pass rolled the day up again (else
+		// the day is read from its shards until the next pass).
+		rerolled bool
+	}{
+		{"reconcile after the intents expire", func(t *testing.T, healthy *store.Store, clk *clock, day string) {
+			clk.Add(healthy.IntentLease() + time.Second)
+			rep, err := healthy.Reconcile(context.Background())
+			if err != nil || len(rep.Repaired) == 0 || rep.Rollups.Rolled != 2 {
+				t.Fatalf("reconcile: %+v, %v", rep, err)
+			}
+		}, true},
+		{"RepairDay", func(t *testing.T, healthy *store.Store, clk *clock, day string) {
+			for _, com := range []string{"com_a", "com_b"} {
+				if _, err := healthy.RepairDay(context.Background(), "ws_a", com, day, clk.Now()); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			base := storetest.New(t)
+			clk := &clock{t: time.Now().UTC()}
+			calls := &countCalls{}
+			healthy := openOn(t, base, clk, calls)
+			// The fault: the counter updates of a request are lost (its
+			// events are stored, its intents stay).
+			noAdds := openOn(t, base, clk, refuseMatching{op: "UpdateItem", body: `"AGG#`})
+			at := clk.Now().AddDate(0, 0, -8)
+			day := engagement.Day(at)
+			days := []string{day}
+			evs := events(rand.New(rand.NewPCG(8, 8)), 40, at.Truncate(24*time.Hour).Add(20*time.Hour))
+			if res, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0); err != nil || res.Accepted != len(evs) {
+				t.Fatalf("%+v, %v", res, err)
+			}
+			// A pass while the intents are young repairs nothing but rolls
+			// the day up from the short counters: a stale rollup.
+			rep, err := healthy.Reconcile(ctx)
+			if err != nil || len(rep.Repaired) != 0 || rep.Rollups.Rolled != 2 {
+				t.Fatalf("first pass: %+v, %v", rep, err)
+			}
+			stale, err := healthy.ReadCounts(ctx, "ws_a", "com_a", days)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reflect.DeepEqual(stale, recount(t, healthy, "ws_a", "com_a", days)) {
+				t.Fatal("the fault left nothing to fix: the test proves nothing")
+			}
+			c.repair(t, healthy, clk, day)
+			if !c.rerolled {
+				// Until the next pass the day is read from its (exact) shards.
+				for _, com := range []string{"com_a", "com_b"} {
+					if n := readChecked(t, healthy, calls, com, days); n < engagement.Shards {
+						t.Fatalf("%s: the replaced day was read in %d calls, not from its shards", com, n)
+					}
+				}
+				rep, err = healthy.Reconcile(ctx)
+				if err != nil || rep.Rollups.Rolled != 2 || rep.Rollups.Behind != 0 {
+					t.Fatalf("pass after the repair: %+v, %v", rep, err)
+				}
+			}
+			for _, com := range []string{"com_a", "com_b"} {
+				if n := readChecked(t, healthy, calls, com, days); n > 4 {
+					t.Fatalf("%s: %d calls, want the rollup (one query)", com, n)
+				}
+			}
+		})
+	}
+}
+
+// TestRollupRacingARepair: a rollup pass reads the shards, then, before it
+// writes the rollup, a repair replaces the counters. The stale rollup is
+// refused (the repair bumped its generation), the pass reports it behind,
+// and the next pass rolls the day up from the new counters.
+func TestRollupRacingARepair(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	clk := &clock{t: time.Now().UTC()}
+	calls := &countCalls{}
+	healthy := openOn(t, base, clk, calls)
+	noAdds := openOn(t, base, clk, refuseMatching{op: "UpdateItem", body: `"AGG#`})
+	at := clk.Now().AddDate(0, 0, -8)
+	day := engagement.Day(at)
+	evs := events(rand.New(rand.NewPCG(9, 9)), 40, at.Truncate(24*time.Hour).Add(20*time.Hour))
+	if _, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0); err != nil {
 		t.Fatal(err)
 	}
-	before := calls.n.Load()
-	got, err := st.ReadCounts(ctx, "ws_a", "com_a", days)
-	if err != nil {
-		t.Fatal(err)
+	var once sync.Once
+	racing := openOn(t, base, clk, onCall{op: "PutItem", body: `"ROLL#`, fn: func() {
+		once.Do(func() {
+			for _, com := range []string{"com_a", "com_b"} {
+				if _, err := healthy.RepairDay(ctx, "ws_a", com, day, clk.Now()); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}})
+	rep, err := racing.RollUp(ctx, 0)
+	if err != nil || rep.Behind == 0 {
+		t.Fatalf("the pass that raced a repair: %+v, %v", rep, err)
 	}
-	if n := calls.n.Load() - before; n < engagement.Shards {
-		t.Fatalf("the repaired day was not read from its shards (%d calls)", n)
+	rep, err = healthy.RollUp(ctx, 0)
+	if err != nil || rep.Behind != 0 || rep.Rolled == 0 {
+		t.Fatalf("next pass: %+v, %v", rep, err)
 	}
-	if want := recount(t, st, "ws_a", "com_a", days); !reflect.DeepEqual(got, want) {
-		t.Fatalf("after repair: %v\nwant %v", got, want)
+	for _, com := range []string{"com_a", "com_b"} {
+		if n := readChecked(t, healthy, calls, com, []string{day}); n > 4 {
+			t.Fatalf("%s: %d calls, want the rollup", com, n)
+		}
 	}
 }
