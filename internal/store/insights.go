@@ -144,9 +144,11 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 	return c, err
 }
 
-// ListMembers returns the ladder states of a community's members.
+// ListMembers returns the ladder states of a community's members: what
+// the insights need, so only the state is read (not the members' record of
+// applied events nor their attribution, most of a member item's bytes).
 func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
-	members, err := s.Members(ctx, ws, community)
+	members, err := s.members(ctx, ws, community, "#state", map[string]string{"#state": "state"})
 	if err != nil {
 		return nil, err
 	}
@@ -160,42 +162,84 @@ func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engage
 // Members returns a community's members as stored: one index query per
 // member shard for their keys (the members index projects keys only, so
 // rewriting a member never writes the index), then BatchGetItem of the
-// members, eventually consistent. Cost grows with the community: 0.5 read
-// units per member, plus a few for the keys.
+// members, eventually consistent; the queries and the batches run
+// concurrently. Cost grows with the community: 0.5 read units per member,
+// plus a few for the keys.
 func (s *Store) Members(ctx context.Context, ws, community string) ([]engagement.Member, error) {
-	var keys []map[string]types.AttributeValue
+	return s.members(ctx, ws, community, "", nil)
+}
+
+// members reads a community's members, only the attributes of projection
+// when it is not empty.
+func (s *Store) members(ctx context.Context, ws, community, projection string, names map[string]string) ([]engagement.Member, error) {
+	var (
+		mu     sync.Mutex
+		first  error
+		wg     sync.WaitGroup
+		tokens = make(chan struct{}, ingestWorkers)
+		keys   []map[string]types.AttributeValue
+	)
 	for shard := range engagement.Shards {
-		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
-			KeyConditionExpression:    aws.String("#pk = :pk"),
-			ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
-		}, func(it map[string]types.AttributeValue) error {
-			keys = append(keys, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+		wg.Add(1)
+		tokens <- struct{}{}
+		go func() {
+			defer func() { <-tokens; wg.Done() }()
+			var mine []map[string]types.AttributeValue
+			err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
+				KeyConditionExpression:    aws.String("#pk = :pk"),
+				ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
+				ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
+			}, func(it map[string]types.AttributeValue) error {
+				mine = append(mine, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
+				return nil
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			keys = append(keys, mine...)
+			first = cmp.Or(first, err)
+		}()
+	}
+	wg.Wait()
+	if first != nil {
+		return nil, first
 	}
 	var out []engagement.Member
-	err := s.batchGetAll(ctx, "get members", keys, func(it map[string]types.AttributeValue) error {
-		var m engagement.Member
-		if err := unmarshal(it, &m); err != nil {
-			return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
-		}
-		out = append(out, m)
-		return nil
-	})
-	return out, err
+	for start := 0; start < len(keys); start += batchGetMax {
+		chunk := keys[start:min(start+batchGetMax, len(keys))]
+		wg.Add(1)
+		tokens <- struct{}{}
+		go func() {
+			defer func() { <-tokens; wg.Done() }()
+			var mine []engagement.Member
+			err := s.batchGetAll(ctx, "get members", chunk, projection, names, func(it map[string]types.AttributeValue) error {
+				var m engagement.Member
+				if err := unmarshal(it, &m); err != nil {
+					return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
+				}
+				mine = append(mine, m)
+				return nil
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			out = append(out, mine...)
+			first = cmp.Or(first, err)
+		}()
+	}
+	wg.Wait()
+	return out, first
 }
 
 // batchGetAll reads items by key, batchGetMax at a time, eventually
 // consistent, retrying unprocessed keys with backoff. An item deleted
 // since its key was read (a member's TTL) is simply not returned.
-func (s *Store) batchGetAll(ctx context.Context, what string, keys []map[string]types.AttributeValue, fn func(map[string]types.AttributeValue) error) error {
+func (s *Store) batchGetAll(ctx context.Context, what string, keys []map[string]types.AttributeValue, projection string, names map[string]string, fn func(map[string]types.AttributeValue) error) error {
 	for len(keys) > 0 {
 		n := min(len(keys), batchGetMax)
-		req := map[string]types.KeysAndAttributes{s.table: {Keys: keys[:n]}}
+		ka := types.KeysAndAttributes{Keys: keys[:n]}
+		if projection != "" {
+			ka.ProjectionExpression, ka.ExpressionAttributeNames = aws.String(projection), names
+		}
+		req := map[string]types.KeysAndAttributes{s.table: ka}
 		keys = keys[n:]
 		for round := 0; len(req) > 0; round++ {
 			if round == maxBatchRounds {
