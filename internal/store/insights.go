@@ -293,70 +293,31 @@ func (s *Store) RawEvents(ctx context.Context, ws, community, day string) ([]eng
 }
 
 // RepairDay replaces a closed community-day's counters with a recount of
-// its raw events: every shard item is deleted and the recount written to
-// shard 0, with BatchWriteItem. It refuses a day that may still receive
-// events (engagement.Closed), where overwriting would race with adds.
+// its raw events, shard by shard as the reconciler does (each counter
+// shard from the raw events whose deltas went to it: a later reconcile of
+// one shard then finds it exact, where a recount of the whole day into
+// one shard would have been counted twice); then the day's rollup is
+// written again. It refuses a day that may still receive events
+// (engagement.Closed), where overwriting would race with adds.
 func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now time.Time) (engagement.Counts, error) {
 	if !engagement.Closed(day, now) {
 		return engagement.Counts{}, domain.Errorf(domain.Conflict, "day", "%s still accepts events; it can be repaired after it closes", day)
 	}
-	raw, err := s.RawEvents(ctx, ws, community, day)
-	if err != nil {
-		return engagement.Counts{}, err
-	}
-	recount := engagement.Recount(raw)
-	var reqs []types.WriteRequest
+	recount := engagement.NewCounts()
 	for shard := range engagement.Shards {
-		pk := counterPK(ws, community, day, shard)
-		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
-			KeyConditionExpression:    aws.String("#pk = :pk"),
-			ProjectionExpression:      aws.String("#pk, #sk"),
-			ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
-		}, func(it map[string]types.AttributeValue) error {
-			if shard == 0 {
-				return nil // overwritten below or deleted if absent from the recount
-			}
-			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
-				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
-			return nil
-		})
+		c, err := s.replaceShard(ctx, dayShard{ws, community, day, shard})
 		if err != nil {
 			return engagement.Counts{}, err
 		}
+		recount.Merge(c)
 	}
-	put := func(sk string, attrs map[string]int64) {
-		item := map[string]types.AttributeValue{table.PK: strAV(counterPK(ws, community, day, 0)), table.SK: strAV(sk)}
-		for k, v := range attrs {
-			item[k] = numAV(v)
-		}
-		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: item}})
-	}
-	// Shard 0 items not in the recount must go too.
-	keep := map[string]bool{}
-	for _, it := range recount.Items() {
-		put(it.SortKey, it.Attrs)
-		keep[it.SortKey] = true
-	}
-	err = s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
-		KeyConditionExpression:    aws.String("#pk = :pk"),
-		ProjectionExpression:      aws.String("#pk, #sk"),
-		ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(counterPK(ws, community, day, 0))},
-	}, func(it map[string]types.AttributeValue) error {
-		if sk, _ := it[table.SK].(*types.AttributeValueMemberS); sk != nil && !keep[sk.Value] {
-			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
-				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.invalidateRollup(ctx, ws, community, day); err != nil {
 		return engagement.Counts{}, err
 	}
-	if err := s.BatchWrite(ctx, reqs); err != nil {
+	if err := s.reroll(ctx, ws, community, day, now, true); err != nil {
 		return engagement.Counts{}, err
 	}
-	return recount, s.invalidateRollup(ctx, ws, community, day)
+	return recount, nil
 }
 
 // BatchWrite sends write requests in BatchWriteItem calls of 25 and

@@ -362,10 +362,13 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 	if err != nil || live {
 		return false, err
 	}
-	if err := s.replaceShard(ctx, d); err != nil {
+	if _, err := s.replaceShard(ctx, d); err != nil {
 		return false, err
 	}
 	if err := s.invalidateRollup(ctx, d.ws, d.community, d.day); err != nil {
+		return false, err
+	}
+	if err := s.reroll(ctx, d.ws, d.community, d.day, now, false); err != nil {
 		return false, err
 	}
 	for _, sk := range intents {
@@ -377,8 +380,9 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 }
 
 // replaceShard overwrites a community-day shard's counters with the
-// recount of the raw events whose deltas belong to that shard.
-func (s *Store) replaceShard(ctx context.Context, d dayShard) error {
+// recount of the raw events whose deltas belong to that shard, and returns
+// the recount.
+func (s *Store) replaceShard(ctx context.Context, d dayShard) (engagement.Counts, error) {
 	var raw []engagement.Stored
 	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI1),
 		KeyConditionExpression:    aws.String("#pk = :pk"),
@@ -393,9 +397,10 @@ func (s *Store) replaceShard(ctx context.Context, d dayShard) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return engagement.Counts{}, err
 	}
-	return s.writeCounts(ctx, counterPK(d.ws, d.community, d.day, d.shard), engagement.Recount(raw))
+	recount := engagement.Recount(raw)
+	return recount, s.writeCounts(ctx, counterPK(d.ws, d.community, d.day, d.shard), recount)
 }
 
 // writeCounts makes the counter partition pk hold exactly c: every item

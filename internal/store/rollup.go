@@ -408,9 +408,9 @@ func (s *Store) rollUpDay(ctx context.Context, ws, community, day string) (done 
 }
 
 // invalidateRollup runs after a day's counters were replaced: it removes
-// the day's rollup counts and bumps its gen (so a rollup pass that read
-// the old counters cannot write them), and moves the watermark back so
-// the next pass rolls the day up again from the new counters.
+// the day's rollup counts and bumps its gen, so a rollup pass that read
+// the old counters cannot write them. The caller then rolls the day up
+// again itself (RepairDay) or has the next pass do it (rerollLater).
 func (s *Store) invalidateRollup(ctx context.Context, ws, community, day string) error {
 	_, err := s.db.UpdateItem(ctx, &dynamodb.UpdateItemInput{TableName: &s.table, Key: map[string]types.AttributeValue{
 		table.PK: strAV(rollupPK(ws, community)), table.SK: strAV(skRollupPrefix + day)},
@@ -418,8 +418,26 @@ func (s *Store) invalidateRollup(ctx context.Context, ws, community, day string)
 		ExpressionAttributeNames:  map[string]string{"#gen": "gen", "#kind": kindAttr, "#counts": "counts", "#oversize": "oversize"},
 		ExpressionAttributeValues: map[string]types.AttributeValue{":one": numAV(1), ":kind": strAV("rollup")},
 	})
-	if err != nil {
-		return s.fail("invalidate rollup", err)
+	return s.fail("invalidate rollup", err)
+}
+
+// reroll runs after invalidateRollup: the day is rolled up again, at
+// once when inline (RepairDay) or when it is older than the register's
+// horizon (the pass could not find it, and a watermark before the horizon
+// restarts at the horizon, forgetting which days were empty), else by the
+// next pass, for which the watermark moves back to the day. A day that is
+// not ready yet is rolled up by a pass when it is. If a replacement raced
+// this one, the last of them writes the rollup (its gen).
+func (s *Store) reroll(ctx context.Context, ws, community, day string, now time.Time, inline bool) error {
+	if !rollupReady(day, now) {
+		return nil
+	}
+	old := day < rollupHorizon(now)
+	if inline || old {
+		done, err := s.rollUpDay(ctx, ws, community, day)
+		if err != nil || done || old {
+			return err
+		}
 	}
 	return s.lowerRollupMark(ctx, day)
 }

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
 	"github.com/sweetspot/sweetspot/internal/engagement"
 	"github.com/sweetspot/sweetspot/internal/store"
 	"github.com/sweetspot/sweetspot/internal/store/storetest"
@@ -142,81 +145,134 @@ func TestRollupsByTheReconciler(t *testing.T) {
 }
 
 // TestStaleRollupIsFixed: a day rolled up from counters that a fault left
-// short is rolled up again once its counters are replaced, by the
-// reconciler after the fault or by RepairDay; and a rollup pass that read
-// the shards before a replacement cannot write what it read over it.
+// wrong is rolled up again once its counters are replaced: by the
+// reconciler after lost counter updates, or by RepairDay after a drift,
+// also for a day older than the register's horizon (without the watermark
+// forgetting that the day next to it had no events).
 func TestStaleRollupIsFixed(t *testing.T) {
+	ctx := context.Background()
+	// Faults: each stores evs on base's table and leaves its counters wrong.
+	lostAdds := func(t *testing.T, base *store.Store, clk *clock, evs []engagement.Event) {
+		// The counter updates of a request are lost (its events are
+		// stored, its intents stay).
+		noAdds := openOn(t, base, clk, refuseMatching{op: "UpdateItem", body: `"AGG#`})
+		if res, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0); err != nil || res.Accepted != len(evs) {
+			t.Fatalf("%+v, %v", res, err)
+		}
+	}
+	drift := func(t *testing.T, base *store.Store, clk *clock, evs []engagement.Event) {
+		// An add applied twice (an ambiguous timeout retried): no intent
+		// is left, so only RepairDay finds it.
+		st := openOn(t, base, clk, nil)
+		if _, err := st.IngestEvents(ctx, "ws_a", evs, 0); err != nil {
+			t.Fatal(err)
+		}
+		e := evs[0]
+		_, err := st.Client().UpdateItem(ctx, &dynamodb.UpdateItemInput{TableName: ptr(st.Table()),
+			Key: map[string]types.AttributeValue{
+				"pk": &types.AttributeValueMemberS{Value: "AGG#ws_a#" + engagement.CounterPartition(e.Community, engagement.Day(e.Time), engagement.ShardOf(e.ID))},
+				"sk": &types.AttributeValueMemberS{Value: engagement.CellOf(e).SortKey()}},
+			UpdateExpression:          ptr("ADD #v :n"),
+			ExpressionAttributeNames:  map[string]string{"#v": "view"},
+			ExpressionAttributeValues: map[string]types.AttributeValue{":n": &types.AttributeValueMemberN{Value: "3"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	reconcile := func(t *testing.T, healthy *store.Store, clk *clock, day string) {
+		clk.Add(healthy.IntentLease() + time.Second)
+		rep, err := healthy.Reconcile(ctx)
+		if err != nil || len(rep.Repaired) == 0 || rep.Rollups.Rolled != 2 {
+			t.Fatalf("reconcile: %+v, %v", rep, err)
+		}
+	}
+	repairDay := func(t *testing.T, healthy *store.Store, clk *clock, day string) {
+		for _, com := range []string{"com_a", "com_b"} {
+			if _, err := healthy.RepairDay(ctx, "ws_a", com, day, clk.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	cases := []struct {
-		name string
+		name  string
+		fault func(t *testing.T, base *store.Store, clk *clock, evs []engagement.Event)
+		// back is how many days before the test's end the day is; later is
+		// how long after the stale rollup the repair comes (the reconciler
+		// runs every 10 days meanwhile).
+		back  int
+		later time.Duration
 		// repair replaces the day's counters with the recount; healthy is a
 		// store without faults.
 		repair func(t *testing.T, healthy *store.Store, clk *clock, day string)
-		// rerolled: the repair's own pass rolled the day up again (else
-		// the day is read from its shards until the next pass).
-		rerolled bool
 	}{
-		{"reconcile after the intents expire", func(t *testing.T, healthy *store.Store, clk *clock, day string) {
-			clk.Add(healthy.IntentLease() + time.Second)
-			rep, err := healthy.Reconcile(context.Background())
-			if err != nil || len(rep.Repaired) == 0 || rep.Rollups.Rolled != 2 {
-				t.Fatalf("reconcile: %+v, %v", rep, err)
-			}
-		}, true},
-		{"RepairDay", func(t *testing.T, healthy *store.Store, clk *clock, day string) {
-			for _, com := range []string{"com_a", "com_b"} {
-				if _, err := healthy.RepairDay(context.Background(), "ws_a", com, day, clk.Now()); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}, false},
+		{"lost counter updates, reconcile after the intents expire", lostAdds, 8, 0, reconcile},
+		{"lost counter updates, RepairDay", lostAdds, 8, 0, repairDay},
+		{"drift, RepairDay", drift, 8, 0, repairDay},
+		{"drift, RepairDay of a day older than the register", drift, 60, 50 * 24 * time.Hour, repairDay},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ctx := context.Background()
 			base := storetest.New(t)
-			clk := &clock{t: time.Now().UTC()}
+			end := time.Now().UTC()
+			// The reconciler runs from well before the day on.
+			clk := &clock{t: end.Add(-c.later).AddDate(0, 0, -c.back-3)}
 			calls := &countCalls{}
 			healthy := openOn(t, base, clk, calls)
-			// The fault: the counter updates of a request are lost (its
-			// events are stored, its intents stay).
-			noAdds := openOn(t, base, clk, refuseMatching{op: "UpdateItem", body: `"AGG#`})
-			at := clk.Now().AddDate(0, 0, -8)
-			day := engagement.Day(at)
+			if _, err := healthy.Reconcile(ctx); err != nil {
+				t.Fatal(err)
+			}
+			clk.Add(end.Add(-c.later).Sub(clk.Now()))
+			at := end.AddDate(0, 0, -c.back)
+			day, empty := engagement.Day(at), engagement.Day(at.AddDate(0, 0, 1))
 			days := []string{day}
 			evs := events(rand.New(rand.NewPCG(8, 8)), 40, at.Truncate(24*time.Hour).Add(20*time.Hour))
-			if res, err := noAdds.IngestEvents(ctx, "ws_a", evs, 0); err != nil || res.Accepted != len(evs) {
-				t.Fatalf("%+v, %v", res, err)
-			}
-			// A pass while the intents are young repairs nothing but rolls
-			// the day up from the short counters: a stale rollup.
+			c.fault(t, base, clk, evs)
+			// A pass (while any intents are young) repairs nothing but rolls
+			// the day up from the wrong counters: a stale rollup.
 			rep, err := healthy.Reconcile(ctx)
 			if err != nil || len(rep.Repaired) != 0 || rep.Rollups.Rolled != 2 {
 				t.Fatalf("first pass: %+v, %v", rep, err)
 			}
-			stale, err := healthy.ReadCounts(ctx, "ws_a", "com_a", days)
+			com := evs[0].Community
+			stale, err := healthy.ReadCounts(ctx, "ws_a", com, days)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if reflect.DeepEqual(stale, recount(t, healthy, "ws_a", "com_a", days)) {
+			if reflect.DeepEqual(stale, recount(t, healthy, "ws_a", com, days)) {
 				t.Fatal("the fault left nothing to fix: the test proves nothing")
 			}
+			for step := 10 * 24 * time.Hour; c.later > 0; c.later -= min(step, c.later) {
+				clk.Add(min(step, c.later))
+				if _, err := healthy.Reconcile(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
 			c.repair(t, healthy, clk, day)
-			if !c.rerolled {
-				// Until the next pass the day is read from its (exact) shards.
-				for _, com := range []string{"com_a", "com_b"} {
-					if n := readChecked(t, healthy, calls, com, days); n < engagement.Shards {
-						t.Fatalf("%s: the replaced day was read in %d calls, not from its shards", com, n)
-					}
+			for _, com := range []string{"com_a", "com_b"} {
+				if n := readChecked(t, healthy, calls, com, days); n > 4 {
+					t.Fatalf("%s: %d calls, want the rollup (one query)", com, n)
 				}
-				rep, err = healthy.Reconcile(ctx)
-				if err != nil || rep.Rollups.Rolled != 2 || rep.Rollups.Behind != 0 {
-					t.Fatalf("pass after the repair: %+v, %v", rep, err)
-				}
+			}
+			if rep, err := healthy.Reconcile(ctx); err != nil || rep.Rollups.Behind != 0 {
+				t.Fatalf("pass after the repair: %+v, %v", rep, err)
 			}
 			for _, com := range []string{"com_a", "com_b"} {
 				if n := readChecked(t, healthy, calls, com, days); n > 4 {
 					t.Fatalf("%s: %d calls, want the rollup (one query)", com, n)
 				}
+				// The day after had no events: the watermark still says so.
+				if n := readChecked(t, healthy, calls, com, []string{empty}); n > 4 {
+					t.Fatalf("%s: the empty day took %d calls, want no shard read", com, n)
+				}
+			}
+			// Intents left by the fault expire and their shards are
+			// recounted after the repair: still exact, not counted twice.
+			clk.Add(healthy.IntentLease() + time.Second)
+			if _, err := healthy.Reconcile(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for _, com := range []string{"com_a", "com_b"} {
+				readChecked(t, healthy, calls, com, days)
 			}
 		})
 	}
@@ -253,8 +309,9 @@ func TestRollupRacingARepair(t *testing.T) {
 	if err != nil || rep.Behind == 0 {
 		t.Fatalf("the pass that raced a repair: %+v, %v", rep, err)
 	}
+	// The repair rolled the day up itself; the next pass finds it done.
 	rep, err = healthy.RollUp(ctx, 0)
-	if err != nil || rep.Behind != 0 || rep.Rolled == 0 {
+	if err != nil || rep.Behind != 0 {
 		t.Fatalf("next pass: %+v, %v", rep, err)
 	}
 	for _, com := range []string{"com_a", "com_b"} {
