@@ -320,3 +320,51 @@ func TestRollupRacingARepair(t *testing.T) {
 		}
 	}
 }
+
+// TestRollUpDays: days the register does not reach (older than its
+// horizon, here written before any reconcile) are not rolled up by a pass
+// and are read from their shards; RollUpDays rolls them up, empty days
+// included, after which a read is the watermark and one query.
+func TestRollUpDays(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	clk := &clock{t: time.Now().UTC()}
+	calls := &countCalls{}
+	st := openOn(t, base, clk, calls)
+	now := clk.Now()
+	r := rand.New(rand.NewPCG(6, 6))
+	for back := 40; back <= 45; back++ {
+		if _, err := st.IngestEvents(ctx, "ws_a", events(r, 20, now.AddDate(0, 0, -back)), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	days := engagement.Days(now.AddDate(0, 0, -46), now.AddDate(0, 0, -39)) // 8 days, 2 without events
+	steps := []struct {
+		name     string
+		run      func(t *testing.T)
+		maxCalls int64
+	}{
+		{"a pass does not reach them", func(t *testing.T) {
+			if rep, err := st.Reconcile(ctx); err != nil || rep.Rollups.Rolled != 0 {
+				t.Fatalf("%+v, %v", rep, err)
+			}
+		}, 1 << 20},
+		{"RollUpDays", func(t *testing.T) {
+			for _, com := range []string{"com_a", "com_b"} {
+				if n, err := st.RollUpDays(ctx, "ws_a", com, days); err != nil || n != len(days) {
+					t.Fatalf("%s: %d rolled up, %v", com, n, err)
+				}
+			}
+		}, 4},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			step.run(t)
+			for _, com := range []string{"com_a", "com_b"} {
+				if n := readChecked(t, st, calls, com, days); n > step.maxCalls {
+					t.Fatalf("%s: %d calls, want at most %d", com, n, step.maxCalls)
+				}
+			}
+		})
+	}
+}
