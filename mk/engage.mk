@@ -21,8 +21,9 @@ bench-events: setup-dynalite
 	@mkdir -p $(BUILD)/bench
 	$(GO) test -run '^$$' -bench 'BenchmarkIngest' -benchtime 3s -count=1 ./internal/api | tee $(BUILD)/bench/events.txt
 
-# bench-insights: a 366-day insights request on dynalite (budget 300 ms, issue 12),
-# after the first request has rolled the closed days up.
+# bench-insights: the FIRST 366-day insights request on dynalite (budget 300 ms, issue 12)
+# after a year replayed through POST /v1/events with the reconciler's passes (which roll
+# the days up), four parallel first requests, then warm requests; prints the load average.
 bench-insights: setup-dynalite
 	@mkdir -p $(BUILD)/bench
 	$(GO) test -run '^$$' -bench 'BenchmarkInsights366Days' -benchtime 20x -count=1 ./internal/api | tee $(BUILD)/bench/insights.txt

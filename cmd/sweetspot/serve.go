@@ -210,9 +210,10 @@ func reconcileEvery(ctx context.Context, st *store.Store, period time.Duration, 
 		switch {
 		case err != nil:
 			log.Warn("reconcile", "error", err.Error(), "pending", rep.Pending, "expired", rep.Expired)
-		case rep.Pending > 0 || len(rep.Repaired) > 0:
+		case rep.Pending > 0 || len(rep.Repaired) > 0 || rep.Rollups.Rolled > 0:
 			log.Info("reconcile", "pending", rep.Pending, "expired", rep.Expired, "repaired", len(rep.Repaired),
-				"skipped", rep.Skipped, "oldest_s", int(rep.Oldest.Seconds()))
+				"skipped", rep.Skipped, "oldest_s", int(rep.Oldest.Seconds()),
+				"rolled_up", rep.Rollups.Rolled, "rollup_days_behind", rep.Rollups.Behind)
 		}
 	}
 }

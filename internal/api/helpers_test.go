@@ -41,7 +41,12 @@ func newEnv(t *testing.T, opt api.Options) *env {
 
 func newEnvTB(t testing.TB, opt api.Options) *env {
 	t.Helper()
-	st := storetest.New(t)
+	return newEnvOn(t, opt, storetest.New(t))
+}
+
+// newEnvOn is newEnvTB over a given store (one with its own clock).
+func newEnvOn(t testing.TB, opt api.Options, st *store.Store) *env {
+	t.Helper()
 	logs := &bytes.Buffer{}
 	opt.Store = st
 	if opt.Rate == 0 { // tests send bursts; TestRateLimit sets its own

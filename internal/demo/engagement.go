@@ -39,6 +39,7 @@ var demoLinkCodes = [...]string{"demolinkaa", "demolinkab", "demolinkac", "demol
 // history is older on purpose and is validated against its own times.
 func seedEngagement(ctx context.Context, st *store.Store, offers []domain.Offer, communities map[string]domain.Community, now time.Time) error {
 	n := 0
+	var seeded []string // communities with events
 	for i, o := range offers {
 		if o.Status != domain.StatusLive || o.URL == "" || len(o.Communities) == 0 {
 			continue
@@ -67,6 +68,16 @@ func seedEngagement(ctx context.Context, st *store.Store, offers []domain.Offer,
 		}
 		if _, err := st.IngestEvents(ctx, WorkspaceID, events, 0); err != nil {
 			return fmt.Errorf("demo events of %q: %w", o.Title, err)
+		}
+		seeded = append(seeded, c.ID)
+	}
+	// The history is older than the reconciler's register reaches: roll
+	// its days up here, once every offer's events are stored, so the
+	// console's long periods read one item a day.
+	days := engagement.Days(now.Add(-DemoHistory-24*time.Hour), now)
+	for _, c := range slices.Compact(slices.Sorted(slices.Values(seeded))) {
+		if _, err := st.RollUpDays(ctx, WorkspaceID, c, days); err != nil {
+			return fmt.Errorf("demo rollups: %w", err)
 		}
 	}
 	return nil

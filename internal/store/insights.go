@@ -31,11 +31,12 @@ const (
 	batchWriteBackoff = 25 * time.Millisecond
 )
 
-// ReadCounts sums a community's counters over days: a closed day from its
-// rollup (one item per day, all of a period's read with one range query;
-// rollup.go), any other day from its counter shards (one query per day and
-// shard, run concurrently). A closed day without a rollup yet is read from
-// its shards and rolled up on the way.
+// ReadCounts sums a community's counters over days: a day with a rollup
+// from it (one item per day, all of a period's read with one range query;
+// rollup.go), a day the rollup watermark covers without a rollup as empty
+// (no events), any other day (not ready for a rollup yet, or not rolled up
+// yet) from its counter shards (one query per day and shard, run
+// concurrently). It writes nothing: rollups are the reconciler's work.
 func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []string) (engagement.Counts, error) {
 	total := engagement.NewCounts()
 	now := s.now()
@@ -47,37 +48,42 @@ func (s *Store) ReadCounts(ctx context.Context, ws, community string, days []str
 			open = append(open, d)
 		}
 	}
-	missing := ready
 	if len(ready) > 0 {
-		rolled, err := s.readRollups(ctx, ws, community, slices.Min(ready), slices.Max(ready))
+		// The watermark first: a day it covers had its rollup written
+		// before, so the (consistent) read of the rollups finds it.
+		mark, err := s.rollupMark(ctx)
 		if err != nil {
 			return total, err
 		}
-		missing = nil
+		rolled, items, err := s.readRollups(ctx, ws, community, slices.Min(ready), slices.Max(ready))
+		if err != nil {
+			return total, err
+		}
 		for _, d := range ready {
-			c, ok := rolled[d]
-			if !ok {
-				missing = append(missing, d)
-				continue
+			switch c, ok := rolled[d]; {
+			case ok:
+				total.Merge(c)
+			case !items[d] && mark.covers(d):
+				// Rolled up with every community-day that had events.
+			default:
+				open = append(open, d)
 			}
-			total.Merge(c)
 		}
 	}
-	perDay, err := s.readShards(ctx, ws, community, append(open, missing...))
+	perDay, err := s.readShards(ctx, ws, community, open, false)
 	if err != nil {
 		return total, err
 	}
 	for _, c := range perDay {
 		total.Merge(c)
 	}
-	// Best effort: without a rollup the next read uses the shards again.
-	_ = s.writeRollups(ctx, ws, community, missing, perDay)
 	return total, nil
 }
 
 // readShards reads the counter shards of each day (one query per day and
-// shard, run concurrently), day by day.
-func (s *Store) readShards(ctx context.Context, ws, community string, days []string) (map[string]engagement.Counts, error) {
+// shard, run concurrently), day by day; consistent reads for a rollup,
+// which must see the counters a repair just wrote.
+func (s *Store) readShards(ctx context.Context, ws, community string, days []string, consistent bool) (map[string]engagement.Counts, error) {
 	out := make(map[string]engagement.Counts, len(days))
 	for _, d := range days {
 		out[d] = engagement.NewCounts()
@@ -94,7 +100,7 @@ func (s *Store) readShards(ctx context.Context, ws, community string, days []str
 			tokens <- struct{}{}
 			go func() {
 				defer func() { <-tokens; wg.Done() }()
-				c, err := s.readCounterPartition(ctx, ws, community, day, counterPK(ws, community, day, shard))
+				c, err := s.readCounterPartition(ctx, ws, community, day, counterPK(ws, community, day, shard), consistent)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -109,9 +115,9 @@ func (s *Store) readShards(ctx context.Context, ws, community string, days []str
 	return out, first
 }
 
-func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string) (engagement.Counts, error) {
+func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk string, consistent bool) (engagement.Counts, error) {
 	c := engagement.NewCounts()
-	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
+	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, ConsistentRead: aws.Bool(consistent),
 		KeyConditionExpression:    aws.String("#pk = :pk"),
 		ExpressionAttributeNames:  map[string]string{"#pk": table.PK},
 		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
@@ -138,9 +144,11 @@ func (s *Store) readCounterPartition(ctx context.Context, ws, community, day, pk
 	return c, err
 }
 
-// ListMembers returns the ladder states of a community's members.
+// ListMembers returns the ladder states of a community's members: what
+// the insights need, so only the state is read (not the members' record of
+// applied events nor their attribution, most of a member item's bytes).
 func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engagement.State, error) {
-	members, err := s.Members(ctx, ws, community)
+	members, err := s.members(ctx, ws, community, "#state", map[string]string{"#state": "state"})
 	if err != nil {
 		return nil, err
 	}
@@ -154,42 +162,84 @@ func (s *Store) ListMembers(ctx context.Context, ws, community string) ([]engage
 // Members returns a community's members as stored: one index query per
 // member shard for their keys (the members index projects keys only, so
 // rewriting a member never writes the index), then BatchGetItem of the
-// members, eventually consistent. Cost grows with the community: 0.5 read
-// units per member, plus a few for the keys.
+// members, eventually consistent; the queries and the batches run
+// concurrently. Cost grows with the community: 0.5 read units per member,
+// plus a few for the keys.
 func (s *Store) Members(ctx context.Context, ws, community string) ([]engagement.Member, error) {
-	var keys []map[string]types.AttributeValue
+	return s.members(ctx, ws, community, "", nil)
+}
+
+// members reads a community's members, only the attributes of projection
+// when it is not empty.
+func (s *Store) members(ctx context.Context, ws, community, projection string, names map[string]string) ([]engagement.Member, error) {
+	var (
+		mu     sync.Mutex
+		first  error
+		wg     sync.WaitGroup
+		tokens = make(chan struct{}, ingestWorkers)
+		keys   []map[string]types.AttributeValue
+	)
 	for shard := range engagement.Shards {
-		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
-			KeyConditionExpression:    aws.String("#pk = :pk"),
-			ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
-		}, func(it map[string]types.AttributeValue) error {
-			keys = append(keys, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+		wg.Add(1)
+		tokens <- struct{}{}
+		go func() {
+			defer func() { <-tokens; wg.Done() }()
+			var mine []map[string]types.AttributeValue
+			err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI2),
+				KeyConditionExpression:    aws.String("#pk = :pk"),
+				ExpressionAttributeNames:  map[string]string{"#pk": table.GSI2PK},
+				ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(membersPK(ws, community, shard))},
+			}, func(it map[string]types.AttributeValue) error {
+				mine = append(mine, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
+				return nil
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			keys = append(keys, mine...)
+			first = cmp.Or(first, err)
+		}()
+	}
+	wg.Wait()
+	if first != nil {
+		return nil, first
 	}
 	var out []engagement.Member
-	err := s.batchGetAll(ctx, "get members", keys, func(it map[string]types.AttributeValue) error {
-		var m engagement.Member
-		if err := unmarshal(it, &m); err != nil {
-			return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
-		}
-		out = append(out, m)
-		return nil
-	})
-	return out, err
+	for start := 0; start < len(keys); start += batchGetMax {
+		chunk := keys[start:min(start+batchGetMax, len(keys))]
+		wg.Add(1)
+		tokens <- struct{}{}
+		go func() {
+			defer func() { <-tokens; wg.Done() }()
+			var mine []engagement.Member
+			err := s.batchGetAll(ctx, "get members", chunk, projection, names, func(it map[string]types.AttributeValue) error {
+				var m engagement.Member
+				if err := unmarshal(it, &m); err != nil {
+					return domain.Wrap(domain.Internal, fmt.Errorf("decode member: %w", err), "internal error")
+				}
+				mine = append(mine, m)
+				return nil
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			out = append(out, mine...)
+			first = cmp.Or(first, err)
+		}()
+	}
+	wg.Wait()
+	return out, first
 }
 
 // batchGetAll reads items by key, batchGetMax at a time, eventually
 // consistent, retrying unprocessed keys with backoff. An item deleted
 // since its key was read (a member's TTL) is simply not returned.
-func (s *Store) batchGetAll(ctx context.Context, what string, keys []map[string]types.AttributeValue, fn func(map[string]types.AttributeValue) error) error {
+func (s *Store) batchGetAll(ctx context.Context, what string, keys []map[string]types.AttributeValue, projection string, names map[string]string, fn func(map[string]types.AttributeValue) error) error {
 	for len(keys) > 0 {
 		n := min(len(keys), batchGetMax)
-		req := map[string]types.KeysAndAttributes{s.table: {Keys: keys[:n]}}
+		ka := types.KeysAndAttributes{Keys: keys[:n]}
+		if projection != "" {
+			ka.ProjectionExpression, ka.ExpressionAttributeNames = aws.String(projection), names
+		}
+		req := map[string]types.KeysAndAttributes{s.table: ka}
 		keys = keys[n:]
 		for round := 0; len(req) > 0; round++ {
 			if round == maxBatchRounds {
@@ -243,70 +293,31 @@ func (s *Store) RawEvents(ctx context.Context, ws, community, day string) ([]eng
 }
 
 // RepairDay replaces a closed community-day's counters with a recount of
-// its raw events: every shard item is deleted and the recount written to
-// shard 0, with BatchWriteItem. It refuses a day that may still receive
-// events (engagement.Closed), where overwriting would race with adds.
+// its raw events, shard by shard as the reconciler does (each counter
+// shard from the raw events whose deltas went to it: a later reconcile of
+// one shard then finds it exact, where a recount of the whole day into
+// one shard would have been counted twice); then the day's rollup is
+// written again. It refuses a day that may still receive events
+// (engagement.Closed), where overwriting would race with adds.
 func (s *Store) RepairDay(ctx context.Context, ws, community, day string, now time.Time) (engagement.Counts, error) {
 	if !engagement.Closed(day, now) {
 		return engagement.Counts{}, domain.Errorf(domain.Conflict, "day", "%s still accepts events; it can be repaired after it closes", day)
 	}
-	raw, err := s.RawEvents(ctx, ws, community, day)
-	if err != nil {
-		return engagement.Counts{}, err
-	}
-	recount := engagement.Recount(raw)
-	var reqs []types.WriteRequest
+	recount := engagement.NewCounts()
 	for shard := range engagement.Shards {
-		pk := counterPK(ws, community, day, shard)
-		err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
-			KeyConditionExpression:    aws.String("#pk = :pk"),
-			ProjectionExpression:      aws.String("#pk, #sk"),
-			ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
-			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(pk)},
-		}, func(it map[string]types.AttributeValue) error {
-			if shard == 0 {
-				return nil // overwritten below or deleted if absent from the recount
-			}
-			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
-				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
-			return nil
-		})
+		c, err := s.replaceShard(ctx, dayShard{ws, community, day, shard})
 		if err != nil {
 			return engagement.Counts{}, err
 		}
+		recount.Merge(c)
 	}
-	put := func(sk string, attrs map[string]int64) {
-		item := map[string]types.AttributeValue{table.PK: strAV(counterPK(ws, community, day, 0)), table.SK: strAV(sk)}
-		for k, v := range attrs {
-			item[k] = numAV(v)
-		}
-		reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: item}})
-	}
-	// Shard 0 items not in the recount must go too.
-	keep := map[string]bool{}
-	for _, it := range recount.Items() {
-		put(it.SortKey, it.Attrs)
-		keep[it.SortKey] = true
-	}
-	err = s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table,
-		KeyConditionExpression:    aws.String("#pk = :pk"),
-		ProjectionExpression:      aws.String("#pk, #sk"),
-		ExpressionAttributeNames:  map[string]string{"#pk": table.PK, "#sk": table.SK},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(counterPK(ws, community, day, 0))},
-	}, func(it map[string]types.AttributeValue) error {
-		if sk, _ := it[table.SK].(*types.AttributeValueMemberS); sk != nil && !keep[sk.Value] {
-			reqs = append(reqs, types.WriteRequest{DeleteRequest: &types.DeleteRequest{
-				Key: map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]}}})
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.invalidateRollup(ctx, ws, community, day); err != nil {
 		return engagement.Counts{}, err
 	}
-	if err := s.BatchWrite(ctx, reqs); err != nil {
+	if err := s.reroll(ctx, ws, community, day, now, true); err != nil {
 		return engagement.Counts{}, err
 	}
-	return recount, s.dropRollup(ctx, ws, community, day)
+	return recount, nil
 }
 
 // BatchWrite sends write requests in BatchWriteItem calls of 25 and

@@ -52,7 +52,10 @@ const (
 	intentTTL = 30 * 24 * time.Hour
 	// leaseTTL is how long a day lease outlives the day's close: no
 	// request enters a closed day, and by then its intents are long gone.
-	leaseTTL = 7 * 24 * time.Hour
+	// The leases are also the register of community-days to roll up
+	// (rollup.go): a reconciler that stops for less than this (minus
+	// RollupAfter) still finds every day it has to roll up.
+	leaseTTL = 30 * 24 * time.Hour
 )
 
 // leaseExpiry is the TTL (epoch seconds) of a day's lease items.
@@ -178,12 +181,16 @@ func (s *Store) enterDays(ctx context.Context, days []dayShard) error {
 	now := s.now().UnixMilli()
 	for _, d := range days {
 		_, err := s.db.UpdateItem(ctx, &dynamodb.UpdateItemInput{TableName: &s.table,
-			Key:                      map[string]types.AttributeValue{table.PK: strAV(d.leasePK()), table.SK: strAV(skLease)},
-			UpdateExpression:         aws.String("ADD #started :one SET #ttl = :ttl"),
-			ConditionExpression:      aws.String("attribute_not_exists(#lock) OR #lock < :now"),
-			ExpressionAttributeNames: map[string]string{"#started": "started", "#lock": "locked_until", "#ttl": table.TTL},
+			Key: map[string]types.AttributeValue{table.PK: strAV(d.leasePK()), table.SK: strAV(skLease)},
+			// The lease also registers the community-day for its rollup
+			// (rollup.go): the same index keys every time, on an index that
+			// projects keys only, so only the first entry writes the index.
+			UpdateExpression:    aws.String("ADD #started :one SET #ttl = :ttl, #rpk = :rpk, #rsk = :rsk"),
+			ConditionExpression: aws.String("attribute_not_exists(#lock) OR #lock < :now"),
+			ExpressionAttributeNames: map[string]string{"#started": "started", "#lock": "locked_until", "#ttl": table.TTL,
+				"#rpk": table.GSI2PK, "#rsk": table.GSI2SK},
 			ExpressionAttributeValues: map[string]types.AttributeValue{":one": numAV(1), ":now": numAV(now),
-				":ttl": numAV(leaseExpiry(d.day))},
+				":ttl": numAV(leaseExpiry(d.day)), ":rpk": strAV(rollupQueuePK(d.day)), ":rsk": strAV(d.ws + "#" + d.community)},
 		})
 		var ccf *types.ConditionalCheckFailedException
 		if errors.As(err, &ccf) {
@@ -213,14 +220,21 @@ type ReconcileReport struct {
 	// caller that runs again then repairs them at once instead of a whole
 	// period later (0 when no intent is waiting for its lease).
 	NextDue time.Duration `json:"next_due_ns"`
+	// Rollups says what the rollup pass after the repairs did (rollup.go).
+	Rollups RollupReport `json:"rollups"`
 }
+
+// rollupRetry is how soon a caller runs again when the rollup pass was
+// left behind (its per-pass limit, or a repair meanwhile).
+const rollupRetry = time.Second
 
 // Reconcile recounts every community-day shard with an expired intent
 // from its raw events and replaces its counters (docs/ENGAGEMENT.md,
-// "Faults"). It is safe to run concurrently with requests and with other
-// reconcilers, and as often as wanted: `sweetspot serve` runs it every
-// RECONCILE_EVERY, the stack on a schedule. The first error stops the pass
-// (the next pass starts over).
+// "Faults"), then rolls up the days that became ready and those it just
+// repaired (RollUp), so that reads find them rolled up. It is safe to run
+// concurrently with requests and with other reconcilers, and as often as
+// wanted: `sweetspot serve` runs it every RECONCILE_EVERY, the stack on a
+// schedule. The first error stops the pass (the next pass starts over).
 func (s *Store) Reconcile(ctx context.Context) (ReconcileReport, error) {
 	var rep ReconcileReport
 	now := s.now()
@@ -274,6 +288,16 @@ func (s *Store) Reconcile(ctx context.Context) (ReconcileReport, error) {
 				rep.NextDue = lockTTL // locked or busy: try again soon
 			}
 		}
+	}
+	// Then roll up the days that became ready (and those just repaired),
+	// so that reads find them rolled up.
+	rolled, err := s.RollUp(ctx, 0)
+	rep.Rollups = rolled
+	if err != nil {
+		return rep, fmt.Errorf("rollups: %w", err)
+	}
+	if rolled.Behind > 0 && (rep.NextDue == 0 || rep.NextDue > rollupRetry) {
+		rep.NextDue = rollupRetry
 	}
 	return rep, nil
 }
@@ -338,10 +362,13 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 	if err != nil || live {
 		return false, err
 	}
-	if err := s.replaceShard(ctx, d); err != nil {
+	if _, err := s.replaceShard(ctx, d); err != nil {
 		return false, err
 	}
-	if err := s.dropRollup(ctx, d.ws, d.community, d.day); err != nil {
+	if err := s.invalidateRollup(ctx, d.ws, d.community, d.day); err != nil {
+		return false, err
+	}
+	if err := s.reroll(ctx, d.ws, d.community, d.day, now, false); err != nil {
 		return false, err
 	}
 	for _, sk := range intents {
@@ -353,8 +380,9 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 }
 
 // replaceShard overwrites a community-day shard's counters with the
-// recount of the raw events whose deltas belong to that shard.
-func (s *Store) replaceShard(ctx context.Context, d dayShard) error {
+// recount of the raw events whose deltas belong to that shard, and returns
+// the recount.
+func (s *Store) replaceShard(ctx context.Context, d dayShard) (engagement.Counts, error) {
 	var raw []engagement.Stored
 	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI1),
 		KeyConditionExpression:    aws.String("#pk = :pk"),
@@ -369,9 +397,10 @@ func (s *Store) replaceShard(ctx context.Context, d dayShard) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return engagement.Counts{}, err
 	}
-	return s.writeCounts(ctx, counterPK(d.ws, d.community, d.day, d.shard), engagement.Recount(raw))
+	recount := engagement.Recount(raw)
+	return recount, s.writeCounts(ctx, counterPK(d.ws, d.community, d.day, d.shard), recount)
 }
 
 // writeCounts makes the counter partition pk hold exactly c: every item

@@ -52,6 +52,9 @@ type Config struct {
 	// ApplyTimeout bounds the work an ingest request finishes after its
 	// intents are written (APPLY_TIMEOUT; default DefaultApplyTimeout).
 	ApplyTimeout time.Duration
+	// Now replaces the clock (tests and benchmarks that replay a year of
+	// days); nil means time.Now.
+	Now func() time.Time
 }
 
 func (c Config) callTimeout() time.Duration  { return cmp.Or(c.CallTimeout, DefaultCallTimeout) }
@@ -130,6 +133,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	s := New(db, cfg.Table)
 	s.callTimeout, s.applyTimeout = cfg.callTimeout(), cfg.applyTimeout()
+	if cfg.Now != nil {
+		s.now = func() time.Time { return cfg.Now().UTC().Truncate(time.Millisecond) }
+	}
 	return s, nil
 }
 
