@@ -68,7 +68,7 @@ func writeMetrics(w io.Writer, tableName string, rep store.ReconcileReport, now 
 				"Namespace":  metrics.Namespace,
 				"Dimensions": [][]string{{metrics.DimensionTable}},
 				"Metrics": []metric{{metrics.ReconcilePending, "Count"}, {metrics.ReconcileBacklog, "Count"},
-					{metrics.ReconcileOldestIntent, "Seconds"}, {metrics.ReconcileRepaired, "Count"}},
+					{metrics.ReconcileOldestIntent, "Seconds"}, {metrics.ReconcileRepaired, "Count"}, {metrics.RollupsBehind, "Count"}},
 			}},
 		},
 		metrics.DimensionTable:        tableName,
@@ -76,6 +76,7 @@ func writeMetrics(w io.Writer, tableName string, rep store.ReconcileReport, now 
 		metrics.ReconcileBacklog:      rep.Expired,
 		metrics.ReconcileOldestIntent: int64(rep.Oldest.Seconds()),
 		metrics.ReconcileRepaired:     len(rep.Repaired),
+		metrics.RollupsBehind:         rep.Rollups.Behind,
 	}
 	b, err := json.Marshal(line)
 	if err != nil {

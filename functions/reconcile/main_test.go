@@ -56,6 +56,7 @@ func TestScheduledRun(t *testing.T) {
 		{"Table", "rec"},
 		{metrics.ReconcileBacklog, 0.0},
 		{metrics.ReconcileOldestIntent, 0.0},
+		{metrics.RollupsBehind, 0.0},
 	}
 	for _, c := range cases {
 		if line[c.key] != c.want {

@@ -35,12 +35,19 @@ const (
 	// ReconcileBacklogAlarmSeconds pages when the oldest ingest intent is
 	// this old: the lease (26 s) plus many runs that did not clear it.
 	ReconcileBacklogAlarmSeconds = 15 * 60
+	// RollupsBehindAlarmPeriods is how many alarm periods in a row closed
+	// days may wait for their rollup before it pages: a pass rolls up at
+	// most 200 community-days, so a backlog clears within a few runs, and
+	// one that does not makes long insights slow (each such day is read
+	// from its 16 counter shards).
+	RollupsBehindAlarmPeriods = 6
 )
 
 // Alarm names (construct ids) of the reconciler.
 const (
 	AlarmReconcileBacklog = "ReconcileBacklog"
 	AlarmReconcileErrors  = "ReconcileFunctionErrors"
+	AlarmRollupsBehind    = "RollupsBehind"
 )
 
 // Reconciler is the scheduled reconciler function and what it needs.
@@ -68,7 +75,7 @@ func newReconciler(scope constructs.Construct, p Props, d *Data, topic awssns.To
 		EnvLogLevel:  jsii.String(p.Stage.LogLevel),
 	}
 	r.Function = awslambda.NewFunction(scope, jsii.String("ReconcileFunction"), &awslambda.FunctionProps{
-		Description:  jsii.String("Sweetspot reconciler: recounts the counters of ingest requests that died (functions/reconcile)"),
+		Description:  jsii.String("Sweetspot reconciler: recounts the counters of ingest requests that died and rolls up closed days (functions/reconcile)"),
 		Runtime:      awslambda.Runtime_PROVIDED_AL2023(),
 		Architecture: awslambda.Architecture_ARM_64(),
 		Handler:      jsii.String("bootstrap"),
@@ -115,7 +122,22 @@ func newReconciler(scope constructs.Construct, p Props, d *Data, topic awssns.To
 			ComparisonOperator: awscloudwatch.ComparisonOperator_GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
 			TreatMissingData:   awscloudwatch.TreatMissingData_NOT_BREACHING,
 		})
-	r.Alarms = []awscloudwatch.Alarm{backlog, errs}
+	behind := awscloudwatch.NewMetric(&awscloudwatch.MetricProps{
+		Namespace:     jsii.String(metrics.Namespace),
+		MetricName:    jsii.String(metrics.RollupsBehind),
+		DimensionsMap: &map[string]*string{metrics.DimensionTable: d.Table.TableName()},
+		Period:        period,
+		Statistic:     jsii.String("Minimum"),
+	}).CreateAlarm(scope, jsii.String(AlarmRollupsBehind), &awscloudwatch.CreateAlarmOptions{
+		AlarmDescription: jsii.String("Closed days wait for their rollup run after run: long insights read them from " +
+			"their counter shards (slow); see the reconciler's log group"),
+		Threshold:          jsii.Number(1),
+		EvaluationPeriods:  jsii.Number(RollupsBehindAlarmPeriods),
+		ComparisonOperator: awscloudwatch.ComparisonOperator_GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+		// A reconciler that stops reporting is ReconcileBacklog's alarm.
+		TreatMissingData: awscloudwatch.TreatMissingData_NOT_BREACHING,
+	})
+	r.Alarms = []awscloudwatch.Alarm{backlog, errs, behind}
 	for _, a := range r.Alarms {
 		a.AddAlarmAction(action)
 		a.AddOkAction(action)

@@ -59,6 +59,18 @@ func TestReconciler(t *testing.T) {
 			"AlarmActions":       []any{ref(topicID)},
 		}))
 	})
+	check(t, "rollups behind alarm", func() {
+		s.template.HasResourceProperties(jsii.String("AWS::CloudWatch::Alarm"), obj(map[string]any{
+			"Namespace":          metrics.Namespace,
+			"MetricName":         metrics.RollupsBehind,
+			"Dimensions":         []any{map[string]any{"Name": metrics.DimensionTable, "Value": ref(tableID)}},
+			"Statistic":          "Minimum",
+			"Threshold":          float64(1),
+			"EvaluationPeriods":  float64(RollupsBehindAlarmPeriods),
+			"ComparisonOperator": "GreaterThanOrEqualToThreshold",
+			"AlarmActions":       []any{ref(topicID)},
+		}))
+	})
 	check(t, "errors alarm", func() {
 		s.template.HasResourceProperties(jsii.String("AWS::CloudWatch::Alarm"), obj(map[string]any{
 			"Namespace":    "AWS/Lambda",

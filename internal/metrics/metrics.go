@@ -23,4 +23,8 @@ const (
 	ReconcileOldestIntent = "ReconcileOldestIntentSeconds"
 	// ReconcileRepaired counts community-day shards recounted in the run.
 	ReconcileRepaired = "ReconcileRepaired"
+	// RollupsBehind counts the closed days not rolled up after the run's
+	// rollup pass (0 when it caught up): insights read those days from
+	// their counter shards, slower.
+	RollupsBehind = "RollupsBehind"
 )
