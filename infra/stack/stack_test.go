@@ -222,7 +222,7 @@ func TestResourceCounts(t *testing.T) {
 			"AWS::CloudFront::Function":              2, // static rewrite, viewer address
 			"AWS::CloudFront::CachePolicy":           1,
 			"AWS::CloudFront::ResponseHeadersPolicy": 2,
-			"AWS::CloudWatch::Alarm":                 12, // 10 + the reconciler's 2
+			"AWS::CloudWatch::Alarm":                 13, // 10 + the reconciler's 3
 			"AWS::Logs::MetricFilter":                1,  // 429s
 			"AWS::SecretsManager::Secret":            1,  // the origin secret
 			"AWS::Events::Rule":                      1,  // the reconciler's schedule

@@ -102,8 +102,11 @@ func TestRollupsByTheReconciler(t *testing.T) {
 	}
 	clk.Add(now.Sub(clk.Now()))
 	r := rand.New(rand.NewPCG(5, 5))
+	// events() spreads a batch over the hour before its time: at noon, so
+	// that each batch stays in its day whatever the time the test runs.
+	noon := now.Truncate(24 * time.Hour).Add(12 * time.Hour)
 	for back := 6; back <= 12; back++ { // days ready for a rollup
-		if _, err := st.IngestEvents(ctx, "ws_a", events(r, 30, now.AddDate(0, 0, -back)), 0); err != nil {
+		if _, err := st.IngestEvents(ctx, "ws_a", events(r, 30, noon.AddDate(0, 0, -back)), 0); err != nil {
 			t.Fatal(err)
 		}
 	}
