@@ -187,7 +187,7 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 		rep.Reason = fmt.Sprintf("%v: %d posts, at least %d are needed", ErrTooFew, len(history), MinPosts)
 		return a, rep, nil
 	}
-	posts, empty := prepare(base, history)
+	posts, stems, empty := prepare(base, history)
 	rep.Empty = empty
 	if len(posts) < MinPosts {
 		rep.Reason = fmt.Sprintf("%v: %d posts long enough to judge, at least %d are needed", ErrTooFew, len(posts), MinPosts)
@@ -208,7 +208,7 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 			continue
 		}
 		trial := a
-		trial.Calibration = fit(train, choose(train, candidates)).block(train)
+		trial.Calibration = fit(train, stems, choose(train, stems, candidates)).block(train)
 		if q := trial.Calibration.Quantiles; q[0] == q[len(q)-1] {
 			continue // no signal in these posts: this slice ranks nothing
 		}
@@ -243,8 +243,8 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 		rep.Reason = fmt.Sprintf("no gain on the %d newer posts it was tested on (rho %.3f calibrated, %.3f uncalibrated)", rep.Test, rep.Rho, rep.BaselineRho)
 		return a, rep, nil
 	}
-	s := choose(posts, candidates)
-	final := fit(posts, s).block(posts)
+	s := choose(posts, stems, candidates)
+	final := fit(posts, stems, s).block(posts)
 	if q := final.Quantiles; q[0] == q[len(q)-1] {
 		rep.Reason = "the model gives every post the same prediction: nothing to rank"
 		return a, rep, nil
@@ -262,7 +262,7 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 // choose returns the candidate with the best forward-chaining validation
 // rho on posts (time-ordered), predicting directly (no engine): the first
 // candidate when posts are too few to tell.
-func choose(posts []prepared, candidates []Settings) Settings {
+func choose(posts []prepared, stems []string, candidates []Settings) Settings {
 	if len(candidates) == 1 {
 		return candidates[0]
 	}
@@ -302,7 +302,7 @@ func choose(posts []prepared, candidates []Settings) Settings {
 			key := termKey{s.Target, s.Shrinkage}
 			tm, ok := terms[i][key]
 			if !ok {
-				tm = fitTerms(sl.train, s)
+				tm = fitTerms(sl.train, stems, s)
 				terms[i][key] = tm
 			}
 			m := fitRidge(tm, s)
@@ -328,15 +328,17 @@ type prepared struct {
 	logEng     float64   // log(1 + engagement)
 	features   []float64 // scoring.FeatureNames order, terms left at 0
 	terms      []scoring.Term
+	ids        []int32 // terms[k].Stem's id in the history's stems
 	// capped is the factor a deal-breaker scales the post's score by (1
 	// when none): the engine applies it to the calibrated score too.
 	capped float64
 }
 
-// prepare scores every post once. Posts too short to judge (the engine
-// gives them no verdict, so a calibration never applies to them) are left
-// out and counted.
-func prepare(p *scoring.Profile, history []Post) (out []prepared, empty int) {
+// prepare scores every post once and numbers the history's term stems.
+// Posts too short to judge (the engine gives them no verdict, so a
+// calibration never applies to them) are left out and counted.
+func prepare(p *scoring.Profile, history []Post) (out []prepared, stems []string, empty int) {
+	id := map[string]int32{}
 	for _, h := range history {
 		c := scoring.Content{Title: h.Title, Body: h.Body, Network: h.Network}
 		r, f, terms := p.ScoreDetailed(c)
@@ -349,10 +351,20 @@ func prepare(p *scoring.Profile, history []Post) (out []prepared, empty int) {
 		if len(r.Caps) > 0 {
 			capped = float64(r.Caps[0].Cap) / 100
 		}
+		ids := make([]int32, len(terms))
+		for k, t := range terms {
+			n, ok := id[t.Stem]
+			if !ok {
+				n = int32(len(stems))
+				id[t.Stem] = n
+				stems = append(stems, t.Stem)
+			}
+			ids[k] = n
+		}
 		out = append(out, prepared{content: c, created: h.Created, network: nw, engagement: h.Engagement,
-			logEng: math.Log1p(h.Engagement), features: f, terms: terms, capped: capped})
+			logEng: math.Log1p(h.Engagement), features: f, terms: terms, ids: ids, capped: capped})
 	}
-	return out, empty
+	return out, stems, empty
 }
 
 // networkMedians are the median log engagement per network of posts.
@@ -414,16 +426,17 @@ func targets(posts []prepared, target string) []float64 {
 }
 
 // termModel is the term part of a fit: targets, out-of-fold term scores
-// for the regression's rows, and the term weights on every post.
+// for the regression's rows, and the term weights (by term id) on every
+// post.
 type termModel struct {
 	posts []prepared
+	stems []string
 	y     []float64
 	oof   []float64
-	tw    map[string]float64
-	forms map[string]string
+	tw    []float64
 }
 
-func fitTerms(posts []prepared, s Settings) termModel {
+func fitTerms(posts []prepared, stems []string, s Settings) termModel {
 	y := targets(posts, s.Target)
 	oof := make([]float64, len(posts))
 	for k := 0; k < Folds; k++ {
@@ -433,10 +446,10 @@ func fitTerms(posts []prepared, s Settings) termModel {
 				in = append(in, i)
 			}
 		}
-		tw, _ := termWeights(posts, y, in, s, false)
+		tw := termWeights(posts, stems, y, in, s)
 		for i := range posts {
 			if i%Folds == k {
-				oof[i] = termScore(tw, posts[i].terms)
+				oof[i] = termScore(tw, posts[i].ids)
 			}
 		}
 	}
@@ -444,15 +457,14 @@ func fitTerms(posts []prepared, s Settings) termModel {
 	for i := range all {
 		all[i] = i
 	}
-	tw, forms := termWeights(posts, y, all, s, true)
-	return termModel{posts: posts, y: y, oof: oof, tw: tw, forms: forms}
+	return termModel{posts: posts, stems: stems, y: y, oof: oof, tw: termWeights(posts, stems, y, all, s)}
 }
 
 // model is a fitted calibration before it is packed into a block.
 type model struct {
 	feats []scoring.Feature
-	tw    map[string]float64
-	forms map[string]string
+	stems []string
+	tw    []float64 // by term id, 0 for a term not kept
 }
 
 var termIdx = len(scoring.FeatureNames()) - 1
@@ -466,19 +478,19 @@ func fitRidge(tm termModel, s Settings) model {
 		rows[i] = append([]float64(nil), p.features...)
 		rows[i][termIdx] = tm.oof[i]
 	}
-	return model{feats: ridge(featNames, rows, tm.y, s.Lambda*float64(len(tm.posts))), tw: tm.tw, forms: tm.forms}
+	return model{feats: ridge(featNames, rows, tm.y, s.Lambda*float64(len(tm.posts))), stems: tm.stems, tw: tm.tw}
 }
 
 // fit learns term weights and the ridge model on posts with settings s.
-func fit(posts []prepared, s Settings) model {
-	return fitRidge(fitTerms(posts, s), s)
+func fit(posts []prepared, stems []string, s Settings) model {
+	return fitRidge(fitTerms(posts, stems, s), s)
 }
 
 // predict is the model's prediction for a post (with the full term model),
 // the same value the scoring engine computes from the block.
 func (m model) predict(p *prepared) float64 {
 	f := append([]float64(nil), p.features...)
-	f[termIdx] = termScore(m.tw, p.terms)
+	f[termIdx] = termScore(m.tw, p.ids)
 	return predict(m.feats, f)
 }
 
@@ -543,8 +555,33 @@ func percentile(q []float64, v float64) float64 {
 // predictions on posts (the history it was fitted on).
 func (m model) block(posts []prepared) *scoring.Calibration {
 	cal := &scoring.Calibration{Version: scoring.Version, Features: m.feats, Quantiles: m.quantiles(posts)}
-	for st, w := range m.tw {
-		cal.Terms = append(cal.Terms, scoring.TermWeight{Term: m.forms[st], Weight: round3(w)})
+	// Each kept term is shown in the form the posts use most.
+	forms := map[int32]map[string]int{}
+	for i := range posts {
+		for k, id := range posts[i].ids {
+			if m.tw[id] == 0 {
+				continue
+			}
+			if forms[id] == nil {
+				forms[id] = map[string]int{}
+			}
+			forms[id][posts[i].terms[k].Word]++
+		}
+	}
+	for id, w := range m.tw {
+		if w == 0 {
+			continue
+		}
+		best := ""
+		for f, c := range forms[int32(id)] {
+			if best == "" || c > forms[int32(id)][best] || c == forms[int32(id)][best] && f < best {
+				best = f
+			}
+		}
+		if best == "" {
+			best = m.stems[id] // not used by these posts (cannot happen: fitted on them)
+		}
+		cal.Terms = append(cal.Terms, scoring.TermWeight{Term: best, Weight: round3(w)})
 	}
 	sort.Slice(cal.Terms, func(i, j int) bool {
 		ai, aj := math.Abs(cal.Terms[i].Weight), math.Abs(cal.Terms[j].Weight)
@@ -556,62 +593,49 @@ func (m model) block(posts []prepared) *scoring.Calibration {
 	return cal
 }
 
-// termWeights: each stem used by MinTermPosts of the posts at idx or more
+// termWeights: each term used by MinTermPosts of the posts at idx or more
 // weighs the mean deviation of the target where it is used, shrunk by
-// shrinkage pseudo-posts; the TermsKept strongest stay. With forms, it also
-// returns, for each kept stem, the word form the posts use most (what the
-// calibration block and the panel show).
-func termWeights(posts []prepared, y []float64, idx []int, s Settings, forms bool) (map[string]float64, map[string]string) {
-	shrinkage := s.Shrinkage
+// s.Shrinkage pseudo-posts (or, s.Joint, all are fitted together by a
+// sparse ridge regression with that penalty); the TermsKept strongest
+// stay. The result is indexed by term id (0 for a term not kept).
+func termWeights(posts []prepared, stems []string, y []float64, idx []int, s Settings) []float64 {
 	mean := 0.0
 	for _, i := range idx {
 		mean += y[i]
 	}
 	mean /= math.Max(1, float64(len(idx)))
-	sum, n := map[string]float64{}, map[string]float64{}
-	var words map[string]map[string]int
-	if forms {
-		words = map[string]map[string]int{}
-	}
+	sum, n := make([]float64, len(stems)), make([]float64, len(stems))
 	for _, i := range idx {
-		for _, t := range posts[i].terms {
-			sum[t.Stem] += y[i] - mean
-			n[t.Stem]++
-			if forms {
-				if words[t.Stem] == nil {
-					words[t.Stem] = map[string]int{}
-				}
-				words[t.Stem][t.Word]++
-			}
+		for _, id := range posts[i].ids {
+			sum[id] += y[i] - mean
+			n[id]++
 		}
 	}
 	type tw struct {
-		t string
-		w float64
+		id int32
+		w  float64
 	}
 	var all []tw
-	for t, c := range n {
+	col := make([]int32, len(stems))
+	for id, c := range n {
+		col[id] = -1
 		if c >= MinTermPosts {
-			all = append(all, tw{t, sum[t] / (c + shrinkage)})
+			col[id] = int32(len(all))
+			all = append(all, tw{int32(id), sum[id] / (c + s.Shrinkage)})
 		}
 	}
 	if s.Joint && len(all) > 0 {
-		sort.Slice(all, func(i, j int) bool { return all[i].t < all[j].t })
-		col := make(map[string]int, len(all))
-		for j, x := range all {
-			col[x.t] = j
-		}
 		rows := make([][]int32, len(idx))
 		r := make([]float64, len(idx))
 		for k, i := range idx {
-			for _, t := range posts[i].terms {
-				if j, ok := col[t.Stem]; ok {
-					rows[k] = append(rows[k], int32(j))
+			for _, id := range posts[i].ids {
+				if j := col[id]; j >= 0 {
+					rows[k] = append(rows[k], j)
 				}
 			}
 			r[k] = y[i] - mean
 		}
-		w := ridgeCG(rows, r, len(all), shrinkage)
+		w := ridgeCG(rows, r, len(all), s.Shrinkage)
 		for j := range all {
 			all[j].w = w[j]
 		}
@@ -620,23 +644,13 @@ func termWeights(posts []prepared, y []float64, idx []int, s Settings, forms boo
 		if math.Abs(all[i].w) != math.Abs(all[j].w) {
 			return math.Abs(all[i].w) > math.Abs(all[j].w)
 		}
-		return all[i].t < all[j].t
+		return stems[all[i].id] < stems[all[j].id]
 	})
-	out, form := map[string]float64{}, map[string]string{}
+	out := make([]float64, len(stems))
 	for _, x := range all[:min(len(all), TermsKept)] {
-		out[x.t] = x.w
-		if !forms {
-			continue
-		}
-		best := ""
-		for w, c := range words[x.t] {
-			if best == "" || c > words[x.t][best] || c == words[x.t][best] && w < best {
-				best = w
-			}
-		}
-		form[x.t] = best
+		out[x.id] = x.w
 	}
-	return out, form
+	return out
 }
 
 // ridgeCG solves (XᵀX + λI) w = Xᵀr for a 0/1 matrix X given as the
@@ -692,10 +706,10 @@ func ridgeCG(rows [][]int32, r []float64, d int, lambda float64) []float64 {
 	return w
 }
 
-func termScore(tw map[string]float64, terms []scoring.Term) float64 {
+func termScore(tw []float64, ids []int32) float64 {
 	s := 0.0
-	for _, t := range terms {
-		s += tw[t.Stem]
+	for _, id := range ids {
+		s += tw[id]
 	}
 	return s
 }
@@ -833,7 +847,7 @@ func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline flo
 	if err != nil {
 		return 0, 0, fmt.Errorf("audience: %w", err)
 	}
-	posts, _ := prepare(base, history)
+	posts, stems, _ := prepare(base, history)
 	sort.SliceStable(posts, func(i, j int) bool { return posts[i].created < posts[j].created })
 	var sum, sumU, weight float64
 	for k := 0; k < len(ValidationCuts)-1; k++ {
@@ -844,7 +858,7 @@ func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline flo
 			continue
 		}
 		medians := networkMedians(train)
-		m := fit(train, s)
+		m := fit(train, stems, s)
 		pred := m.scores(train, test)
 		var uncal, eng []float64
 		for j := range test {
