@@ -625,14 +625,21 @@ func termWeights(posts []prepared, stems []string, y []float64, idx []int, s Set
 		}
 	}
 	if s.Joint && len(all) > 0 {
+		nnz := 0
+		for _, i := range idx {
+			nnz += len(posts[i].ids)
+		}
+		flat := make([]int32, 0, nnz)
 		rows := make([][]int32, len(idx))
 		r := make([]float64, len(idx))
 		for k, i := range idx {
+			start := len(flat)
 			for _, id := range posts[i].ids {
 				if j := col[id]; j >= 0 {
-					rows[k] = append(rows[k], j)
+					flat = append(flat, j)
 				}
 			}
+			rows[k] = flat[start:len(flat):len(flat)]
 			r[k] = y[i] - mean
 		}
 		w := ridgeCG(rows, r, len(all), s.Shrinkage)
@@ -640,14 +647,35 @@ func termWeights(posts []prepared, stems []string, y []float64, idx []int, s Set
 			all[j].w = w[j]
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if math.Abs(all[i].w) != math.Abs(all[j].w) {
-			return math.Abs(all[i].w) > math.Abs(all[j].w)
-		}
-		return stems[all[i].id] < stems[all[j].id]
-	})
 	out := make([]float64, len(stems))
-	for _, x := range all[:min(len(all), TermsKept)] {
+	if len(all) <= TermsKept {
+		for _, x := range all {
+			out[x.id] = x.w
+		}
+		return out
+	}
+	// The TermsKept strongest: every term above the threshold, then the
+	// ones at it in stem order (ties are rare; the order keeps it
+	// deterministic).
+	abs := make([]float64, len(all))
+	for j, x := range all {
+		abs[j] = math.Abs(x.w)
+	}
+	sort.Float64s(abs)
+	t := abs[len(abs)-TermsKept]
+	var at []tw
+	kept := 0
+	for _, x := range all {
+		switch a := math.Abs(x.w); {
+		case a > t:
+			out[x.id] = x.w
+			kept++
+		case a == t:
+			at = append(at, x)
+		}
+	}
+	sort.Slice(at, func(i, j int) bool { return stems[at[i].id] < stems[at[j].id] })
+	for _, x := range at[:TermsKept-kept] {
 		out[x.id] = x.w
 	}
 	return out

@@ -2,6 +2,7 @@ package calibration
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -390,6 +391,56 @@ func BenchmarkFit1000Long(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := Fit(audience(), h); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestTermWeightsKeepsTheStrongest: at most TermsKept terms stay, the
+// strongest; among equally strong ones the first stems in order, so that
+// the block is the same on every run.
+func TestTermWeightsKeepsTheStrongest(t *testing.T) {
+	n := TermsKept + 50
+	stems := make([]string, n+1)
+	var posts []prepared
+	var y []float64
+	for i := 0; i < n; i++ {
+		// Each term on two posts that did well: all equally strong.
+		stems[i] = fmt.Sprintf("t%04d", i)
+		posts = append(posts, prepared{ids: []int32{int32(i)}}, prepared{ids: []int32{int32(i)}})
+		y = append(y, 1, 1)
+	}
+	// The strong term on four posts that did well.
+	stems[n] = "strong"
+	for k := 0; k < 4; k++ {
+		posts = append(posts, prepared{ids: []int32{int32(n)}})
+		y = append(y, 1)
+	}
+	// As many posts without terms that did poorly.
+	for len(y) < 2*(2*n+4) {
+		posts = append(posts, prepared{})
+		y = append(y, 0)
+	}
+	idx := make([]int, len(posts))
+	for i := range idx {
+		idx[i] = i
+	}
+	for _, joint := range []bool{false, true} {
+		w := termWeights(posts, stems, y, idx, Settings{Target: TargetRank, Shrinkage: 1, Lambda: 1, Joint: joint})
+		kept := 0
+		for _, v := range w {
+			if v != 0 {
+				kept++
+			}
+		}
+		if kept != TermsKept {
+			t.Errorf("joint %v: %d terms kept, want %d", joint, kept, TermsKept)
+		}
+		if w[n] <= w[0] {
+			t.Errorf("joint %v: the strong term weighs %v, an ordinary one %v", joint, w[n], w[0])
+		}
+		// One by one the ordinary terms tie exactly: the first stems stay.
+		if !joint && (w[TermsKept-2] == 0 || w[TermsKept-1] != 0 || w[n-1] != 0) {
+			t.Errorf("ties not broken by stem order: %v %v %v", w[TermsKept-2], w[TermsKept-1], w[n-1])
 		}
 	}
 }
