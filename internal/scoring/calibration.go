@@ -272,10 +272,11 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 		f[k+6] = float64(cased) / float64(titleWords)
 	}
 	for i := range a.words {
-		switch a.words[i].lower {
-		case "you", "your", "yours", "yourself", "yourselves", "you're", "you’re", "you'll", "you’ll", "you've", "you’ve":
+		w := " " + strings.Replace(a.words[i].lower, "’", "'", 1) + " "
+		if strings.Contains(readerWords, w) {
 			f[k+7] = 1
-		case "i", "my", "me", "mine", "myself", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll":
+		}
+		if strings.Contains(firstPersonWords, w) {
 			f[k+8] = 1
 		}
 	}
@@ -288,6 +289,13 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 	}
 	return f
 }
+
+// The words of FeatureReader and FeatureFirstPerson (English), each
+// between spaces.
+const (
+	readerWords      = " you your yours yourself yourselves you're you'll you've "
+	firstPersonWords = " i my me mine myself i'm i've i'll "
+)
 
 // termScore sums the weights of the learned terms the draft uses (each
 // distinct word once).
