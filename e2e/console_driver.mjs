@@ -4,7 +4,10 @@
 // suggested word added to the interests), import past posts and calibrate;
 // create a partner, an ingest key, an offer (watching the live score change
 // while typing), a tracked link; follow the link with UTM parameters to the landing page;
-// see the click and the campaign in the insights; export; erase the member
+// see the click and the campaign in the insights; members answer the
+// survey from the landing site, the console's Survey section shows the
+// suggestion, Apply meets a 409 (the community changed meanwhile) and
+// reloads, Apply again sends the API's patch; export; erase the member
 // the landing page created. axe-core runs on every console page, in light
 // and dark. Nothing is asserted here: the Go test checks the observations.
 import { chromium } from 'playwright-core';
@@ -30,8 +33,14 @@ try {
   page.on('pageerror', (e) => out.errors.push('pageerror: ' + e));
   // A community's follower report is a 404 until the first upload: the
   // browser logs that answer as an error, and it is the only one expected.
+  // The survey step provokes one 409 on purpose (allow409 is set just then).
+  let allow409 = false;
   page.on('console', (m) => {
-    if (m.type() === 'error' && !(/status of 404/.test(m.text()) && /\/v1\/communities\/[^/]+\/followers$/.test(m.location().url))) out.errors.push('console: ' + m.text());
+    const url = m.location().url || '';
+    if (m.type() !== 'error') return;
+    if (/status of 404/.test(m.text()) && /\/v1\/communities\/[^/]+\/followers$/.test(url)) return;
+    if (allow409 && /status of 409/.test(m.text()) && /\/v1\/communities\/[^/]+$/.test(url)) { out.expected409 = (out.expected409 || 0) + 1; return; }
+    out.errors.push('console: ' + m.text());
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => { (window.__csp ||= []).push(e.violatedDirective + ' ' + e.blockedURI); });
@@ -61,6 +70,19 @@ try {
   const toast = async (re) => {
     await page.waitForFunction((s) => new RegExp(s).test(document.getElementById('toast').textContent), re.source, { timeout: 15000 });
     return page.textContent('#toast');
+  };
+
+  // tableStarting: the rows of the table whose caption starts with prefix.
+  const tableStarting = (prefix) => page.evaluate((c) => {
+    const t = [...document.querySelectorAll('table')].find((x) => x.caption && x.caption.textContent.startsWith(c));
+    return t ? [...t.tBodies[0].rows].map((r) => [...r.cells].map((x) => x.textContent)) : null;
+  }, prefix);
+  // admin calls the API from node with the admin key, as another tab or an
+  // integration would.
+  const admin = async (method, path, body) => {
+    const r = await fetch(cfg.url + path, { method, headers: { Authorization: 'Bearer ' + cfg.key, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    return [r.status, await r.json().catch(() => null)];
   };
 
   const cells = (caption) => page.evaluate((c) => {
@@ -220,6 +242,75 @@ try {
   out.member = await reader.evaluate(() => JSON.parse(localStorage.getItem('sweetspot.member')));
   await reader.close();
   step('followed');
+
+  // The member survey: six members answer from the landing site (as
+  // site/survey.js does: a CORS simple request, text/plain, the ingest
+  // key in ?key=, from an allowed origin).
+  const communityId = decodeURIComponent(out.communityHash.split('/').pop());
+  const memberPage = await context.newPage();
+  memberPage.on('pageerror', (e) => out.errors.push('member page: ' + e));
+  await memberPage.goto(cfg.landing + '/blank.html');
+  out.surveyStatuses = await memberPage.evaluate(async ({ api, key, id }) => {
+    const answers = [
+      { networks: ['instagram', 'youtube'], generation: 'genz', interests: ['sourdough'] },
+      { networks: ['instagram'], generation: 'genz', interests: ['sourdough', 'rye'] },
+      { networks: ['youtube'], generation: 'millennials', interests: ['baking bread'] },
+      { networks: ['instagram'], generation: 'genz' },
+      { generation: 'millennials', interests: ['sourdough'] },
+      { networks: ['instagram', 'facebook'], generation: 'genz', interests: ['rye'] },
+    ];
+    const st = [];
+    for (const a of answers) {
+      const r = await fetch(api + '/v1/survey?key=' + encodeURIComponent(key), { method: 'POST',
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify({ community: id, answers: a }) });
+      st.push(r.status);
+    }
+    return st;
+  }, { api: cfg.url, key: out.ingestKey, id: communityId });
+  await memberPage.close();
+  const [, suggestion] = await admin('GET', '/v1/communities/' + encodeURIComponent(communityId) + '/survey/suggestion');
+  out.suggestedPatch = suggestion && suggestion.patch;
+
+  // The Survey section shows the answers and the suggestion next to the
+  // profile.
+  await visit(out.communityHash, 'community-survey');
+  await page.waitForSelector('text=members answered.');
+  out.surveyAnswered = await page.textContent('p:has-text("members answered.")');
+  out.surveyGenerations = await tableStarting('Generations mix');
+  out.surveyNetworks = await tableStarting('Members per network');
+  await page.screenshot({ path: join(shots, 'console-survey.png'), fullPage: true });
+
+  // Meanwhile the community changes elsewhere (another tab, the API):
+  // Apply carries the version the page read, so the API answers 409 and
+  // the page reloads with what is stored now.
+  const [, before] = await admin('GET', '/v1/communities/' + encodeURIComponent(communityId));
+  const [elsewhere] = await admin('PATCH', '/v1/communities/' + encodeURIComponent(communityId), { version: before.version, description: 'Changed in another tab' });
+  out.elsewhereStatus = elsewhere;
+  out.versionBefore = before.version;
+  allow409 = true;
+  await page.getByRole('button', { name: 'Apply the suggestion' }).click();
+  out.conflict = await toast(/changed meanwhile|Applied/);
+  // The reload renders the page again: wait for what is stored now (or
+  // give up after 10 s and report what is shown).
+  await page.waitForFunction(() => [...document.querySelectorAll('textarea')].some((x) => x.labels[0] && x.labels[0].textContent === 'Description' && x.value === 'Changed in another tab'),
+    null, { timeout: 10000 }).catch(() => {});
+  await page.waitForSelector('text=members answered.');
+  out.descriptionAfterReload = await page.getByLabel('Description', { exact: true }).inputValue();
+  allow409 = false;
+  const [, afterConflict] = await admin('GET', '/v1/communities/' + encodeURIComponent(communityId));
+  out.versionAfterConflict = afterConflict.version;
+  await audit('community-survey-conflict');
+
+  // Apply again, on the reloaded page: one PATCH with the API's patch.
+  await page.getByRole('button', { name: 'Apply the suggestion' }).click();
+  // (The toast still says "changed meanwhile" until this answer comes.)
+  out.applied = await toast(/Applied the survey/);
+  await page.waitForSelector('text=members answered.');
+  const [, applied] = await admin('GET', '/v1/communities/' + encodeURIComponent(communityId));
+  out.communityAfter = { version: applied.version, description: applied.description, networks: applied.networks,
+    generations: applied.generations, interests: applied.interests };
+  out.membersInputsAfter = await page.$$eval('input', (l) => l.filter((x) => x.labels[0] && x.labels[0].textContent === 'Members').map((x) => x.value));
+  step('survey');
 
   // The insights show the click and the campaign.
   await visit('#/insights', 'insights');

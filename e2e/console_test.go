@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -50,6 +51,28 @@ type consoleRun struct {
 	Suggested             [][]string
 	TermsAfter            []string
 	Imported, Calibration string
+	// The survey: answers posted from the landing site, the section, the
+	// 409 on Apply after a change elsewhere, then Apply again.
+	SurveyStatuses                    []int
+	SuggestedPatch                    map[string]json.RawMessage
+	SurveyAnswered                    string
+	SurveyGenerations, SurveyNetworks [][]string
+	ElsewhereStatus, Expected409      int
+	VersionBefore                     int
+	VersionAfterConflict              int
+	Conflict, Applied                 string
+	DescriptionAfterReload            string
+	CommunityAfter                    struct {
+		Version     int                `json:"version"`
+		Description string             `json:"description"`
+		Networks    map[string]int     `json:"networks"`
+		Generations map[string]float64 `json:"generations"`
+		Interests   []struct {
+			Term   string   `json:"term"`
+			Weight *float64 `json:"weight"`
+		} `json:"interests"`
+	}
+	MembersInputsAfter []string
 }
 
 // devServer runs `sweetspot serve --dev` as `make dev` does, on a free port
@@ -143,6 +166,11 @@ func landingSite(t *testing.T, base, admin string) string {
 <script async src="%s/offer.js" data-api="%s" data-key="%s" data-offer="%s" data-community="%s" data-target="offer" data-track-bots="true"></script>
 </body></html>`, base, base, html.EscapeString(r.URL.Query().Get("key")), l.OfferID, l.CommunityID)
 	})
+	// A plain page of the marketer's site, where members answer the survey.
+	mux.HandleFunc("GET /blank.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Flour Mill</title></head><body><h1>Tell us about you</h1></body></html>`)
+	})
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -161,8 +189,10 @@ func landingSite(t *testing.T, base, admin string) string {
 // target, the term cloud, a suggested word added; imports past posts and
 // calibrates), a partner, an ingest key, an offer (the
 // live score changes while typing) and a tracked link; follows the link
-// with UTM parameters; sees the click and the campaign in the insights;
-// exports the workspace; erases the member the landing page created. axe
+// with UTM parameters; members answer the survey from the landing site and
+// the Survey section's Apply meets a 409 (changed elsewhere), reloads, and
+// applies the API's patch; sees the click and the campaign in the
+// insights; exports the workspace; erases the member the landing page created. axe
 // finds no serious or critical violation on any console page.
 func TestConsoleNewcomer(t *testing.T) {
 	base, admin := devServer(t)
@@ -236,6 +266,7 @@ func TestConsoleNewcomer(t *testing.T) {
 	if !strings.Contains(run.Calibration, "applied:") {
 		t.Errorf("calibration report: %q", run.Calibration)
 	}
+	checkSurvey(t, run)
 	if len(run.Axe) < 15 {
 		t.Errorf("axe ran on %d pages", len(run.Axe))
 	}
@@ -266,5 +297,81 @@ func driveScript(t *testing.T, script string, cfg map[string]any, out any) {
 	}
 	if err := json.Unmarshal(stdout, out); err != nil {
 		t.Fatalf("%s output: %v\n%s", script, err, stdout)
+	}
+}
+
+// checkSurvey checks the console's Survey section end to end: six answers
+// counted (four of them genz, two millennials; instagram named by four),
+// the section showing them, a change made elsewhere turning Apply into a
+// 409 that reloads the page (the change visible, nothing applied), then
+// Apply sending the API's patch: the generations and networks the answers
+// suggest, the change made elsewhere kept, one version more.
+func checkSurvey(t *testing.T, run consoleRun) {
+	t.Helper()
+	if !slices.Equal(run.SurveyStatuses, []int{204, 204, 204, 204, 204, 204}) {
+		t.Fatalf("survey answers from the landing site: %v, want six 204", run.SurveyStatuses)
+	}
+	if run.SuggestedPatch == nil || run.SuggestedPatch["generations"] == nil || run.SuggestedPatch["version"] == nil {
+		t.Fatalf("the API suggests no patch: %v", run.SuggestedPatch)
+	}
+	if !strings.HasPrefix(run.SurveyAnswered, "6 members answered") {
+		t.Errorf("survey section: %q, want 6 members answered", run.SurveyAnswered)
+	}
+	gen := map[string][]string{}
+	for _, r := range run.SurveyGenerations {
+		if len(r) == 3 {
+			gen[r[0]] = r
+		}
+	}
+	// genz 4 of 6 (67%), millennials 2 of 6 (33%) suggested, next to the
+	// profile's 60% millennials and 40% Gen X.
+	if g := gen["genz"]; g == nil || !strings.HasPrefix(g[2], "66.7%") {
+		t.Errorf("generations table %v: want genz suggested at 66.7%%", run.SurveyGenerations)
+	}
+	if m := gen["millennials"]; m == nil || m[1] != "60%" || !strings.HasPrefix(m[2], "33.3%") {
+		t.Errorf("generations table %v: want millennials now 60%%, suggested 33.3%%", run.SurveyGenerations)
+	}
+	if len(run.SurveyNetworks) == 0 {
+		t.Errorf("no networks table")
+	}
+	if run.ElsewhereStatus != 200 {
+		t.Fatalf("the change made elsewhere: status %d", run.ElsewhereStatus)
+	}
+	if run.Expected409 != 1 || !strings.Contains(run.Conflict, "changed meanwhile") {
+		t.Errorf("Apply after a change elsewhere: %d 409s, toast %q; want one 409 and the reload message", run.Expected409, run.Conflict)
+	}
+	if run.DescriptionAfterReload != "Changed in another tab" {
+		t.Errorf("after the 409 the page shows description %q: want what is stored now", run.DescriptionAfterReload)
+	}
+	if run.VersionAfterConflict != run.VersionBefore+1 {
+		t.Errorf("version %d after the 409, %d before: the refused Apply changed something", run.VersionAfterConflict, run.VersionBefore)
+	}
+	if !strings.Contains(run.Applied, "Applied the survey") {
+		t.Errorf("Apply on the reloaded page: toast %q", run.Applied)
+	}
+	after := run.CommunityAfter
+	if after.Version != run.VersionAfterConflict+1 || after.Description != "Changed in another tab" {
+		t.Errorf("after Apply: version %d (want %d), description %q (the change made elsewhere must stay)", after.Version, run.VersionAfterConflict+1, after.Description)
+	}
+	if math.Abs(after.Generations["genz"]-4.0/6) > 0.01 || math.Abs(after.Generations["millennials"]-2.0/6) > 0.01 || after.Generations["genx"] != 0 {
+		t.Errorf("generations after Apply %v: want the answers' 2/3 genz, 1/3 millennials", after.Generations)
+	}
+	var suggested struct {
+		Networks map[string]*int `json:"networks"`
+	}
+	if b, err := json.Marshal(run.SuggestedPatch); err == nil {
+		_ = json.Unmarshal(b, &suggested)
+	}
+	for k, v := range suggested.Networks {
+		if v == nil {
+			if _, ok := after.Networks[k]; ok {
+				t.Errorf("network %s: the patch removes it, it is still there: %v", k, after.Networks)
+			}
+		} else if after.Networks[k] != *v {
+			t.Errorf("network %s: %d after Apply, the API suggested %d", k, after.Networks[k], *v)
+		}
+	}
+	if len(suggested.Networks) == 0 {
+		t.Errorf("the suggestion has no networks: %v", run.SuggestedPatch)
 	}
 }

@@ -51,3 +51,12 @@ eval-scoring:
 .PHONY: eval-calibration
 eval-calibration:
 	$(GO) run ./tools/evalcalibration -set "$(REAL_DATA)/medium-publications"
+
+# bench-calibration times calibration.Fit on 1,000 short posts and on 1,000
+# posts of 150 words from a wide vocabulary (issue 11: at most 2 s on the
+# 2-core machine; BENCHMARKS.md, "Calibration").
+BENCH_TARGETS += bench-calibration
+.PHONY: bench-calibration
+bench-calibration:
+	@mkdir -p $(BUILD)/bench
+	$(GO) test -run '^$$' -bench 'BenchmarkFit' -benchmem -count 3 ./internal/calibration | tee $(BUILD)/bench/calibration.txt

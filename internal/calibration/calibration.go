@@ -1,33 +1,48 @@
 // Package calibration learns, from a community's own post history, how the
-// scoring model's checks and the community's vocabulary relate to engagement
-// there, and packs the result into the audience's calibration block
-// (scoring.Calibration) so that every client scores with it.
+// scoring model's checks, the draft's style and the community's vocabulary
+// relate to engagement there, and packs the result into the audience's
+// calibration block (scoring.Calibration) so that every client scores with
+// it.
 //
-// The model is deliberately small and heavily regularised, because a
-// community's history is small and noisy (tens to a few thousand posts, and
-// engagement that depends on things no draft shows: the author's following,
-// the hour, promotion):
+// The model is deliberately small and regularised, because a community's
+// history is small and noisy (tens to a few thousand posts, and engagement
+// that depends on things no draft shows: the author's following, the hour,
+// promotion):
 //
-//   - the target is log(1 + engagement), less the median of its network (a
-//     LinkedIn post and an email are not on one scale);
-//   - term weights: for every word stem (function words included: "how"
-//     and "why" are style) used by at least MinTermPosts
-//     posts, the mean deviation of the target in posts that use it, shrunk
-//     by TermShrinkage pseudo-posts; the TermsKept strongest are kept;
-//   - a ridge regression (RidgeLambda) over standardised features: the
-//     uncalibrated score, each check, title and body length, a number in the
-//     title, a question, and the term score (computed out of fold while
-//     fitting, so the regression cannot trust terms fitted on its own rows);
+//   - the target is one of Targets: log(1 + engagement) less the median of
+//     its network (a LinkedIn post and an email are not on one scale), the
+//     post's engagement percentile within its network, or that percentile
+//     among the network's TimeWindow posts nearest in time (older posts had
+//     longer to collect engagement; a community grows or shrinks);
+//   - term weights: every word stem (function words included: "how" and
+//     "why" are style) used by at least MinTermPosts posts; either each
+//     weighs the mean deviation of the target where it is used, shrunk by
+//     Settings.Shrinkage pseudo-posts, or (Settings.Joint) all are fitted
+//     together by a sparse ridge regression with that penalty, so that
+//     words used together ("machine", "learning") share one effect; the
+//     TermsKept strongest are kept;
+//   - a ridge regression (penalty Settings.Lambda per post) over
+//     standardised features (scoring.FeatureNames): the uncalibrated score,
+//     each check, the title's and body's length and style, and the term
+//     score (computed out of fold while fitting, so the regression cannot
+//     trust terms fitted on its own rows);
 //   - the calibrated score is the prediction's percentile among the
-//     history's predictions.
+//     history's predictions (the engine then applies any deal-breaker cap).
 //
-// Validation is time-ordered (forward chaining, ValidationCuts): models
-// fitted on the oldest posts are tested on the next newer ones; Spearman's
-// rho of the calibrated and of the uncalibrated score on those newer posts
-// is reported (averaged over the slices, by size). With too
-// little data (MinPosts) or no gain on the test posts the audience is left as
-// it was and the report says why. Otherwise the model is refitted on every
-// post and returned.
+// The settings are chosen per community from Grid by time-ordered
+// validation on the history alone: forward chaining (ValidationCuts), fit
+// on the oldest posts, score the next newer ones as the engine would,
+// keep the settings with the best Spearman's rho on those newer posts.
+//
+// Whether to apply is decided on a validation that does not see its own
+// selection (nested): for each forward-chaining slice the settings are
+// chosen on the older posts only (by the same forward chaining inside them),
+// fitted on them, and the newer slice is scored through the scoring engine.
+// Spearman's rho of the calibrated and of the uncalibrated score on those
+// newer posts is reported (averaged over the slices, by size). With too
+// little data (MinPosts) or no gain on the test posts the audience is left
+// as it was and the report says why. Otherwise the settings are chosen on
+// the whole history, the model is refitted on every post and returned.
 package calibration
 
 import (
@@ -40,21 +55,52 @@ import (
 	"github.com/sweetspot/sweetspot/internal/stats"
 )
 
-// Tuning, chosen on the Medium publications of ../shared/data/real while
-// reading their held-out table (docs/scoring.md, "Calibration", says why
-// that makes its numbers optimistic).
+// Fixed constants (not selected; see docs/scoring.md, "Calibration", for
+// how each was set).
 const (
-	MinPosts      = 30
-	MinTermPosts  = 2
-	TermShrinkage = 6.0
-	TermsKept     = 300
-	RidgeLambda   = 10000.0
-	Folds         = 5
-	Quantiles     = 21
+	MinPosts     = 30
+	MinTermPosts = 2
+	TermsKept    = 300
+	Folds        = 5
+	Quantiles    = 21
+	// TimeWindow is the number of a network's posts, centred on a post in
+	// time order, that the "time" target ranks it among.
+	TimeWindow = 61
 	// MaxPosts bounds one calibration (memory and time: 1,000 posts take
-	// well under 2 s).
+	// well under 2 s, BenchmarkFit1000).
 	MaxPosts = 20000
 )
+
+// Targets, the engagement normalisations Settings.Target names.
+const (
+	TargetLog  = "log"  // log(1 + engagement) less its network's median
+	TargetRank = "rank" // percentile within its network, -0.5 to 0.5
+	TargetTime = "time" // percentile among its network's TimeWindow posts nearest in time
+)
+
+// Settings are the choices Fit makes per community by validation.
+type Settings struct {
+	Target string `json:"target"`
+	// Shrinkage is the pseudo-posts (at the mean) a term's weight is shrunk
+	// towards zero by.
+	Shrinkage float64 `json:"shrinkage"`
+	// Lambda is the ridge penalty per training post.
+	Lambda float64 `json:"lambda"`
+	// Joint fits the term weights together (a ridge regression over every
+	// term, penalty Shrinkage) rather than each on its own.
+	Joint bool `json:"joint,omitempty"`
+}
+
+// Grid is every candidate Fit chooses among (ties go to the earlier one):
+// the ridge penalty, from strong to mild, with term weights fitted jointly
+// against the engagement rank. How it was chosen, on the profile posts of
+// six Medium publications only, and the designs tried: docs/scoring.md,
+// "Calibration".
+var Grid = []Settings{
+	{Target: TargetRank, Shrinkage: 30, Lambda: 1000, Joint: true},
+	{Target: TargetRank, Shrinkage: 30, Lambda: 100, Joint: true},
+	{Target: TargetRank, Shrinkage: 30, Lambda: 10, Joint: true},
+}
 
 // ValidationCuts are the forward-chaining slices of the time-ordered
 // history: fit on [0, cut k), test on [cut k, cut k+1).
@@ -82,21 +128,39 @@ type Report struct {
 	Test  int `json:"test"`
 	// Rho and BaselineRho: Spearman's rho with engagement on the test posts,
 	// calibrated and uncalibrated.
-	Rho         float64              `json:"rho"`
-	BaselineRho float64              `json:"baseline_rho"`
-	TopTerms    []scoring.TermWeight `json:"top_terms,omitempty"`
-	Features    []scoring.Feature    `json:"features,omitempty"`
+	Rho         float64 `json:"rho"`
+	BaselineRho float64 `json:"baseline_rho"`
+	// Settings are the ones chosen on the whole history (what the returned
+	// calibration was fitted with).
+	Settings *Settings            `json:"settings,omitempty"`
+	TopTerms []scoring.TermWeight `json:"top_terms,omitempty"`
+	Features []scoring.Feature    `json:"features,omitempty"`
 }
 
 // ErrTooFew is returned (wrapped in the report's reason) for a history under
 // MinPosts posts.
 var ErrTooFew = errors.New("too few posts")
 
-// Fit calibrates an audience on a history. It returns the audience with its
-// calibration (or as it was, when the report says not applied) and the
-// report. An error means bad input (an invalid audience, a bad post).
+// Fit calibrates an audience on a history, choosing its settings among Grid.
+// It returns the audience with its calibration (or as it was, when the
+// report says not applied) and the report. An error means bad input (an
+// invalid audience, a bad post).
 func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
+	return FitGrid(a, history, Grid)
+}
+
+// FitGrid is Fit choosing among the given candidate settings (one candidate:
+// no choice). It is what Fit runs, exported to compare designs.
+func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring.Audience, Report, error) {
 	a.Calibration = nil
+	if len(candidates) == 0 {
+		return a, Report{}, errors.New("no candidate settings")
+	}
+	for _, s := range candidates {
+		if s.Target != TargetLog && s.Target != TargetRank && s.Target != TargetTime || !(s.Shrinkage >= 0) || !(s.Lambda > 0) || s.Shrinkage > 1e6 || s.Lambda > 1e6 {
+			return a, Report{}, fmt.Errorf("bad settings %+v", s)
+		}
+	}
 	base, err := scoring.Compile(a)
 	if err != nil {
 		return a, Report{}, fmt.Errorf("audience: %w", err)
@@ -123,17 +187,18 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 		rep.Reason = fmt.Sprintf("%v: %d posts, at least %d are needed", ErrTooFew, len(history), MinPosts)
 		return a, rep, nil
 	}
-	posts, empty := prepare(base, history)
+	posts, stems, empty := prepare(base, history)
 	rep.Empty = empty
 	if len(posts) < MinPosts {
 		rep.Reason = fmt.Sprintf("%v: %d posts long enough to judge, at least %d are needed", ErrTooFew, len(posts), MinPosts)
 		return a, rep, nil
 	}
 	sort.SliceStable(posts, func(i, j int) bool { return posts[i].created < posts[j].created })
-	// Forward-chaining, time-ordered validation: fit on the oldest posts,
-	// test on the next slice, move forward. Each test post is scored by a
-	// model that saw only older posts; the rhos of the slices are averaged,
-	// weighted by their sizes.
+	// Nested forward-chaining, time-ordered validation: choose the settings
+	// on the oldest posts (by forward chaining inside them), fit on them,
+	// test on the next slice through the scoring engine, move forward. Each
+	// test post is scored by a model whose settings and weights saw only
+	// older posts; the rhos of the slices are averaged, weighted by sizes.
 	var rho, base0, weight float64
 	for k := 0; k < len(ValidationCuts)-1; k++ {
 		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
@@ -143,7 +208,7 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 			continue
 		}
 		trial := a
-		trial.Calibration = fit(train)
+		trial.Calibration = fit(train, stems, choose(train, stems, candidates)).block(train)
 		if q := trial.Calibration.Quantiles; q[0] == q[len(q)-1] {
 			continue // no signal in these posts: this slice ranks nothing
 		}
@@ -178,7 +243,8 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 		rep.Reason = fmt.Sprintf("no gain on the %d newer posts it was tested on (rho %.3f calibrated, %.3f uncalibrated)", rep.Test, rep.Rho, rep.BaselineRho)
 		return a, rep, nil
 	}
-	final := fit(posts)
+	s := choose(posts, stems, candidates)
+	final := fit(posts, stems, s).block(posts)
 	if q := final.Quantiles; q[0] == q[len(q)-1] {
 		rep.Reason = "the model gives every post the same prediction: nothing to rank"
 		return a, rep, nil
@@ -187,9 +253,70 @@ func Fit(a scoring.Audience, history []Post) (scoring.Audience, Report, error) {
 	final.Rho, final.BaselineRho = rep.Rho, rep.BaselineRho
 	a.Calibration = final
 	rep.Applied = true
+	rep.Settings = &s
 	rep.Features = final.Features
 	rep.TopTerms = topTerms(final.Terms, 20)
 	return a, rep, nil
+}
+
+// choose returns the candidate with the best forward-chaining validation
+// rho on posts (time-ordered), predicting directly (no engine): the first
+// candidate when posts are too few to tell.
+func choose(posts []prepared, stems []string, candidates []Settings) Settings {
+	if len(candidates) == 1 {
+		return candidates[0]
+	}
+	type slice struct {
+		train, test []prepared
+		eng         []float64
+	}
+	var slices []slice
+	for k := 0; k < len(ValidationCuts)-1; k++ {
+		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
+		hi := int(math.Round(ValidationCuts[k+1] * float64(len(posts))))
+		train, test := posts[:lo], posts[lo:hi]
+		if len(train) < MinPosts/2 || len(test) < 3 {
+			continue
+		}
+		medians := networkMedians(train)
+		var eng []float64
+		for _, x := range test {
+			eng = append(eng, x.logEng-medians[x.network])
+		}
+		slices = append(slices, slice{train, test, eng})
+	}
+	best, bestRho := candidates[0], math.Inf(-1)
+	// Term weights depend on the target and the shrinkage only: fitted once
+	// per pair and slice, then every ridge penalty reuses them.
+	type termKey struct {
+		target    string
+		shrinkage float64
+	}
+	terms := make([]map[termKey]termModel, len(slices))
+	for i := range terms {
+		terms[i] = map[termKey]termModel{}
+	}
+	for _, s := range candidates {
+		var sum, weight float64
+		for i, sl := range slices {
+			key := termKey{s.Target, s.Shrinkage}
+			tm, ok := terms[i][key]
+			if !ok {
+				tm = fitTerms(sl.train, stems, s)
+				terms[i][key] = tm
+			}
+			m := fitRidge(tm, s)
+			r := stats.Spearman(m.scores(sl.train, sl.test), sl.eng)
+			if math.IsNaN(r) {
+				continue
+			}
+			sum, weight = sum+float64(len(sl.test))*r, weight+float64(len(sl.test))
+		}
+		if weight > 0 && sum/weight > bestRho+1e-12 {
+			best, bestRho = s, sum/weight
+		}
+	}
+	return best
 }
 
 // prepared is a post scored once by the uncalibrated model.
@@ -199,15 +326,19 @@ type prepared struct {
 	network    string
 	engagement float64
 	logEng     float64   // log(1 + engagement)
-	target     float64   // logEng less its network's median, set by each fit
 	features   []float64 // scoring.FeatureNames order, terms left at 0
 	terms      []scoring.Term
+	ids        []int32 // terms[k].Stem's id in the history's stems
+	// capped is the factor a deal-breaker scales the post's score by (1
+	// when none): the engine applies it to the calibrated score too.
+	capped float64
 }
 
-// prepare scores every post once. Posts too short to judge (the engine
-// gives them no verdict, so a calibration never applies to them) are left
-// out and counted.
-func prepare(p *scoring.Profile, history []Post) (out []prepared, empty int) {
+// prepare scores every post once and numbers the history's term stems.
+// Posts too short to judge (the engine gives them no verdict, so a
+// calibration never applies to them) are left out and counted.
+func prepare(p *scoring.Profile, history []Post) (out []prepared, stems []string, empty int) {
+	id := map[string]int32{}
 	for _, h := range history {
 		c := scoring.Content{Title: h.Title, Body: h.Body, Network: h.Network}
 		r, f, terms := p.ScoreDetailed(c)
@@ -216,10 +347,24 @@ func prepare(p *scoring.Profile, history []Post) (out []prepared, empty int) {
 			continue
 		}
 		nw, _ := scoring.CanonicalNetwork(h.Network)
+		capped := 1.0
+		if len(r.Caps) > 0 {
+			capped = float64(r.Caps[0].Cap) / 100
+		}
+		ids := make([]int32, len(terms))
+		for k, t := range terms {
+			n, ok := id[t.Stem]
+			if !ok {
+				n = int32(len(stems))
+				id[t.Stem] = n
+				stems = append(stems, t.Stem)
+			}
+			ids[k] = n
+		}
 		out = append(out, prepared{content: c, created: h.Created, network: nw, engagement: h.Engagement,
-			logEng: math.Log1p(h.Engagement), features: f, terms: terms})
+			logEng: math.Log1p(h.Engagement), features: f, terms: terms, ids: ids, capped: capped})
 	}
-	return out, empty
+	return out, stems, empty
 }
 
 // networkMedians are the median log engagement per network of posts.
@@ -235,61 +380,208 @@ func networkMedians(posts []prepared) map[string]float64 {
 	return out
 }
 
-// normalise sets each post's target from medians (computed on training
-// posts only: a test post's engagement never shapes its own target).
-func normalise(posts []prepared, medians map[string]float64) {
-	for i := range posts {
-		posts[i].target = posts[i].logEng - medians[posts[i].network]
+// targets normalises the engagement of posts (time-ordered; training posts
+// only: a test post's engagement never shapes a target) as target says.
+func targets(posts []prepared, target string) []float64 {
+	y := make([]float64, len(posts))
+	if target == TargetLog {
+		medians := networkMedians(posts)
+		for i, p := range posts {
+			y[i] = p.logEng - medians[p.network]
+		}
+		return y
 	}
+	by := map[string][]int{}
+	var nets []string
+	for i, p := range posts {
+		if by[p.network] == nil {
+			nets = append(nets, p.network)
+		}
+		by[p.network] = append(by[p.network], i)
+	}
+	for _, nw := range nets {
+		idx := by[nw]
+		for j, i := range idx {
+			lo, hi := 0, len(idx)
+			if target == TargetTime && len(idx) > TimeWindow {
+				lo = min(max(0, j-TimeWindow/2), len(idx)-TimeWindow)
+				hi = lo + TimeWindow
+			}
+			// Mid-rank percentile of the post among the window, -0.5 to 0.5.
+			below, equal := 0, 0
+			for _, o := range idx[lo:hi] {
+				switch {
+				case posts[o].logEng < posts[i].logEng:
+					below++
+				case posts[o].logEng == posts[i].logEng:
+					equal++
+				}
+			}
+			if n := hi - lo; n > 1 {
+				y[i] = (float64(below)+float64(equal-1)/2)/float64(n-1) - 0.5
+			}
+		}
+	}
+	return y
 }
 
-// fit learns term weights and the ridge model on posts (their targets
-// normalised by their own network medians).
-func fit(in []prepared) *scoring.Calibration {
-	posts := append([]prepared(nil), in...)
-	normalise(posts, networkMedians(posts))
-	names := scoring.FeatureNames()
-	termIdx := len(names) - 1
-	// Out-of-fold term scores for the regression's rows.
+// termModel is the term part of a fit: targets, out-of-fold term scores
+// for the regression's rows, and the term weights (by term id) on every
+// post.
+type termModel struct {
+	posts []prepared
+	stems []string
+	y     []float64
+	oof   []float64
+	tw    []float64
+}
+
+func fitTerms(posts []prepared, stems []string, s Settings) termModel {
+	y := targets(posts, s.Target)
 	oof := make([]float64, len(posts))
 	for k := 0; k < Folds; k++ {
-		var in []prepared
+		var in []int
 		for i := range posts {
 			if i%Folds != k {
-				in = append(in, posts[i])
+				in = append(in, i)
 			}
 		}
-		tw := termWeights(in)
+		tw := termWeights(posts, stems, y, in, s)
 		for i := range posts {
 			if i%Folds == k {
-				oof[i] = termScore(tw, posts[i].terms)
+				oof[i] = termScore(tw, posts[i].ids)
 			}
 		}
 	}
-	tw, forms := termWeightsForms(posts)
-	rows := make([][]float64, len(posts))
-	y := make([]float64, len(posts))
-	for i, p := range posts {
-		rows[i] = append([]float64(nil), p.features...)
-		rows[i][termIdx] = oof[i]
-		y[i] = p.target
+	all := make([]int, len(posts))
+	for i := range all {
+		all[i] = i
 	}
-	feats := ridge(names, rows, y)
-	// Predictions on the history (with the full term model) set the scale.
+	return termModel{posts: posts, stems: stems, y: y, oof: oof, tw: termWeights(posts, stems, y, all, s)}
+}
+
+// model is a fitted calibration before it is packed into a block.
+type model struct {
+	feats []scoring.Feature
+	stems []string
+	tw    []float64 // by term id, 0 for a term not kept
+}
+
+var termIdx = len(scoring.FeatureNames()) - 1
+
+// featNames are the model's inputs.
+var featNames = scoring.FeatureNames()
+
+func fitRidge(tm termModel, s Settings) model {
+	rows := make([][]float64, len(tm.posts))
+	for i, p := range tm.posts {
+		rows[i] = append([]float64(nil), p.features...)
+		rows[i][termIdx] = tm.oof[i]
+	}
+	return model{feats: ridge(featNames, rows, tm.y, s.Lambda*float64(len(tm.posts))), stems: tm.stems, tw: tm.tw}
+}
+
+// fit learns term weights and the ridge model on posts with settings s.
+func fit(posts []prepared, stems []string, s Settings) model {
+	return fitRidge(fitTerms(posts, stems, s), s)
+}
+
+// predict is the model's prediction for a post (with the full term model),
+// the same value the scoring engine computes from the block.
+func (m model) predict(p *prepared) float64 {
+	f := append([]float64(nil), p.features...)
+	f[termIdx] = termScore(m.tw, p.ids)
+	return predict(m.feats, f)
+}
+
+// quantiles are the model's predictions on posts at Quantiles evenly
+// spaced ranks.
+func (m model) quantiles(posts []prepared) []float64 {
 	preds := make([]float64, len(posts))
-	for i, p := range posts {
-		f := append([]float64(nil), p.features...)
-		f[termIdx] = termScore(tw, p.terms)
-		preds[i] = predict(feats, f)
+	for i := range posts {
+		preds[i] = m.predict(&posts[i])
 	}
 	sort.Float64s(preds)
 	q := make([]float64, Quantiles)
 	for i := range q {
 		q[i] = preds[int(math.Round(float64(i)/float64(Quantiles-1)*float64(len(preds)-1)))]
 	}
-	cal := &scoring.Calibration{Version: scoring.Version, Features: feats, Quantiles: q}
-	for st, w := range tw {
-		cal.Terms = append(cal.Terms, scoring.TermWeight{Term: forms[st], Weight: round3(w)})
+	return q
+}
+
+// scores are the calibrated scores of test posts as the engine gives them
+// (the prediction's percentile among the training posts' quantiles,
+// scaled by any deal-breaker, rounded), without compiling a profile.
+func (m model) scores(train, test []prepared) []float64 {
+	q := m.quantiles(train)
+	out := make([]float64, len(test))
+	for i := range test {
+		out[i] = math.Round(math.Max(0, math.Min(100, percentile(q, m.predict(&test[i]))*test[i].capped)))
+	}
+	return out
+}
+
+// percentile is scoring's placing of a prediction among quantiles (0–100,
+// linear between neighbours, a plateau's middle for a tie).
+func percentile(q []float64, v float64) float64 {
+	n := len(q) - 1
+	if v <= q[0] {
+		return 0
+	}
+	if v >= q[n] {
+		return 100
+	}
+	first, last := -1, -1
+	for i := 0; i <= n; i++ {
+		if q[i] == v {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		return 100 * float64(first+last) / 2 / float64(n)
+	}
+	for i := 1; i <= n; i++ {
+		if v < q[i] {
+			return 100 * (float64(i-1) + (v-q[i-1])/(q[i]-q[i-1])) / float64(n)
+		}
+	}
+	return 100
+}
+
+// block packs the model into a calibration block, its quantiles set by its
+// predictions on posts (the history it was fitted on).
+func (m model) block(posts []prepared) *scoring.Calibration {
+	cal := &scoring.Calibration{Version: scoring.Version, Features: m.feats, Quantiles: m.quantiles(posts)}
+	// Each kept term is shown in the form the posts use most.
+	forms := map[int32]map[string]int{}
+	for i := range posts {
+		for k, id := range posts[i].ids {
+			if m.tw[id] == 0 {
+				continue
+			}
+			if forms[id] == nil {
+				forms[id] = map[string]int{}
+			}
+			forms[id][posts[i].terms[k].Word]++
+		}
+	}
+	for id, w := range m.tw {
+		if w == 0 {
+			continue
+		}
+		best := ""
+		for f, c := range forms[int32(id)] {
+			if best == "" || c > forms[int32(id)][best] || c == forms[int32(id)][best] && f < best {
+				best = f
+			}
+		}
+		if best == "" {
+			best = m.stems[id] // not used by these posts (cannot happen: fitted on them)
+		}
+		cal.Terms = append(cal.Terms, scoring.TermWeight{Term: best, Weight: round3(w)})
 	}
 	sort.Slice(cal.Terms, func(i, j int) bool {
 		ai, aj := math.Abs(cal.Terms[i].Weight), math.Abs(cal.Terms[j].Weight)
@@ -301,76 +593,159 @@ func fit(in []prepared) *scoring.Calibration {
 	return cal
 }
 
-// termWeights: each stem used by MinTermPosts posts or more weighs the mean
-// deviation of the target where it is used, shrunk by TermShrinkage; the
-// TermsKept strongest stay.
-func termWeights(posts []prepared) map[string]float64 {
-	w, _ := termWeightsForms(posts)
-	return w
-}
-
-// termWeightsForms is termWeights with, for each kept stem, the word form
-// the posts use most (what the calibration block and the panel show).
-func termWeightsForms(posts []prepared) (map[string]float64, map[string]string) {
+// termWeights: each term used by MinTermPosts of the posts at idx or more
+// weighs the mean deviation of the target where it is used, shrunk by
+// s.Shrinkage pseudo-posts (or, s.Joint, all are fitted together by a
+// sparse ridge regression with that penalty); the TermsKept strongest
+// stay. The result is indexed by term id (0 for a term not kept).
+func termWeights(posts []prepared, stems []string, y []float64, idx []int, s Settings) []float64 {
 	mean := 0.0
-	for _, p := range posts {
-		mean += p.target
+	for _, i := range idx {
+		mean += y[i]
 	}
-	mean /= math.Max(1, float64(len(posts)))
-	sum, n := map[string]float64{}, map[string]float64{}
-	forms := map[string]map[string]int{}
-	for _, p := range posts {
-		for _, t := range p.terms {
-			sum[t.Stem] += p.target - mean
-			n[t.Stem]++
-			if forms[t.Stem] == nil {
-				forms[t.Stem] = map[string]int{}
-			}
-			forms[t.Stem][t.Word]++
+	mean /= math.Max(1, float64(len(idx)))
+	sum, n := make([]float64, len(stems)), make([]float64, len(stems))
+	for _, i := range idx {
+		for _, id := range posts[i].ids {
+			sum[id] += y[i] - mean
+			n[id]++
 		}
 	}
 	type tw struct {
-		t string
-		w float64
+		id int32
+		w  float64
 	}
 	var all []tw
-	for t, c := range n {
+	col := make([]int32, len(stems))
+	for id, c := range n {
+		col[id] = -1
 		if c >= MinTermPosts {
-			all = append(all, tw{t, sum[t] / (c + TermShrinkage)})
+			col[id] = int32(len(all))
+			all = append(all, tw{int32(id), sum[id] / (c + s.Shrinkage)})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if math.Abs(all[i].w) != math.Abs(all[j].w) {
-			return math.Abs(all[i].w) > math.Abs(all[j].w)
+	if s.Joint && len(all) > 0 {
+		nnz := 0
+		for _, i := range idx {
+			nnz += len(posts[i].ids)
 		}
-		return all[i].t < all[j].t
-	})
-	out, form := map[string]float64{}, map[string]string{}
-	for _, x := range all[:min(len(all), TermsKept)] {
-		out[x.t] = x.w
-		best := ""
-		for w, c := range forms[x.t] {
-			if best == "" || c > forms[x.t][best] || c == forms[x.t][best] && w < best {
-				best = w
+		flat := make([]int32, 0, nnz)
+		rows := make([][]int32, len(idx))
+		r := make([]float64, len(idx))
+		for k, i := range idx {
+			start := len(flat)
+			for _, id := range posts[i].ids {
+				if j := col[id]; j >= 0 {
+					flat = append(flat, j)
+				}
 			}
+			rows[k] = flat[start:len(flat):len(flat)]
+			r[k] = y[i] - mean
 		}
-		form[x.t] = best
+		w := ridgeCG(rows, r, len(all), s.Shrinkage)
+		for j := range all {
+			all[j].w = w[j]
+		}
 	}
-	return out, form
+	out := make([]float64, len(stems))
+	if len(all) <= TermsKept {
+		for _, x := range all {
+			out[x.id] = x.w
+		}
+		return out
+	}
+	// The TermsKept strongest: every term above the threshold, then the
+	// ones at it in stem order (ties are rare; the order keeps it
+	// deterministic).
+	abs := make([]float64, len(all))
+	for j, x := range all {
+		abs[j] = math.Abs(x.w)
+	}
+	sort.Float64s(abs)
+	t := abs[len(abs)-TermsKept]
+	var at []tw
+	kept := 0
+	for _, x := range all {
+		switch a := math.Abs(x.w); {
+		case a > t:
+			out[x.id] = x.w
+			kept++
+		case a == t:
+			at = append(at, x)
+		}
+	}
+	sort.Slice(at, func(i, j int) bool { return stems[at[i].id] < stems[at[j].id] })
+	for _, x := range at[:TermsKept-kept] {
+		out[x.id] = x.w
+	}
+	return out
 }
 
-func termScore(tw map[string]float64, terms []scoring.Term) float64 {
+// ridgeCG solves (XᵀX + λI) w = Xᵀr for a 0/1 matrix X given as the
+// columns set in each row, by conjugate gradients (X is sparse: a post
+// uses a few dozen of thousands of terms).
+func ridgeCG(rows [][]int32, r []float64, d int, lambda float64) []float64 {
+	mul := func(v, out []float64) {
+		for j := range out {
+			out[j] = lambda * v[j]
+		}
+		for _, row := range rows {
+			s := 0.0
+			for _, j := range row {
+				s += v[j]
+			}
+			for _, j := range row {
+				out[j] += s
+			}
+		}
+	}
+	b := make([]float64, d)
+	for k, row := range rows {
+		for _, j := range row {
+			b[j] += r[k]
+		}
+	}
+	w := make([]float64, d)
+	res := append([]float64(nil), b...)
+	p := append([]float64(nil), b...)
+	ap := make([]float64, d)
+	dot := func(a, c []float64) float64 {
+		s := 0.0
+		for i := range a {
+			s += a[i] * c[i]
+		}
+		return s
+	}
+	rr := dot(res, res)
+	tol := 1e-10 * math.Max(rr, 1e-300)
+	for it := 0; it < 200 && rr > tol; it++ {
+		mul(p, ap)
+		alpha := rr / dot(p, ap)
+		for j := range w {
+			w[j] += alpha * p[j]
+			res[j] -= alpha * ap[j]
+		}
+		rr2 := dot(res, res)
+		for j := range p {
+			p[j] = res[j] + rr2/rr*p[j]
+		}
+		rr = rr2
+	}
+	return w
+}
+
+func termScore(tw []float64, ids []int32) float64 {
 	s := 0.0
-	for _, t := range terms {
-		s += tw[t.Stem]
+	for _, id := range ids {
+		s += tw[id]
 	}
 	return s
 }
 
-// ridge fits standardised features to y; a feature that never varies (or
+// ridge fits standardised features to y with penalty lambda; a feature that never varies (or
 // is always missing) is left out. Missing values (NaN) are imputed with the
 // mean, i.e. they add nothing.
-func ridge(names []string, rows [][]float64, y []float64) []scoring.Feature {
+func ridge(names []string, rows [][]float64, y []float64, lambda float64) []scoring.Feature {
 	d := len(names)
 	mean, scale := make([]float64, d), make([]float64, d)
 	for j := 0; j < d; j++ {
@@ -410,7 +785,7 @@ func ridge(names []string, rows [][]float64, y []float64) []scoring.Feature {
 	b := make([]float64, k)
 	for i := range A {
 		A[i] = make([]float64, k)
-		A[i][i] = RidgeLambda
+		A[i][i] = lambda
 	}
 	z := make([]float64, k)
 	for r, row := range rows {
@@ -436,7 +811,7 @@ func ridge(names []string, rows [][]float64, y []float64) []scoring.Feature {
 }
 
 func predict(feats []scoring.Feature, f []float64) float64 {
-	names := scoring.FeatureNames()
+	names := featNames
 	v := 0.0
 	for _, ft := range feats {
 		for j, n := range names {
@@ -486,3 +861,47 @@ func topTerms(t []scoring.TermWeight, n int) []scoring.TermWeight {
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+
+// Validate is the forward-chaining, time-ordered validation of one setting
+// on a history (no choice, nothing nested): Spearman's rho with engagement
+// of the calibrated and of the uncalibrated score on the newer slices,
+// averaged by size (NaN when no slice could be tested). Scores are
+// computed as the engine gives them (percentile, deal-breaker caps), from
+// the features, without compiling a profile. It is what the design scan of
+// tools/evalcalibration runs on the profile posts.
+func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline float64, err error) {
+	a.Calibration = nil
+	base, err := scoring.Compile(a)
+	if err != nil {
+		return 0, 0, fmt.Errorf("audience: %w", err)
+	}
+	posts, stems, _ := prepare(base, history)
+	sort.SliceStable(posts, func(i, j int) bool { return posts[i].created < posts[j].created })
+	var sum, sumU, weight float64
+	for k := 0; k < len(ValidationCuts)-1; k++ {
+		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
+		hi := int(math.Round(ValidationCuts[k+1] * float64(len(posts))))
+		train, test := posts[:lo], posts[lo:hi]
+		if len(train) < MinPosts/2 || len(test) < 3 {
+			continue
+		}
+		medians := networkMedians(train)
+		m := fit(train, stems, s)
+		pred := m.scores(train, test)
+		var uncal, eng []float64
+		for j := range test {
+			uncal = append(uncal, test[j].features[0])
+			eng = append(eng, test[j].logEng-medians[test[j].network])
+		}
+		r, u := stats.Spearman(pred, eng), stats.Spearman(uncal, eng)
+		if math.IsNaN(r) || math.IsNaN(u) {
+			continue
+		}
+		w := float64(len(test))
+		sum, sumU, weight = sum+w*r, sumU+w*u, weight+w
+	}
+	if weight == 0 {
+		return math.NaN(), math.NaN(), nil
+	}
+	return sum / weight, sumU / weight, nil
+}

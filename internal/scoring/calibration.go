@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,6 +73,11 @@ const (
 	FeatureBodyWords   = "body_words"   // words in the body
 	FeatureTitleNumber = "title_number" // 1 when the title has a number
 	FeatureQuestion    = "question"     // 1 when the draft asks a question
+	FeatureTitleLead   = "title_lead"   // 1 when the title starts with a number ("7 ways …")
+	FeatureTitleColon  = "title_colon"  // 1 when the title has a colon ("Topic: the angle")
+	FeatureTitleCase   = "title_case"   // the share of the title's words that start with a capital
+	FeatureReader      = "reader"       // 1 when the draft says "you" or "your"
+	FeatureFirstPerson = "first_person" // 1 when the draft says "I", "my" or "me"
 	FeatureTerms       = "terms"        // the sum of the learned terms' weights present
 )
 
@@ -80,7 +86,8 @@ const (
 func FeatureNames() []string {
 	out := []string{FeatureScore}
 	out = append(out, checkIDs[:]...)
-	return append(out, FeatureTitleWords, FeatureBodyWords, FeatureTitleNumber, FeatureQuestion, FeatureTerms)
+	return append(out, FeatureTitleWords, FeatureBodyWords, FeatureTitleNumber, FeatureQuestion,
+		FeatureTitleLead, FeatureTitleColon, FeatureTitleCase, FeatureReader, FeatureFirstPerson, FeatureTerms)
 }
 
 // Limits on a calibration block, enforced by Compile whatever its version
@@ -100,8 +107,9 @@ const (
 const numFeatures = 1 + numChecks + numStructureFeatures
 
 // numStructureFeatures counts the features after the checks: title words,
-// body words, title number, question, terms.
-const numStructureFeatures = 5
+// body words, title number, question, title lead, title colon, title case,
+// reader, first person, terms.
+const numStructureFeatures = 10
 
 // calibration is a compiled Calibration: every value copied, so that the
 // caller changing its block after Compile changes nothing (a Profile is
@@ -244,15 +252,50 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 			}
 		}
 	}
+	if len(a.title.toks) > 0 && a.title.toks[0].kind == tokNumber {
+		f[k+4] = 1
+	}
+	if strings.ContainsRune(a.title.text, ':') {
+		f[k+5] = 1
+	}
+	cased, titleWords := 0, 0
+	for _, t := range a.title.toks {
+		if t.kind != tokWord || t.cjk {
+			continue
+		}
+		titleWords++
+		if r, _ := utf8.DecodeRuneInString(a.title.text[t.start:t.end]); unicode.IsUpper(r) {
+			cased++
+		}
+	}
+	if titleWords > 0 {
+		f[k+6] = float64(cased) / float64(titleWords)
+	}
+	for i := range a.words {
+		w := " " + strings.Replace(a.words[i].lower, "’", "'", 1) + " "
+		if strings.Contains(readerWords, w) {
+			f[k+7] = 1
+		}
+		if strings.Contains(firstPersonWords, w) {
+			f[k+8] = 1
+		}
+	}
 	if cc != nil {
 		terms := cc.terms
 		if a.modelled {
 			terms = cc.langTerms[a.model.index]
 		}
-		f[k+4] = a.termScore(terms)
+		f[k+9] = a.termScore(terms)
 	}
 	return f
 }
+
+// The words of FeatureReader and FeatureFirstPerson (English), each
+// between spaces.
+const (
+	readerWords      = " you your yours yourself yourselves you're you'll you've "
+	firstPersonWords = " i my me mine myself i'm i've i'll "
+)
 
 // termScore sums the weights of the learned terms the draft uses (each
 // distinct word once).

@@ -179,3 +179,48 @@ func TestSqueezeWithEqualThresholds(t *testing.T) {
 		last = s
 	}
 }
+
+// TestStyleFeatures: the title and voice features a calibration can learn
+// from, read from one analysis of the draft (title case is the share of
+// the title's words, numbers are not words).
+func TestStyleFeatures(t *testing.T) {
+	p, err := Compile(Audience{Interests: []Interest{{Term: "gardening"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := map[string]int{}
+	for i, n := range FeatureNames() {
+		idx[n] = i
+	}
+	body := "A few notes on gardening in small spaces, with one tip from a member of the club."
+	cases := []struct {
+		name, title, body string
+		want              map[string]float64
+	}{
+		{"plain", "notes on gardening in march", body,
+			map[string]float64{FeatureTitleLead: 0, FeatureTitleColon: 0, FeatureTitleCase: 0, FeatureReader: 0, FeatureFirstPerson: 0}},
+		{"listicle in title case", "7 Gardening Tips for March", body,
+			map[string]float64{FeatureTitleLead: 1, FeatureTitleColon: 0, FeatureTitleCase: 0.75, FeatureReader: 0, FeatureFirstPerson: 0}},
+		{"a number later is no lead", "Gardening in 7 steps", body,
+			map[string]float64{FeatureTitleLead: 0, FeatureTitleNumber: 1, FeatureTitleCase: 1.0 / 3}},
+		{"colon and the reader", "Gardening: what your soil needs", body,
+			map[string]float64{FeatureTitleColon: 1, FeatureReader: 1, FeatureFirstPerson: 0, FeatureTitleCase: 0.2}},
+		{"first person in the body, curly apostrophe", "Gardening notes", "I’m new to gardening and my beds are small, so here is what worked.",
+			map[string]float64{FeatureFirstPerson: 1, FeatureReader: 0}},
+		{"you're in the body", "Gardening notes", "If you’re new to gardening, start with one small bed and a few seeds.",
+			map[string]float64{FeatureReader: 1, FeatureFirstPerson: 0}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, f, _ := p.ScoreDetailed(Content{Title: tc.title, Body: tc.body})
+			if len(f) != len(FeatureNames()) {
+				t.Fatalf("%d features, want %d", len(f), len(FeatureNames()))
+			}
+			for name, want := range tc.want {
+				if got := f[idx[name]]; math.Abs(got-want) > 1e-9 {
+					t.Errorf("%s = %v, want %v", name, got, want)
+				}
+			}
+		})
+	}
+}
