@@ -57,6 +57,10 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 		return err
 	}
 	manifest := map[string]string{}
+	// Identical inputs (the language builds are the same program until the
+	// engine's language tags select different word lists) are compressed once.
+	type encoded struct{ br, gz []byte }
+	done := map[[32]byte]encoded{}
 	for _, in := range inputs {
 		data, err := os.ReadFile(in)
 		if err != nil {
@@ -76,10 +80,14 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			fmt.Fprintf(log, "%-32s unchanged\n", name)
 			continue // same content, same name: already published
 		}
-		br, gz, err := compress(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", in, err)
+		enc, ok := done[sum]
+		if !ok {
+			if enc.br, enc.gz, err = compress(data); err != nil {
+				return fmt.Errorf("%s: %w", in, err)
+			}
+			done[sum] = enc
 		}
+		br, gz := enc.br, enc.gz
 		for _, f := range []struct {
 			path string
 			data []byte
@@ -89,6 +97,9 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			}
 		}
 		fmt.Fprintf(log, "%-32s %9d raw %9d gzip %9d brotli\n", name, len(data), len(gz), len(br))
+	}
+	if err := removeDropped(outDir, manifest); err != nil {
+		return err
 	}
 	js, err := json.MarshalIndent(manifest, "", "  ")
 	if err != nil {
@@ -128,6 +139,31 @@ func removeStale(dir, stem, ext, keep string) error {
 		}
 		if err := os.Remove(m); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// removeDropped deletes the published copies of files the previous
+// manifest listed and this one does not (sweetspot.wasm, before the
+// per-language builds), so they are not deployed forever.
+func removeDropped(dir string, manifest map[string]string) error {
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil // first publish
+	}
+	var old map[string]string
+	if json.Unmarshal(raw, &old) != nil {
+		return nil
+	}
+	for plain, hashed := range old {
+		if _, kept := manifest[plain]; kept || hashed != filepath.Base(hashed) {
+			continue
+		}
+		for _, suffix := range []string{"", ".br", ".gz"} {
+			if err := os.Remove(filepath.Join(dir, hashed+suffix)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
 		}
 	}
 	return nil
