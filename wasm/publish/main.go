@@ -7,7 +7,8 @@
 // name) and removes stale hashed copies. With -loader it also writes
 // widget.js, the loader stamped with those names (replacing the
 // `/*MANIFEST*/null` marker) so it fetches the wasm without first asking
-// for the manifest: one round trip less before the first score.
+// for the manifest: one round trip less before the first score. The
+// stamped loader loses its comments (see stripComments).
 //
 //	go run ./wasm/publish -o build/widget -loader site/widget.js build/wasm/sweetspot.wasm build/wasm/wasm_exec.js
 //
@@ -122,8 +123,28 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stamped := bytes.Replace(src, []byte(ManifestMarker), compact, 1)
+	stamped := bytes.Replace(stripComments(src), []byte(ManifestMarker), compact, 1)
 	return os.WriteFile(filepath.Join(outDir, "widget.js"), stamped, 0o644)
+}
+
+// stripComments drops the loader's leading /* */ comment (the embedding
+// notes) and its whole-line // comments: every page downloads the loader,
+// and its gzip budget is 3 KB. The loader must not hold a multi-line string
+// whose lines start with //.
+func stripComments(src []byte) []byte {
+	s := string(src)
+	if strings.HasPrefix(s, "/*") {
+		if end := strings.Index(s, "*/"); end >= 0 {
+			s = strings.TrimLeft(s[end+2:], "\n")
+		}
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "//") {
+			out = append(out, line)
+		}
+	}
+	return []byte(strings.Join(out, "\n"))
 }
 
 // removeStale deletes earlier hashed copies of stem*ext (and their .br/.gz).
