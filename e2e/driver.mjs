@@ -350,7 +350,7 @@ async function hostileScenario(browser) {
 // benchScenario: page load to first score (fresh context: cold cache) and
 // Sweetspot.score on a 1,500-word draft inside the page.
 async function benchScenario(browser) {
-  const out = { firstScoreMs: [], loadEventMs: [], scoreMs: [], warmupMs: [] };
+  const out = { firstScoreMs: [], loadEventMs: [], scoreMs: [], warmupMs: [], timelines: [] };
   for (let i = 0; i < cfg.loads; i++) {
     const { context, page } = await newPage(browser);
     await page.goto(cfg.url);
@@ -374,7 +374,8 @@ async function benchScenario(browser) {
       t.firstScore = Math.round(window.__firstScoreAt);
       return t;
     });
-    if (i === cfg.loads - 1) {
+    out.timelines.push(out.timeline);
+    if (i === cfg.loads - 1 && !cfg.loadsOnly) {
       // Warm-up calls first (timed too, reported apart): V8 optimizes hot
       // wasm functions in the background, so the first calls of a page run
       // in its baseline code.
