@@ -112,18 +112,23 @@ type lexicon struct {
 var loadLexicon = sync.OnceValue(func() *lexicon { return lexiconTable.index() })
 
 // lexiconData is the generated form of the lexicon (lexicon_table.go):
-// slices only, which the Go compiler lays out as static data.
+// plain values and strings, which the Go compiler lays out as static data.
+// Each entry's stems are one string, space-separated (a stem has no space):
+// fewer pointers in the data section make the wasm smaller than a []string
+// per entry.
 type lexiconData struct {
-	entries   []entry
-	byFirst   []firstEntries // sorted by stem; each list longest phrase first
+	entries   []packedEntry
 	stop      []string
 	langCodes []string
 	langStop  []langWord
 }
 
-type firstEntries struct {
-	stem string
-	list []int32
+type packedEntry struct {
+	cat     category
+	initial bool
+	weight  float64
+	stems   string
+	text    string
 }
 
 type langWord struct {
@@ -131,18 +136,22 @@ type langWord struct {
 	langs uint16
 }
 
-// index builds the lexicon's maps from the generated table.
+// index builds the lexicon from the generated table: the entries' stem
+// lists and the maps (no parsing, no stemming).
 func (t *lexiconData) index() *lexicon {
 	lx := &lexicon{
-		entries:   t.entries,
-		byFirst:   make(map[string][]int32, len(t.byFirst)),
+		entries:   make([]entry, len(t.entries)),
+		byFirst:   make(map[string][]int32, len(t.entries)),
 		stop:      make(map[string]bool, len(t.stop)),
 		langStop:  make(map[string]uint16, len(t.langStop)),
 		langCodes: t.langCodes,
 	}
-	for _, f := range t.byFirst {
-		lx.byFirst[f.stem] = f.list
+	for i, p := range t.entries {
+		lx.entries[i] = entry{cat: p.cat, weight: p.weight, initial: p.initial, stems: strings.Split(p.stems, " "), text: p.text}
+		first := lx.entries[i].stems[0]
+		lx.byFirst[first] = append(lx.byFirst[first], int32(i))
 	}
+	lx.sortByFirst()
 	for _, w := range t.stop {
 		lx.stop[w] = true
 	}
@@ -150,6 +159,17 @@ func (t *lexiconData) index() *lexicon {
 		lx.langStop[w.word] = w.langs
 	}
 	return lx
+}
+
+// sortByFirst puts the longest phrase first in each byFirst list, so that
+// at one position "free tool" wins over "free" (matchLexicon takes the
+// first match per category).
+func (lx *lexicon) sortByFirst() {
+	for _, list := range lx.byFirst {
+		insertionSort(list, func(a, b int32) bool {
+			return len(lx.entries[a].stems) > len(lx.entries[b].stems)
+		})
+	}
 }
 
 // parseLexicon builds the lexicon from the word lists' text: the source of
@@ -184,13 +204,7 @@ func parseLexicon() *lexicon {
 			lx.entries = append(lx.entries, e)
 		}
 	}
-	// Longest phrase first, so that at one position "free tool" wins over
-	// "free" (matchLexicon takes the first match per category).
-	for _, list := range lx.byFirst {
-		insertionSort(list, func(a, b int32) bool {
-			return len(lx.entries[a].stems) > len(lx.entries[b].stems)
-		})
-	}
+	lx.sortByFirst()
 	for _, l := range parseList(stopwordsTxt) {
 		lx.stop[l.phrase] = true
 	}

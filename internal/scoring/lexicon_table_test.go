@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -78,39 +79,21 @@ func renderLexiconTable(t *testing.T, lx *lexicon) []byte {
 	b.WriteString("// Edit the data files, then run `go generate ./internal/scoring`.\n\n")
 	b.WriteString("package scoring\n\n")
 	b.WriteString("// lexiconTable is the word lists parsed and stemmed (parseLexicon).\n")
-	b.WriteString("var lexiconTable = lexiconData{\n\tentries: []entry{\n")
+	b.WriteString("var lexiconTable = lexiconData{\n\tentries: []packedEntry{\n")
 	for i, e := range lx.entries {
 		if categoryIdents[e.cat] == "" {
 			t.Fatalf("category %d has no identifier in categoryIdents", e.cat)
 		}
-		fmt.Fprintf(&b, "\t\t/* %d */ {cat: %s, weight: %s, ", i, categoryIdents[e.cat], strconv.FormatFloat(e.weight, 'g', -1, 64))
+		for _, s := range e.stems {
+			if s == "" || strings.Contains(s, " ") {
+				t.Fatalf("entry %q: stem %q cannot be packed (empty or with a space)", e.text, s)
+			}
+		}
+		fmt.Fprintf(&b, "\t\t/* %d */ {cat: %s, ", i, categoryIdents[e.cat])
 		if e.initial {
 			b.WriteString("initial: true, ")
 		}
-		b.WriteString("stems: []string{")
-		for j, s := range e.stems {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(q(s))
-		}
-		fmt.Fprintf(&b, "}, text: %s},\n", q(e.text))
-	}
-	b.WriteString("\t},\n\tbyFirst: []firstEntries{\n")
-	firsts := make([]string, 0, len(lx.byFirst))
-	for s := range lx.byFirst {
-		firsts = append(firsts, s)
-	}
-	slices.Sort(firsts)
-	for _, s := range firsts {
-		fmt.Fprintf(&b, "\t\t{%s, []int32{", q(s))
-		for j, i := range lx.byFirst[s] {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(strconv.Itoa(int(i)))
-		}
-		b.WriteString("}},\n")
+		fmt.Fprintf(&b, "weight: %s, stems: %s, text: %s},\n", strconv.FormatFloat(e.weight, 'g', -1, 64), q(strings.Join(e.stems, " ")), q(e.text))
 	}
 	b.WriteString("\t},\n\tstop: []string{\n")
 	stop := make([]string, 0, len(lx.stop))
