@@ -108,7 +108,9 @@ type lexicon struct {
 // and index as static data, so the first score in the widget does not run
 // the list parser and the stemmer over ~700 phrases (~20 ms of lazily
 // compiled WebAssembly before the first score; 1.7 ms natively). Only the
-// maps are built here.
+// maps and the entries' stem lists are built here. (If a change to the
+// engine leaves lexicon_table.go not compiling, replace it with
+// `var lexiconTable = lexiconData{}` and run go generate.)
 var loadLexicon = sync.OnceValue(func() *lexicon { return lexiconTable.index() })
 
 // lexiconData is the generated form of the lexicon (lexicon_table.go):
