@@ -350,7 +350,7 @@ async function hostileScenario(browser) {
 // benchScenario: page load to first score (fresh context: cold cache) and
 // Sweetspot.score on a 1,500-word draft inside the page.
 async function benchScenario(browser) {
-  const out = { firstScoreMs: [], loadEventMs: [], scoreMs: [], warmupMs: [] };
+  const out = { firstScoreMs: [], loadEventMs: [], scoreMs: [], warmupMs: [], timelines: [] };
   for (let i = 0; i < cfg.loads; i++) {
     const { context, page } = await newPage(browser);
     await page.goto(cfg.url);
@@ -374,7 +374,8 @@ async function benchScenario(browser) {
       t.firstScore = Math.round(window.__firstScoreAt);
       return t;
     });
-    if (i === cfg.loads - 1) {
+    out.timelines.push(out.timeline);
+    if (i === cfg.loads - 1 && !cfg.loadsOnly) {
       // Warm-up calls first (timed too, reported apart): V8 optimizes hot
       // wasm functions in the background, so the first calls of a page run
       // in its baseline code.
@@ -477,10 +478,65 @@ async function axeScenario(browser) {
   return out;
 }
 
+// langScenario: which wasm each page fetched (cfg.pages, by data-lang and
+// <html lang>), and on cfg.switchPage, typing a draft in another language:
+// the panel moves to that language's build with the same draft, network and
+// dismissals.
+async function langScenario(browser) {
+  const out = { pages: [], errors: [] };
+  const wasmOf = (page) => {
+    const got = [];
+    page.on('request', (r) => { const m = r.url().match(/\/(sweetspot-[a-z]+)\.[0-9a-f]{12}\.wasm$/); if (m) got.push(m[1]); });
+    return got;
+  };
+  for (const p of cfg.pages) {
+    const { context, page, errors } = await newPage(browser);
+    const got = wasmOf(page);
+    await page.goto(p.url);
+    await waitScore(page);
+    out.pages.push({ name: p.name, wasm: got.slice(), lang: await page.evaluate(() => document.documentElement.lang) });
+    out.errors.push(...errors);
+    await context.close();
+  }
+  const { context, page, errors } = await newPage(browser);
+  const got = wasmOf(page);
+  await page.goto(cfg.switchPage);
+  await waitScore(page);
+  const sw = { before: got.slice() };
+  // State the writer set before the switch: a network and a dismissal.
+  await page.locator('[data-sweetspot] select').selectOption(cfg.pickNetwork);
+  await page.waitForTimeout(100);
+  await page.locator('[data-sweetspot] .check .dismiss').first().click();
+  await page.waitForFunction(() => document.querySelector('[data-sweetspot]').shadowRoot.querySelectorAll('.dismissed li').length > 0);
+  sw.beforePanel = await page.evaluate(readPanel);
+  const oldHost = await page.evaluateHandle(() => document.querySelector('[data-sweetspot]'));
+  await page.locator('#editor').fill(cfg.otherDraft);
+  // The new build's panel replaces the old one: wait for a new host with a score.
+  await page.waitForFunction((old) => {
+    const h = document.querySelector('[data-sweetspot]');
+    return h && h !== old && !old.isConnected && h.shadowRoot && /\d/.test(h.shadowRoot.querySelector('.num').textContent) &&
+      !h.shadowRoot.querySelector('[aria-busy]');
+  }, oldHost, { timeout: 15000 }).catch((e) => errors.push('no switch: ' + e.message));
+  await page.waitForTimeout(300);
+  sw.after = got.slice();
+  sw.afterPanel = await page.evaluate(readPanel);
+  sw.hosts = await page.evaluate(() => document.querySelectorAll('[data-sweetspot]').length);
+  sw.text = await page.locator('#editor').inputValue();
+  sw.lang = await page.evaluate(() => window.Sweetspot.lang);
+  // The moved panel still re-scores as the writer types.
+  const before = await page.evaluate(snapshotKey);
+  await page.locator('#editor').fill(cfg.otherDraft + ' ' + cfg.otherDraft);
+  await waitChange(page, before).then(() => { sw.rescored = true; }, () => { sw.rescored = false; });
+  out.switch = sw;
+  out.errors.push(...errors);
+  await context.close();
+  return out;
+}
+
 // launch() gives every run a fresh temporary profile (its own --user-data-dir).
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args, headless: true });
 try {
-  const run = { editor: editorScenario, states: statesScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario, axe: axeScenario }[cfg.scenario];
+  const run = { editor: editorScenario, states: statesScenario, hostile: hostileScenario, bench: benchScenario, community: communityScenario, axe: axeScenario, lang: langScenario }[cfg.scenario];
   process.stdout.write(JSON.stringify(await run(browser)));
 } finally {
   await browser.close();

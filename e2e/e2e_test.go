@@ -10,6 +10,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -71,6 +72,19 @@ func serve(t testing.TB) servers {
 	mux.Handle("GET /demo.html", page(filepath.Join(siteDir, "demo.html"), func(s string) string {
 		return strings.Replace(s, `src="/widget.js"`, `src="`+widget+`/widget.js"`, 1)
 	}))
+	// lang.html is the demo page with ?data-lang= on the script tag and
+	// ?html= as the page's <html lang> (the widget picks its build by them).
+	mux.HandleFunc("GET /lang.html", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		page(filepath.Join(siteDir, "demo.html"), func(s string) string {
+			tag := `src="` + widget + `/widget.js"`
+			if l := q.Get("data-lang"); l != "" {
+				tag += ` data-lang="` + html.EscapeString(l) + `"`
+			}
+			s = strings.Replace(s, `src="/widget.js"`, tag, 1)
+			return strings.Replace(s, `<html lang="en">`, `<html lang="`+html.EscapeString(q.Get("html"))+`">`, 1)
+		})(w, r)
+	})
 	mux.Handle("GET /hostile.html", page("testdata/hostile.html", func(s string) string {
 		return strings.ReplaceAll(s, "{{WIDGET}}", widget)
 	}))

@@ -44,7 +44,7 @@ func TestEditorWidgetCrossOrigin(t *testing.T) {
 	}
 	// The widget's files came from the widget origin, compressed, with the
 	// headers streaming compilation and caching need.
-	wasm, ok := run.Responses["/widget/sweetspot.HASH.wasm"]
+	wasm, ok := run.Responses["/widget/sweetspot-en.HASH.wasm"] // the demo page is lang="en"
 	if !ok {
 		t.Fatalf("no wasm response among %v", keys(run.Responses))
 	}
@@ -280,5 +280,89 @@ func TestWidgetAccessibility(t *testing.T) {
 				t.Logf("axe on %s (%s, %s): %s (%s) %s, %d nodes", a.Page, a.Scheme, a.State, v.ID, v.Impact, v.Help, v.Nodes)
 			}
 		}
+	}
+}
+
+// frenchDraft is a draft in French for the IT admins audience: the English
+// model reports it as language "fr", not modelled.
+const frenchDraft = "Comment restaurer un serveur après une attaque ? Cette liste vous aide à tester la sauvegarde " +
+	"dans un après-midi : gardez trois copies des données, dont une hors ligne, et faites un essai de restauration " +
+	"chaque mois. Nous partageons le modèle avec les équipes qui sont sur le terrain, pour que vous puissiez le " +
+	"tester cette semaine sur un serveur et nous dire ce qui manque."
+
+// TestWidgetLanguageBuilds: the loader fetches one wasm per language, picked
+// by data-lang, else the page's <html lang> (primary subtag), else English;
+// a draft in another language with a build moves the panel to that build,
+// re-scoring the same draft with the network and dismissals kept.
+// (Until the engine's language tags land, every build models English only:
+// the es page below then reports the French draft as "fr", not modelled.)
+func TestWidgetLanguageBuilds(t *testing.T) {
+	s := serve(t)
+	var out struct {
+		Pages []struct {
+			Name, Lang string
+			Wasm       []string
+		}
+		Switch struct {
+			Before, After           []string
+			BeforePanel, AfterPanel panel
+			Hosts                   int
+			Text, Lang              string
+			Rescored                bool
+		}
+		Errors []string
+	}
+	drive(t, map[string]any{
+		"scenario": "lang",
+		"pages": []map[string]string{
+			{"name": "data-lang=es", "url": s.host + "/lang.html?data-lang=es&html=en"},
+			{"name": "data-lang=de-AT beats html fr", "url": s.host + "/lang.html?data-lang=de-AT&html=fr"},
+			{"name": "html fr-CA", "url": s.host + "/lang.html?html=fr-CA"},
+			{"name": "html ja: no build, English", "url": s.host + "/lang.html?html=ja"},
+			{"name": "data-lang=xx: no build, html nl", "url": s.host + "/lang.html?data-lang=xx&html=nl"},
+			{"name": "no lang at all", "url": s.host + "/lang.html"},
+		},
+		"switchPage":  s.host + "/lang.html?data-lang=es&html=en",
+		"otherDraft":  frenchDraft,
+		"pickNetwork": "twitter",
+	}, &out)
+	for _, e := range out.Errors {
+		t.Errorf("browser: %s", e)
+	}
+	want := map[string]string{
+		"data-lang=es": "sweetspot-es", "data-lang=de-AT beats html fr": "sweetspot-de", "html fr-CA": "sweetspot-fr",
+		"html ja: no build, English": "sweetspot-en", "data-lang=xx: no build, html nl": "sweetspot-nl", "no lang at all": "sweetspot-en",
+	}
+	if len(out.Pages) != len(want) {
+		t.Fatalf("pages: %+v", out.Pages)
+	}
+	for _, p := range out.Pages {
+		if len(p.Wasm) != 1 || p.Wasm[0] != want[p.Name] {
+			t.Errorf("%s (html lang %q): fetched %v, want only %s", p.Name, p.Lang, p.Wasm, want[p.Name])
+		}
+	}
+
+	sw := out.Switch
+	if !slices.Equal(sw.Before, []string{"sweetspot-es"}) {
+		t.Errorf("switch page fetched %v before the draft, want [sweetspot-es]", sw.Before)
+	}
+	if !slices.Equal(sw.After, []string{"sweetspot-es", "sweetspot-fr"}) || sw.Lang != "fr" {
+		t.Errorf("after a French draft: fetched %v, Sweetspot.lang %q; want the fr build loaded and in use", sw.After, sw.Lang)
+	}
+	if sw.Hosts != 1 {
+		t.Errorf("%d panels on the page after the switch, want 1", sw.Hosts)
+	}
+	if sw.Text != frenchDraft {
+		t.Errorf("the draft changed in the switch: %q", sw.Text)
+	}
+	a := sw.AfterPanel
+	if a.Network != "twitter" || !slices.Equal(a.Dismissed, sw.BeforePanel.Dismissed) || len(a.Dismissed) != 1 {
+		t.Errorf("state lost in the switch: network %q (want twitter), dismissed %v (before %v)", a.Network, a.Dismissed, sw.BeforePanel.Dismissed)
+	}
+	if _, err := strconv.Atoi(a.Score); err != nil || len(a.Checks) == 0 {
+		t.Errorf("the moved panel shows no score for the draft: %+v", a)
+	}
+	if !sw.Rescored {
+		t.Error("the moved panel does not re-score as the writer types")
 	}
 }

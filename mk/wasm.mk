@@ -14,15 +14,25 @@ SETUP_TARGETS += setup-chromium setup-e2e
 
 .PHONY: wasm test-wasm test-browser bench-widget setup-chromium setup-e2e
 
-# build/widget/: sweetspot.<hash>.wasm and wasm_exec.<hash>.js with .br and
-# .gz siblings, manifest.json, and widget.js (the loader stamped with the
-# hashed names; internal/static serves it at /widget.js). Go's build cache makes
-# an unchanged rebuild quick, and publish skips files whose hash exists.
+# One widget build per language the engine models: the build for language X
+# is compiled with `-tags widgetlang,widgetlang_X` (only X's stemmer and word
+# lists; no tags: every language, as in the server and the CLI). The loader
+# picks the build from data-lang, the page's <html lang> or the draft.
+WIDGET_LANGS := en es fr de pt it nl
+
+# build/widget/: sweetspot-<lang>.<hash>.wasm per language and
+# wasm_exec.<hash>.js with .br and .gz siblings, manifest.json, and widget.js
+# (the loader stamped with the hashed names; internal/static serves it at
+# /widget.js). Go's build cache makes an unchanged rebuild quick, and publish
+# skips files whose hash exists.
 wasm:
 	@mkdir -p $(WASM_STAGE)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM_STAGE)/sweetspot.wasm ./wasm
+	@set -e; for l in $(WIDGET_LANGS); do \
+		echo "GOOS=js GOARCH=wasm $(GO) build -tags widgetlang,widgetlang_$$l -trimpath -ldflags='-s -w' -o $(WASM_STAGE)/sweetspot-$$l.wasm ./wasm"; \
+		GOOS=js GOARCH=wasm $(GO) build -tags widgetlang,widgetlang_$$l -trimpath -ldflags='-s -w' -o $(WASM_STAGE)/sweetspot-$$l.wasm ./wasm; \
+	done
 	cp $(GO_WASM_LIB)/wasm_exec.js $(WASM_STAGE)/wasm_exec.js
-	$(GO) run ./wasm/publish -o $(WIDGET_DIR) -loader site/widget.js $(WASM_STAGE)/sweetspot.wasm $(WASM_STAGE)/wasm_exec.js
+	$(GO) run ./wasm/publish -o $(WIDGET_DIR) -loader site/widget.js $(foreach l,$(WIDGET_LANGS),$(WASM_STAGE)/sweetspot-$(l).wasm) $(WASM_STAGE)/wasm_exec.js
 
 # The wasm package's tests run under node with Go's own runner on PATH.
 # (safejs's jsguard analyzer runs from wasm/jsguard_test.go in test-go.)
@@ -42,7 +52,7 @@ test-browser: wasm setup-chromium setup-e2e
 bench-widget: wasm setup-chromium setup-e2e
 	@status=0; \
 	$(GO) test -tags browser -run '^$$' -bench . -benchtime 1x -count=1 ./e2e/ || status=1; \
-	$(GO) run ./wasm/sizes || status=1; \
+	WIDGET_LANGS="$(WIDGET_LANGS)" $(GO) run ./wasm/sizes || status=1; \
 	exit $$status
 
 setup-chromium:

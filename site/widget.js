@@ -47,35 +47,57 @@
 
   // `make wasm` stamps the content-hashed file names in place of the null
   // below (build/widget/widget.js); unstamped, the loader asks manifest.json.
+  // There is one wasm per language (sweetspot-<code>.wasm): each models one
+  // language (and scores any other as not modelled).
   var names = /*MANIFEST*/null;
+  var manifest = function () {
+    return names ? Promise.resolve(names)
+      : S._m || (S._m = get(new URL('manifest.json', base)).then(function (r) { return r.json(); }));
+  };
+  var wasmOf = function (m, code) { return m['sweetspot-' + code + '.wasm']; };
+  var primary = function (tag) { return (tag || '').toLowerCase().split(/[-_]/)[0]; };
+  // The build: data-lang, else the page's <html lang> (primary subtag),
+  // else English; a language without a build falls through to the next.
+  var pick = function (m) {
+    var c = [primary(d.lang), primary(document.documentElement.lang)].filter(function (c) { return wasmOf(m, c); });
+    return c[0] || 'en';
+  };
 
-  // The engine starts once per page, whatever the number of widgets. The
-  // wasm download and its streaming compilation start at once, before
+  // Each language's engine starts once per page, whatever the number of
+  // widgets: S._e[code] resolves to its {code, score, mount}. The wasm
+  // download and its streaming compilation start at once, before
   // wasm_exec.js (fetched in parallel) has arrived.
-  S.load = S.load || function () {
-    if (S._p) return S._p;
-    var m = names ? Promise.resolve(names)
-      : get(new URL('manifest.json', base)).then(function (r) { return r.json(); });
-    return S._p = m.then(function (m) {
-      var url = new URL(m['sweetspot.wasm'], base);
-      var slow = function () {
-        return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
-          return WebAssembly.compile(b);
-        });
-      };
-      // Streaming compiles while downloading; it needs application/wasm
-      // and CORS, so fall back to a plain download if a proxy breaks them.
-      var mod = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(get(url)).catch(slow) : slow();
-      performance.mark('sweetspot:fetch');
-      return Promise.all([mod, window.Go || script(new URL(m['wasm_exec.js'], base))]).then(function (v) {
-        var go = new Go();
-        return WebAssembly.instantiate(v[0], go.importObject).then(function (inst) {
-          performance.mark('sweetspot:run'); go.run(inst); performance.mark('sweetspot:ran');
-          if (!S.score) throw new Error('engine did not start');
-          return S;
-        });
+  S._e = S._e || {};
+  var engine = function (m, code) {
+    if (S._e[code]) return S._e[code];
+    var url = new URL(wasmOf(m, code), base);
+    var slow = function () {
+      return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+        return WebAssembly.compile(b);
+      });
+    };
+    // Streaming compiles while downloading; it needs application/wasm
+    // and CORS, so fall back to a plain download if a proxy breaks them.
+    var mod = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(get(url)).catch(slow) : slow();
+    performance.mark('sweetspot:fetch');
+    return S._e[code] = Promise.all([mod, window.Go || script(new URL(m['wasm_exec.js'], base))]).then(function (v) {
+      var go = new Go();
+      return WebAssembly.instantiate(v[0], go.importObject).then(function (inst) {
+        // main registers Sweetspot.score and .mount before go.run returns.
+        var before = S.score;
+        performance.mark('sweetspot:run'); go.run(inst); performance.mark('sweetspot:ran');
+        if (!S.score || S.score === before) throw new Error('engine did not start');
+        return { code: code, score: S.score, mount: S.mount };
       });
     });
+  };
+
+  // Sweetspot.load(code) resolves to Sweetspot once Sweetspot.score is the
+  // engine of that language (default: as picked above).
+  S.load = S.load || function (code) {
+    return manifest().then(function (m) {
+      return engine(m, code && wasmOf(m, code) ? code : pick(m));
+    }).then(function (e) { S.score = e.score; S.mount = e.mount; S.lang = e.code; return S; });
   };
 
   function audience() {
@@ -93,7 +115,10 @@
   }
 
   if (!d.target) return;
-  var ready = Promise.all([S.load(), audience()]);
+  // The wasm request goes out first, synchronously when the names are
+  // stamped: it is the longest step before the first score.
+  var ready = Promise.all([names ? engine(names, pick(names)) : manifest().then(function (m) { return engine(m, pick(m)); }),
+    audience(), manifest()]);
   ready.catch(function () {}); // reported once, in start
 
   function start() {
@@ -101,14 +126,33 @@
     var target = q(d.target);
     if (!target) return log('no element matches data-target ' + d.target);
     ready.then(function (v) {
-      var r = v[0].mount(target, {
-        audience: v[1],
-        title: q(d.title),
-        panel: q(d.panel),
-        network: d.network || '',
-        storageKey: d.document || location.pathname + ' ' + d.target
-      });
-      if (r && r.error) throw new Error(r.error);
+      var m = v[2], panel, busy, switches = 0;
+      var mount = function (e, state) {
+        var r = e.mount(target, {
+          audience: v[1],
+          title: q(d.title),
+          panel: q(d.panel),
+          network: state ? state.network : d.network || '',
+          dismissed: state && state.dismissed,
+          storageKey: d.document || location.pathname + ' ' + d.target,
+          // A draft in a language this build does not model, for which
+          // another build exists: move the panel to that build (same draft,
+          // same network and dismissals). Later, not inside the engine's call.
+          onlanguage: function (code, modelled) {
+            if (modelled || code === e.code || busy || !wasmOf(m, code) || switches > 5) return;
+            busy = engine(m, code).then(function (e2) {
+              busy = null;
+              if (panel !== r) return;
+              switches++;
+              mount(e2, r.unmount());
+            }, function (err) { log('cannot load the ' + code + ' engine', err); });
+          }
+        });
+        if (r && r.error) throw new Error(r.error);
+        panel = r;
+        S.lang = e.code;
+      };
+      mount(v[0]);
     }).catch(function (e) { log('widget not started', e); });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -156,15 +156,31 @@ func prefixField(prefix string, err error) error {
 // jsMount implements Sweetspot.mount(target, options): attaches a live panel
 // to a textarea, input or contenteditable. Options: audience (object,
 // required), title (element), storageKey (string), network (string),
-// panel (element to render into; default: right after target).
+// panel (element to render into; default: right after target), dismissed
+// (check ids; default: those remembered for storageKey), onlanguage
+// (function(code, modelled), called when the draft's language changes).
+// It returns {ok, unmount}.
 func jsMount(_ safejs.Value, args []safejs.Value) any {
 	return guard(func() (map[string]any, error) {
 		if len(args) < 2 {
 			return nil, errors.New("mount(target, options): two arguments needed")
 		}
-		if err := mountPanel(args[0], args[1]); err != nil {
+		p, err := mountPanel(args[0], args[1])
+		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"ok": true}, nil
+		// unmount() removes the panel and returns its state (network,
+		// dismissed): the loader's switch to another language's build.
+		var unmount safejs.Func
+		unmount, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+			return guard(func() (map[string]any, error) {
+				unmount.Release()
+				return p.unmount(), nil
+			})
+		})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"ok": true, "unmount": unmount}, nil
 	})
 }

@@ -51,6 +51,15 @@ type panel struct {
 
 	timer   safejs.Value
 	rescore safejs.Func
+	// onInput and onNet are the listeners on the page's fields and the
+	// network picker; host is the panel's element. unmount removes them.
+	onInput, onNet safejs.Func
+	host           safejs.Value
+	// onLang is options.onlanguage (or undefined): told the detected
+	// language of the draft whenever it changes, so the loader can switch
+	// to the build that models it. langSent is the last one told.
+	onLang   safejs.Value
+	langSent string
 	// perRender holds the callbacks of the current rendering, released when
 	// the next rendering replaces their elements.
 	perRender []safejs.Func
@@ -63,74 +72,143 @@ type panel struct {
 }
 
 // mountPanel reads the options and builds a panel on target.
-func mountPanel(target, opts safejs.Value) error {
+func mountPanel(target, opts safejs.Value) (*panel, error) {
 	global := safejs.Global()
 	docV, err := global.Get("document")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	mark("mount")
 	p := &panel{d: &dom{doc: docV}, target: target, timer: safejs.Null()}
 	d := p.d
 	if absent(target) || target.Type() != safejs.TypeObject {
-		return typeErr("target", "an element")
+		return nil, typeErr("target", "an element")
 	}
 	if absent(opts) || opts.Type() != safejs.TypeObject {
-		return typeErr("options", "an object")
+		return nil, typeErr("options", "an object")
 	}
 	audV, err := prop(opts, "audience")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if p.audience, err = readAudience(audV); err != nil {
-		return err
+		return nil, err
 	}
 	if p.network, err = readString(opts, "network", "options.network", MaxShortBytes); err != nil {
-		return err
+		return nil, err
 	}
 	if p.storeKey, err = readString(opts, "storageKey", "options.storageKey", MaxShortBytes); err != nil {
-		return err
+		return nil, err
 	}
 	if p.title, err = prop(opts, "title"); err != nil {
-		return err
+		return nil, err
 	}
 	tag := d.str(target, "tagName")
 	p.editable = tag != "TEXTAREA" && tag != "INPUT"
 	if p.network == "" {
 		p.network = biggestNetwork(p.audience.Networks)
 	}
-	p.dismissed = p.loadDismissed()
+	// options.dismissed (a list of check ids) carries the dismissals over
+	// when the loader moves the panel to another language's build.
+	dis, err := prop(opts, "dismissed")
+	if err != nil {
+		return nil, err
+	}
+	if absent(dis) {
+		p.dismissed = p.loadDismissed()
+	} else if p.dismissed, err = asStrings(dis, "options.dismissed"); err != nil {
+		return nil, err
+	}
+	if p.onLang, err = prop(opts, "onlanguage"); err != nil {
+		return nil, err
+	}
+	if !absent(p.onLang) && p.onLang.Type() != safejs.TypeFunction {
+		return nil, typeErr("options.onlanguage", "a function")
+	}
 	mark("read")
 	if err := p.compile(); err != nil {
-		return err
+		return nil, err
 	}
 	mark("compiled")
 	container, err := prop(opts, "panel")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := p.build(container); err != nil {
-		return err
+		return nil, err
 	}
 	mark("built")
 	if p.rescore, err = callback(func([]safejs.Value) error {
 		p.timer = safejs.Null()
 		return p.update()
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	onInput, err := callback(func([]safejs.Value) error { return p.schedule() })
-	if err != nil {
-		return err
+	if p.onInput, err = callback(func([]safejs.Value) error { return p.schedule() }); err != nil {
+		return nil, err
 	}
-	d.call(target, "addEventListener", "input", onInput)
+	d.call(target, "addEventListener", "input", p.onInput)
 	if !absent(p.title) {
-		d.call(p.title, "addEventListener", "input", onInput)
+		d.call(p.title, "addEventListener", "input", p.onInput)
 	}
 	if d.err != nil {
-		return d.err
+		return nil, d.err
 	}
-	return p.first()
+	return p, p.first()
+}
+
+// unmount removes the panel and everything it added to the page (listeners,
+// pending re-score, highlight) and releases its callbacks. It returns the
+// state a new panel needs to carry on where this one stopped: the network
+// picked and the dismissed checks.
+func (p *panel) unmount() map[string]any {
+	d := &dom{doc: p.d.doc}
+	g := safejs.Global()
+	if !p.timer.IsNull() {
+		d.call(g, "clearTimeout", p.timer)
+		p.timer = safejs.Null()
+	}
+	d.call(p.target, "removeEventListener", "input", p.onInput)
+	if !absent(p.title) {
+		d.call(p.title, "removeEventListener", "input", p.onInput)
+	}
+	if p.overlay != nil {
+		d.fail(p.overlay.hide())
+	}
+	d.call(p.host, "remove")
+	for _, f := range p.perRender {
+		f.Release()
+	}
+	p.perRender = nil
+	p.onInput.Release()
+	p.onNet.Release()
+	p.rescore.Release()
+	if d.err != nil {
+		logError(d.err)
+	}
+	ids := make([]any, len(p.dismissed))
+	for i, id := range p.dismissed {
+		ids[i] = id
+	}
+	return map[string]any{"network": p.network, "dismissed": ids}
+}
+
+// notifyLanguage calls options.onlanguage(code, modelled) when the detected
+// language of the draft differs from the last one told. Later, from its
+// own task: the loader may unmount this panel in response.
+func (p *panel) notifyLanguage() {
+	if absent(p.onLang) || p.result.Empty {
+		return
+	}
+	l := p.result.Language
+	key := l.Code + " " + strconv.FormatBool(l.Modelled)
+	if key == p.langSent {
+		return
+	}
+	p.langSent = key
+	if _, err := p.onLang.Invoke(l.Code, l.Modelled); err != nil {
+		logError(err)
+	}
 }
 
 // first scores the draft and shows the score, rating and deal-breakers at
@@ -158,7 +236,11 @@ func (p *panel) first() error {
 			return d.err
 		}
 		defer mark("rest")
-		return p.renderBody()
+		if err := p.renderBody(); err != nil {
+			return err
+		}
+		p.notifyLanguage()
+		return nil
 	})
 	if err != nil {
 		return err
@@ -231,13 +313,18 @@ func (p *panel) update() error {
 	}
 	p.content = c
 	p.result = p.profile.Score(c)
-	return p.render()
+	if err := p.render(); err != nil {
+		return err
+	}
+	p.notifyLanguage()
+	return nil
 }
 
 // build creates the host element, its shadow root and the panel skeleton.
 func (p *panel) build(container safejs.Value) error {
 	d := p.d
 	host := d.el(safejs.Undefined(), "div", "")
+	p.host = host
 	d.attr(host, "data-sweetspot", "")
 	if absent(container) {
 		d.call(p.target, "after", host)
@@ -282,7 +369,8 @@ func (p *panel) build(container safejs.Value) error {
 			d.set(opt, "selected", true)
 		}
 	}
-	onNet, err := callback(func([]safejs.Value) error {
+	var err error
+	p.onNet, err = callback(func([]safejs.Value) error {
 		v := &dom{doc: d.doc}
 		p.network = v.str(sel, "value")
 		if v.err != nil {
@@ -293,7 +381,7 @@ func (p *panel) build(container safejs.Value) error {
 	if err != nil {
 		return err
 	}
-	d.call(sel, "addEventListener", "change", onNet)
+	d.call(sel, "addEventListener", "change", p.onNet)
 
 	p.capsBox, p.capsNote, p.capsList = q(".caps"), q(".capnote"), q(".caplist")
 	p.checksHead, p.checks = q(".hchecks"), q(".checks")

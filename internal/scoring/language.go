@@ -43,6 +43,9 @@ type langSpec struct {
 	name string // in English
 	stem func(*snowballstem.Env) bool
 	text langText
+	// table is text parsed and stemmed at build time
+	// (lexicon_table_<code>.go); nil parses text on first use.
+	table *lexiconData
 	// syllables counts the syllables of a lower-case word.
 	syllables func(string) int
 	read      readabilityFormula
@@ -91,7 +94,7 @@ func register(l *langSpec) {
 		panic("scoring: language " + l.code + " registered twice or too many languages")
 	}
 	spec := l
-	spec.load = sync.OnceValue(func() *lexicon { return parseLexicon(spec) })
+	spec.load = sync.OnceValue(func() *lexicon { return loadLexicon(spec) })
 	spec.traits = sync.OnceValue(func() map[string]string {
 		out := map[string]string{}
 		for _, ll := range parseList(spec.text.traits) {

@@ -7,7 +7,8 @@
 // name) and removes stale hashed copies. With -loader it also writes
 // widget.js, the loader stamped with those names (replacing the
 // `/*MANIFEST*/null` marker) so it fetches the wasm without first asking
-// for the manifest: one round trip less before the first score.
+// for the manifest: one round trip less before the first score. The
+// stamped loader loses its comments (see stripComments).
 //
 //	go run ./wasm/publish -o build/widget -loader site/widget.js build/wasm/sweetspot.wasm build/wasm/wasm_exec.js
 //
@@ -57,6 +58,10 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 		return err
 	}
 	manifest := map[string]string{}
+	// Identical inputs (the language builds are the same program until the
+	// engine's language tags select different word lists) are compressed once.
+	type encoded struct{ br, gz []byte }
+	done := map[[32]byte]encoded{}
 	for _, in := range inputs {
 		data, err := os.ReadFile(in)
 		if err != nil {
@@ -76,10 +81,14 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			fmt.Fprintf(log, "%-32s unchanged\n", name)
 			continue // same content, same name: already published
 		}
-		br, gz, err := compress(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", in, err)
+		enc, ok := done[sum]
+		if !ok {
+			if enc.br, enc.gz, err = compress(data); err != nil {
+				return fmt.Errorf("%s: %w", in, err)
+			}
+			done[sum] = enc
 		}
+		br, gz := enc.br, enc.gz
 		for _, f := range []struct {
 			path string
 			data []byte
@@ -89,6 +98,9 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			}
 		}
 		fmt.Fprintf(log, "%-32s %9d raw %9d gzip %9d brotli\n", name, len(data), len(gz), len(br))
+	}
+	if err := removeDropped(outDir, manifest); err != nil {
+		return err
 	}
 	js, err := json.MarshalIndent(manifest, "", "  ")
 	if err != nil {
@@ -111,8 +123,28 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stamped := bytes.Replace(src, []byte(ManifestMarker), compact, 1)
+	stamped := bytes.Replace(stripComments(src), []byte(ManifestMarker), compact, 1)
 	return os.WriteFile(filepath.Join(outDir, "widget.js"), stamped, 0o644)
+}
+
+// stripComments drops the loader's leading /* */ comment (the embedding
+// notes) and its whole-line // comments: every page downloads the loader,
+// and its gzip budget is 3 KB. The loader must not hold a multi-line string
+// whose lines start with //.
+func stripComments(src []byte) []byte {
+	s := string(src)
+	if strings.HasPrefix(s, "/*") {
+		if end := strings.Index(s, "*/"); end >= 0 {
+			s = strings.TrimLeft(s[end+2:], "\n")
+		}
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "//") {
+			out = append(out, line)
+		}
+	}
+	return []byte(strings.Join(out, "\n"))
 }
 
 // removeStale deletes earlier hashed copies of stem*ext (and their .br/.gz).
@@ -128,6 +160,31 @@ func removeStale(dir, stem, ext, keep string) error {
 		}
 		if err := os.Remove(m); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// removeDropped deletes the published copies of files the previous
+// manifest listed and this one does not (sweetspot.wasm, before the
+// per-language builds), so they are not deployed forever.
+func removeDropped(dir string, manifest map[string]string) error {
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil // first publish
+	}
+	var old map[string]string
+	if json.Unmarshal(raw, &old) != nil {
+		return nil
+	}
+	for plain, hashed := range old {
+		if _, kept := manifest[plain]; kept || hashed != filepath.Base(hashed) {
+			continue
+		}
+		for _, suffix := range []string{"", ".br", ".gz"} {
+			if err := os.Remove(filepath.Join(dir, hashed+suffix)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
 		}
 	}
 	return nil
