@@ -14,7 +14,7 @@ import (
 //	180 − words per sentence − 58.5 × syllables per word
 func init() {
 	register(&langSpec{
-		code: "de", name: "German", stem: german.Stem, text: deText, table: &deTable, stemAll: true,
+		code: "de", name: "German", stem: german.Stem, table: &deTable, stemAll: true,
 		syllables: deSyllables,
 		// Plain German writes compounds as one word: the plain drafts of
 		// the evaluation corpus have 20-31% words of 7+ letters (mean

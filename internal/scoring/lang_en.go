@@ -10,7 +10,7 @@ import "github.com/blevesearch/snowballstem/english"
 // a safejs program, against +38 KB; see docs/scoring.md).
 func init() {
 	register(&langSpec{
-		code: "en", name: "English", stem: english.Stem, text: enText, table: &enTable,
+		code: "en", name: "English", stem: english.Stem, table: &enTable,
 		syllables: syllables,
 		read: readabilityFormula{
 			name:   "Flesch reading ease",

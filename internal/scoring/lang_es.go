@@ -15,7 +15,7 @@ import (
 //	206.835 − 62.3 × syllables per word − words per sentence
 func init() {
 	register(&langSpec{
-		code: "es", name: "Spanish", stem: esStem, text: esText, table: &esTable, stemAll: true,
+		code: "es", name: "Spanish", stem: esStem, table: &esTable, stemAll: true,
 		syllables: esSyllableCount,
 		read: readabilityFormula{
 			name:   "Szigriszt-Pazos perspicuity",

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -56,7 +57,7 @@ func checkPhrases(t *testing.T, code string, cases []phraseCase) {
 			var found []string
 			for _, m := range a.lex {
 				e := &a.lx.entries[m.entry]
-				found = append(found, "["+categoryNames[e.cat]+"] "+e.text)
+				found = append(found, "["+categoryNames[e.cat]+"] "+strings.Join(e.stems, " "))
 			}
 			t.Errorf("%q: [%s] matched %v, want %v (matches: %q)", tc.text, categoryNames[tc.cat], got, tc.match, found)
 		}

@@ -16,7 +16,7 @@ import (
 //	207 − 1.015 × words per sentence − 73.6 × syllables per word
 func init() {
 	register(&langSpec{
-		code: "fr", name: "French", stem: frenchStem, text: frText, table: &frTable, stemAll: true,
+		code: "fr", name: "French", stem: frenchStem, table: &frTable, stemAll: true,
 		syllables: frenchSyllables,
 		read: readabilityFormula{
 			name:   "Kandel-Moles reading ease",

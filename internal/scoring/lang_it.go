@@ -15,7 +15,7 @@ import (
 //	89 + (300 × sentences − 10 × letters) / words
 func init() {
 	register(&langSpec{
-		code: "it", name: "Italian", stem: italianStem, text: itText, table: &itTable, stemAll: true,
+		code: "it", name: "Italian", stem: italianStem, table: &itTable, stemAll: true,
 		syllables: italianSyllables,
 		read: readabilityFormula{
 			name:   "Gulpease index",

@@ -14,7 +14,7 @@ import (
 //	206.835 − 0.93 × words per sentence − 77 × syllables per word
 func init() {
 	register(&langSpec{
-		code: "nl", name: "Dutch", stem: dutch.Stem, text: nlText, table: &nlTable, stemAll: true,
+		code: "nl", name: "Dutch", stem: dutch.Stem, table: &nlTable, stemAll: true,
 		syllables: nlSyllables, compounds: true,
 		read: readabilityFormula{
 			name:   "Douma reading ease",

@@ -16,7 +16,7 @@ import (
 //	248.835 − 1.015 × words per sentence − 84.6 × syllables per word
 func init() {
 	register(&langSpec{
-		code: "pt", name: "Portuguese", stem: ptStem, text: ptText, table: &ptTable, stemAll: true,
+		code: "pt", name: "Portuguese", stem: ptStem, table: &ptTable, stemAll: true,
 		syllables: ptSyllableCount,
 		read: readabilityFormula{
 			name:   "Flesch reading ease (Portuguese)",

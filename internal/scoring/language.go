@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/snowballstem"
@@ -18,11 +19,6 @@ import (
 // language (-tags widgetlang,widgetlang_es) has English and that language
 // only: six stemmers and their lists would push one WebAssembly over its
 // size budget.
-
-// langText holds one language's word lists (data/<code>/*.txt).
-type langText struct {
-	value, pitch, hooks, generations, stopwords, traits string
-}
 
 // readabilityFormula is a language's reading-ease formula: a score on the
 // Flesch scale (higher is easier), full marks at target and none at floor.
@@ -42,9 +38,8 @@ type langSpec struct {
 	code string // ISO 639-1
 	name string // in English
 	stem func(*snowballstem.Env) bool
-	text langText
-	// table is text parsed and stemmed at build time
-	// (lexicon_table_<code>.go); nil parses text on first use.
+	// table is the language's word lists parsed and stemmed at build time
+	// (lexicon_table_<code>.go, generated from data/<code>/*.txt).
 	table *lexiconData
 	// syllables counts the syllables of a lower-case word.
 	syllables func(string) int
@@ -97,9 +92,9 @@ func register(l *langSpec) {
 	spec.load = sync.OnceValue(func() *lexicon { return loadLexicon(spec) })
 	spec.traits = sync.OnceValue(func() map[string]string {
 		out := map[string]string{}
-		for _, ll := range parseList(spec.text.traits) {
-			for _, w := range splitPhrase(ll.phrase) {
-				out[spec.stemWord(w)] = ll.section
+		for _, line := range strings.Split(spec.table.traits, "\n") {
+			if section, stem, ok := strings.Cut(line, " "); ok {
+				out[stem] = section
 			}
 		}
 		return out

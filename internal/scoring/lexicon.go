@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -23,7 +24,6 @@ type entry struct {
 	weight  float64
 	initial bool     // only at the start of a sentence
 	stems   []string // the phrase, word by word, stemmed
-	text    string   // the phrase as written in the list
 }
 
 // category says which list an entry comes from.
@@ -81,48 +81,50 @@ type lexicon struct {
 	stop map[string]bool
 }
 
-// lexiconData is the generated form of a language's lexicon
-// (lexicon_table_<code>.go, written from its lists by parseLexicon, see
-// lexicon_table_test.go): plain values and strings, which the Go compiler
-// lays out as static data, so the widget's first score does not run the
-// list parser and the stemmer over ~700 phrases as freshly compiled
-// WebAssembly (~20 ms before the first score; 1.7 ms natively). Each
-// entry's stems are one space-separated string (a stem has no space):
-// fewer pointers in the data section make the wasm smaller than a []string
-// per entry. (If a change to the engine leaves a table not compiling,
-// replace its body with `lexiconData{}` and run go generate.)
+// lexiconData is a language's word lists as the widget and the server use
+// them: parsed and stemmed at build time (lexicon_table_<code>.go, written
+// from data/<code>/*.txt by lexicon_table_test.go), so that no build parses
+// and stems ~1,000 phrases at run time (~20 ms of freshly compiled
+// WebAssembly before the first score) nor carries the lists' text. Plain
+// strings, which the Go compiler lays out as static data and which compress
+// well; a few milliseconds to split on first use.
 type lexiconData struct {
-	entries []packedEntry
-	stop    []string
+	// entries has one line per phrase: its category, its weight, then its
+	// stems separated by spaces, the first prefixed with ^ when the phrase
+	// is sentence-initial ("3 2 ^book your").
+	entries string
+	// stop is the function words, separated by spaces.
+	stop string
+	// traits has one line per traits.txt word: its section and its stem.
+	traits string
 }
 
-type packedEntry struct {
-	cat     category
-	initial bool
-	weight  float64
-	stems   string
-	text    string
-}
-
-// loadLexicon builds a language's lexicon once per process (langSpec.load):
-// from its generated table when it has one, else from the lists' text.
+// loadLexicon builds a language's lexicon from its table, once per process
+// (langSpec.load).
 func loadLexicon(l *langSpec) *lexicon {
-	if l.table == nil || len(l.table.entries) == 0 {
-		return parseLexicon(l)
-	}
 	t := l.table
+	n := strings.Count(t.entries, "\n") + 1
 	lx := &lexicon{
-		entries: make([]entry, len(t.entries)),
-		byFirst: make(map[string][]int32, len(t.entries)),
-		stop:    make(map[string]bool, len(t.stop)),
+		entries: make([]entry, 0, n),
+		byFirst: make(map[string][]int32, n),
+		stop:    make(map[string]bool, strings.Count(t.stop, " ")+1),
 	}
-	for i, p := range t.entries {
-		lx.entries[i] = entry{cat: p.cat, weight: p.weight, initial: p.initial, stems: strings.Split(p.stems, " "), text: p.text}
-		first := lx.entries[i].stems[0]
-		lx.byFirst[first] = append(lx.byFirst[first], int32(i))
+	for _, line := range strings.Split(t.entries, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 3 {
+			continue
+		}
+		cat, _ := strconv.Atoi(fields[0])
+		w, _ := strconv.ParseFloat(fields[1], 64)
+		e := entry{cat: category(cat), weight: w, stems: fields[2:]}
+		if e.stems[0][0] == '^' {
+			e.initial, e.stems[0] = true, e.stems[0][1:]
+		}
+		lx.byFirst[e.stems[0]] = append(lx.byFirst[e.stems[0]], int32(len(lx.entries)))
+		lx.entries = append(lx.entries, e)
 	}
 	lx.sortByFirst()
-	for _, w := range t.stop {
+	for _, w := range strings.Fields(t.stop) {
 		lx.stop[w] = true
 	}
 	return lx
@@ -139,45 +141,6 @@ func (lx *lexicon) sortByFirst() {
 	}
 }
 
-// parseLexicon builds a language's lexicon from its lists' text: the source
-// of truth its generated table is written from and checked against.
-func parseLexicon(l *langSpec) *lexicon {
-	lx := &lexicon{byFirst: map[string][]int32{}, stop: map[string]bool{}}
-	lists := [...]struct{ name, text string }{
-		{"value.txt", l.text.value}, {"pitch.txt", l.text.pitch}, {"hooks.txt", l.text.hooks}, {"generations.txt", l.text.generations},
-	}
-	for _, list := range lists {
-		name := l.code + "/" + list.name
-		for _, ll := range parseList(list.text) {
-			cat, ok := sectionCategory[ll.section]
-			if !ok {
-				panic("scoring: data/" + name + ": unknown section [" + ll.section + "]")
-			}
-			e := entry{cat: cat, weight: ll.weight, initial: ll.initial, text: ll.phrase}
-			for _, part := range strings.Fields(ll.phrase) {
-				switch part {
-				case anyNumber, percentage, priceAmount:
-					e.stems = append(e.stems, part)
-					continue
-				}
-				for _, w := range splitPhrase(part) {
-					e.stems = append(e.stems, l.stemWord(w))
-				}
-			}
-			if len(e.stems) == 0 {
-				continue
-			}
-			lx.byFirst[e.stems[0]] = append(lx.byFirst[e.stems[0]], int32(len(lx.entries)))
-			lx.entries = append(lx.entries, e)
-		}
-	}
-	lx.sortByFirst()
-	for _, ll := range parseList(l.text.stopwords) {
-		lx.stop[ll.phrase] = true
-	}
-	return lx
-}
-
 // detector holds the function-word lists that tell languages apart.
 type detector struct {
 	// langStop maps a lower-case word to a bit set of the languages (index
@@ -190,8 +153,8 @@ type detector struct {
 // loadDetector is parsed once per process, on first use.
 var loadDetector = sync.OnceValue(func() *detector {
 	d := &detector{langStop: map[string]uint16{}, codes: []string{"en"}}
-	for _, ll := range parseList(englishModel().text.stopwords) {
-		d.langStop[ll.phrase] |= 1
+	for _, w := range strings.Fields(englishModel().table.stop) {
+		d.langStop[w] |= 1
 	}
 	for _, ll := range parseList(languagesTxt) {
 		i := indexOf(d.codes, ll.section)

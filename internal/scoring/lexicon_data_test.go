@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// TestLexiconDataMatchesFiles keeps lexicon_data*.go (generated) equal to
+// TestLexiconDataMatchesFiles keeps lexicon_data.go and lexicon_text_<code>_test.go (generated) equal to
 // the data files they are generated from: run `go generate
 // ./internal/scoring` after editing data/. Every language directory must be
 // a registered language (with no build tags, all are compiled in).
@@ -39,9 +39,10 @@ func TestLexiconDataMatchesFiles(t *testing.T) {
 			t.Errorf("data/%s has no registered language (lang_%s.go)", d.Name(), d.Name())
 			continue
 		}
+		text := langTexts[l.code]
 		for _, f := range []struct{ name, got string }{
-			{"value.txt", l.text.value}, {"pitch.txt", l.text.pitch}, {"hooks.txt", l.text.hooks},
-			{"generations.txt", l.text.generations}, {"stopwords.txt", l.text.stopwords}, {"traits.txt", l.text.traits},
+			{"value.txt", text.value}, {"pitch.txt", text.pitch}, {"hooks.txt", text.hooks},
+			{"generations.txt", text.generations}, {"stopwords.txt", text.stopwords}, {"traits.txt", text.traits},
 		} {
 			check(filepath.Join("data", d.Name(), f.name), f.got)
 		}

@@ -17,15 +17,76 @@ import (
 
 var updateLexicon = flag.Bool("update-lexicon", false, "rewrite lexicon_table_<code>.go from data/<code>/*.txt (go generate ./internal/scoring)")
 
+// langText holds one language's word lists (data/<code>/*.txt), as
+// lexicon_text_<code>_test.go (generated) sets them: the source the tables
+// are made from; the engine never reads it.
+type langText struct {
+	value, pitch, hooks, generations, stopwords, traits string
+}
+
+var langTexts = map[string]langText{}
+
+// parseLexicon builds a language's lexicon from its lists' text: the source
+// of truth its generated table is written from and checked against.
+func parseLexicon(l *langSpec) *lexicon {
+	text := langTexts[l.code]
+	lx := &lexicon{byFirst: map[string][]int32{}, stop: map[string]bool{}}
+	lists := [...]struct{ name, text string }{
+		{"value.txt", text.value}, {"pitch.txt", text.pitch}, {"hooks.txt", text.hooks}, {"generations.txt", text.generations},
+	}
+	for _, list := range lists {
+		name := l.code + "/" + list.name
+		for _, ll := range parseList(list.text) {
+			cat, ok := sectionCategory[ll.section]
+			if !ok {
+				panic("scoring: data/" + name + ": unknown section [" + ll.section + "]")
+			}
+			e := entry{cat: cat, weight: ll.weight, initial: ll.initial}
+			for _, part := range strings.Fields(ll.phrase) {
+				switch part {
+				case anyNumber, percentage, priceAmount:
+					e.stems = append(e.stems, part)
+					continue
+				}
+				for _, w := range splitPhrase(part) {
+					e.stems = append(e.stems, l.stemWord(w))
+				}
+			}
+			if len(e.stems) == 0 {
+				continue
+			}
+			lx.byFirst[e.stems[0]] = append(lx.byFirst[e.stems[0]], int32(len(lx.entries)))
+			lx.entries = append(lx.entries, e)
+		}
+	}
+	lx.sortByFirst()
+	for _, ll := range parseList(text.stopwords) {
+		lx.stop[ll.phrase] = true
+	}
+	return lx
+}
+
+// parseTraits reads a language's traits list: the stem of each word and
+// the section it turns on.
+func parseTraits(l *langSpec) map[string]string {
+	out := map[string]string{}
+	for _, ll := range parseList(langTexts[l.code].traits) {
+		for _, w := range splitPhrase(ll.phrase) {
+			out[l.stemWord(w)] = ll.section
+		}
+	}
+	return out
+}
+
 // TestLexiconTableFresh keeps each lexicon_table_<code>.go equal to what
-// parseLexicon makes of the language's lists (through lexicon_data_<code>.go,
+// parseLexicon makes of the language's lists (lexicon_text_<code>_test.go,
 // itself checked against the files): after editing a list, run `go generate
 // ./internal/scoring`, which runs this test with -update-lexicon to rewrite
 // the tables.
 func TestLexiconTableFresh(t *testing.T) {
 	for _, l := range languages.list {
 		file := "lexicon_table_" + l.code + ".go"
-		want := renderLexiconTable(t, l, parseLexicon(l))
+		want := renderLexiconTable(t, l, parseLexicon(l), parseTraits(l))
 		if *updateLexicon {
 			if err := os.WriteFile(file, want, 0o644); err != nil {
 				t.Fatal(err)
@@ -46,13 +107,9 @@ func TestLexiconTableFresh(t *testing.T) {
 // table) is the one the text parses to, entry for entry and index for index.
 func TestLexiconTableMatchesParse(t *testing.T) {
 	for _, l := range languages.list {
-		if l.table == nil || len(l.table.entries) == 0 {
-			t.Errorf("%s: no generated table", l.code)
-			continue
-		}
 		got, want := l.load(), parseLexicon(l)
-		if !reflect.DeepEqual(got.entries, want.entries) {
-			t.Errorf("%s: entries differ", l.code)
+		if len(want.entries) == 0 || !reflect.DeepEqual(got.entries, want.entries) {
+			t.Errorf("%s: entries differ (%d from the table, %d from the text)", l.code, len(got.entries), len(want.entries))
 		}
 		if !reflect.DeepEqual(got.byFirst, want.byFirst) {
 			t.Errorf("%s: byFirst differs", l.code)
@@ -60,56 +117,50 @@ func TestLexiconTableMatchesParse(t *testing.T) {
 		if !reflect.DeepEqual(got.stop, want.stop) {
 			t.Errorf("%s: stop words differ", l.code)
 		}
+		if !reflect.DeepEqual(l.traits(), parseTraits(l)) {
+			t.Errorf("%s: traits differ", l.code)
+		}
 	}
 }
 
-// categoryIdents names each category's constant in the generated source.
-var categoryIdents = [numCategories]string{
-	catValue: "catValue", catReader: "catReader", catPitch: "catPitch", catSelf: "catSelf",
-	catCTA: "catCTA", catQuotable: "catQuotable", catQuestion: "catQuestion",
-	catBoomers: "catBoomers", catGenX: "catGenX", catMillennials: "catMillennials", catGenZ: "catGenZ",
-	catSlang: "catSlang", catPressure: "catPressure", catSuperlative: "catSuperlative",
-	catPrice: "catPrice", catBuy: "catBuy", catFear: "catFear", catSignup: "catSignup", catAct: "catAct",
-}
-
-// renderLexiconTable writes lx as the Go source of the language's table.
-func renderLexiconTable(t *testing.T, l *langSpec, lx *lexicon) []byte {
+// renderLexiconTable writes a language's table as Go source.
+func renderLexiconTable(t *testing.T, l *langSpec, lx *lexicon, traits map[string]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	q := strconv.Quote
 	fmt.Fprintf(&b, "// Code generated by lexicon_table_test.go from data/%s/*.txt; DO NOT EDIT.\n", l.code)
 	b.WriteString("// Edit the data files, then run `go generate ./internal/scoring`.\n\n")
 	if l.code != "en" {
 		fmt.Fprintf(&b, "//go:build !widgetlang || widgetlang_%s\n\n", l.code)
 	}
 	b.WriteString("package scoring\n\n")
-	fmt.Fprintf(&b, "// %sTable is data/%s/ parsed and stemmed (parseLexicon).\n", l.code, l.code)
-	fmt.Fprintf(&b, "var %sTable = lexiconData{\n\tentries: []packedEntry{\n", l.code)
-	for i, e := range lx.entries {
-		if categoryIdents[e.cat] == "" {
-			t.Fatalf("category %d has no identifier in categoryIdents", e.cat)
-		}
+	fmt.Fprintf(&b, "// %sTable is data/%s/ parsed and stemmed (lexiconData).\n", l.code, l.code)
+	fmt.Fprintf(&b, "var %sTable = lexiconData{\n\tentries: ", l.code)
+	var lines []string
+	for _, e := range lx.entries {
 		for _, s := range e.stems {
-			if s == "" || strings.Contains(s, " ") {
-				t.Fatalf("%s entry %q: stem %q cannot be packed (empty or with a space)", l.code, e.text, s)
+			if s == "" || strings.ContainsAny(s, " \n^") {
+				t.Fatalf("%s: stem %q cannot be packed (empty, or with a space, a line break or ^)", l.code, s)
 			}
 		}
-		fmt.Fprintf(&b, "\t\t/* %d */ {cat: %s, ", i, categoryIdents[e.cat])
+		first := e.stems[0]
 		if e.initial {
-			b.WriteString("initial: true, ")
+			first = "^" + first
 		}
-		fmt.Fprintf(&b, "weight: %s, stems: %s, text: %s},\n", strconv.FormatFloat(e.weight, 'g', -1, 64), q(strings.Join(e.stems, " ")), q(e.text))
+		lines = append(lines, strconv.Itoa(int(e.cat))+" "+strconv.FormatFloat(e.weight, 'g', -1, 64)+" "+strings.Join(append([]string{first}, e.stems[1:]...), " "))
 	}
-	b.WriteString("\t},\n\tstop: []string{\n")
+	b.WriteString(strconv.Quote(strings.Join(lines, "\n")))
 	stop := make([]string, 0, len(lx.stop))
 	for s := range lx.stop {
 		stop = append(stop, s)
 	}
 	slices.Sort(stop)
-	for _, s := range stop {
-		fmt.Fprintf(&b, "\t\t%s,\n", q(s))
+	fmt.Fprintf(&b, ",\n\tstop: %s,\n", strconv.Quote(strings.Join(stop, " ")))
+	var tl []string
+	for stem, section := range traits {
+		tl = append(tl, section+" "+stem)
 	}
-	b.WriteString("\t},\n}\n")
+	slices.Sort(tl)
+	fmt.Fprintf(&b, "\ttraits: %s,\n}\n", strconv.Quote(strings.Join(tl, "\n")))
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatalf("format: %v", err)

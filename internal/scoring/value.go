@@ -139,11 +139,9 @@ func (a *analysis) examples(cat category, n int) []string {
 	var order []string
 	for _, m := range a.matchesOf(cat) {
 		e := &a.lx.entries[m.entry]
-		text := e.text
-		if strings.IndexByte(text, '<') >= 0 {
-			// A phrase with a number placeholder: show what the draft says.
-			text = strings.ToLower(m.f.tokSpan(m.first, m.last).Text)
-		}
+		// What the draft says ("Buy now", "$49 off"), lower-cased: the
+		// writer finds their own words (the lists' text is not shipped).
+		text := strings.ToLower(m.f.tokSpan(m.first, m.last).Text)
 		if count[text] == 0 {
 			order = append(order, text)
 		}

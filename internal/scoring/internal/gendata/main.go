@@ -1,14 +1,12 @@
 // Command gendata writes the word lists of internal/scoring/data as Go
 // source: lexicon_data.go (data/languages.txt, the language detector's
-// lists) and one lexicon_data_<code>.go per language directory data/<code>/
-// (its value, pitch, hooks, generations, stopwords and traits lists).
+// lists) and, per language directory data/<code>/, lexicon_text_<code>_test.go
+// (the text of its value, pitch, hooks, generations, stopwords and traits
+// lists). The engine does not read the text: a test parses and stems it
+// into lexicon_table_<code>.go (go generate runs it next), the form every
+// build ships, so no list is parsed or stemmed at run time.
 //
 //	go generate ./internal/scoring   (runs: go run ./internal/gendata)
-//
-// Every language but English carries the build constraint of its language
-// file (lang_<code>.go): a widget build compiles in English and the one
-// language it is built for (-tags widgetlang,widgetlang_<code>), so six
-// stemmers and word lists do not weigh on every page.
 //
 // Why not //go:embed: importing the embed package, even only for strings,
 // links embed -> io/fs -> time -> internal/godebug into the widget's
@@ -63,12 +61,8 @@ func run(dir, out string) error {
 	sort.Strings(codes)
 	for _, code := range codes {
 		b.Reset()
-		tag := ""
-		if code != "en" {
-			tag = "!widgetlang || widgetlang_" + code
-		}
-		header(&b, "data/"+code+"/*.txt", tag)
-		fmt.Fprintf(&b, "// %sText is data/%s/*.txt.\nvar %sText = langText{\n", code, code, code)
+		header(&b, "data/"+code+"/*.txt", "!widgetlang")
+		fmt.Fprintf(&b, "// The text of data/%s/*.txt, from which lexicon_table_%s.go is made.\nfunc init() {\n\tlangTexts[%q] = langText{\n", code, code, code)
 		for _, name := range listFiles {
 			data, err := os.ReadFile(filepath.Join(dir, code, name+".txt"))
 			if err != nil {
@@ -76,8 +70,8 @@ func run(dir, out string) error {
 			}
 			fmt.Fprintf(&b, "%s: %s,\n", name, literal(string(data)))
 		}
-		b.WriteString("}\n")
-		if err := write(filepath.Join(out, "lexicon_data_"+code+".go"), b.Bytes()); err != nil {
+		b.WriteString("}\n}\n")
+		if err := write(filepath.Join(out, "lexicon_text_"+code+"_test.go"), b.Bytes()); err != nil {
 			return err
 		}
 	}
