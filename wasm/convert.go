@@ -481,7 +481,11 @@ func resultToJS(r scoring.Result, c scoring.Content) map[string]any {
 	}
 	var calibrated any
 	if c := r.Calibrated; c != nil {
-		calibrated = map[string]any{"posts": c.Posts, "rho": c.Rho, "baseline_rho": c.BaselineRho, "uncalibrated": c.Uncalibrated}
+		works := make([]any, len(c.Works))
+		for i, w := range c.Works {
+			works[i] = w
+		}
+		calibrated = map[string]any{"posts": c.Posts, "rho": c.Rho, "baseline_rho": c.BaselineRho, "uncalibrated": c.Uncalibrated, "works": works}
 	}
 	return map[string]any{
 		"score": r.Score, "rating": r.Rating, "checks": checks, "caps": caps, "empty": r.Empty, "calibrated": calibrated,

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/hack-pad/safejs"
 	"github.com/sweetspot/sweetspot/internal/scoring"
@@ -522,9 +523,14 @@ func (p *panel) renderBody() error {
 	if c := r.Calibrated; c != nil {
 		// What a calibrated score is, in the writer's terms: the expected
 		// engagement rank among this community's past posts.
+		works := ""
+		if len(c.Works) > 0 {
+			// What the calibration learned, as a writer can use it.
+			works = "What works here: " + strings.Join(c.Works, ", ") + ". "
+		}
 		foot = "Calibrated on " + strconv.Itoa(c.Posts) + " past posts of this community (hold-out rho " +
 			strconv.FormatFloat(c.Rho, 'f', 2, 64) + ", uncalibrated " + strconv.FormatFloat(c.BaselineRho, 'f', 2, 64) +
-			"): the score is the expected engagement rank among them; uncalibrated " + strconv.Itoa(c.Uncalibrated) + ". " + foot
+			"): the score is the expected engagement rank among them; uncalibrated " + strconv.Itoa(c.Uncalibrated) + ". " + works + foot
 	}
 	d.set(p.lang, "textContent", foot)
 	return d.err

@@ -330,7 +330,7 @@ func TestCalibratedAudienceThroughJS(t *testing.T) {
 	aud := strings.TrimSuffix(strings.ReplaceAll(audienceJS, "\n", ""), "}") + cal
 	jsEvalNow(t, "(globalThis.__calAud = JSON.parse('"+aud+"'), 0)")
 	draft := scoring.Content{Title: "Your restore checklist", Body: "Test one backup restore every month with the free checklist. Which server would you restore first?", Network: "linkedin"}
-	got := jsString(t, jsEval(t, `(r => r.error || [r.score, r.calibrated && r.calibrated.posts, r.calibrated && r.calibrated.uncalibrated].join(","))(Sweetspot.score({title: "`+draft.Title+`", body: "`+draft.Body+`", network: "linkedin"}, __calAud))`))
+	got := jsString(t, jsEval(t, `(r => r.error || [r.score, r.calibrated && r.calibrated.posts, r.calibrated && r.calibrated.uncalibrated, r.calibrated && r.calibrated.works.join("|")].join(","))(Sweetspot.score({title: "`+draft.Title+`", body: "`+draft.Body+`", network: "linkedin"}, __calAud))`))
 	var a scoring.Audience
 	v := jsEvalNow(t, "__calAud")
 	a, err := readAudience(v)
@@ -345,7 +345,10 @@ func TestCalibratedAudienceThroughJS(t *testing.T) {
 	if r.Calibrated == nil {
 		t.Fatal("native result not calibrated")
 	}
-	want := strconv.Itoa(r.Score) + "," + strconv.Itoa(r.Calibrated.Posts) + "," + strconv.Itoa(r.Calibrated.Uncalibrated)
+	want := strconv.Itoa(r.Score) + "," + strconv.Itoa(r.Calibrated.Posts) + "," + strconv.Itoa(r.Calibrated.Uncalibrated) + "," + strings.Join(r.Calibrated.Works, "|")
+	if len(r.Calibrated.Works) == 0 {
+		t.Error("the calibration learned a positive word and a positive check: nothing works?")
+	}
 	if got != want {
 		t.Errorf("through JS %q, natively %q", got, want)
 	}

@@ -64,6 +64,24 @@ type Calibrated struct {
 	Rho          float64 `json:"rho"`
 	BaselineRho  float64 `json:"baseline_rho"`
 	Uncalibrated int     `json:"uncalibrated"`
+	// Works is what the calibration learned works in this community, most
+	// first: the words with the largest positive weights (quoted) and the
+	// traits of a post with a positive weight ("a question"), at most
+	// MaxWorks. The panel shows it; it is the same for every draft.
+	Works []string `json:"works,omitempty"`
+}
+
+// MaxWorks bounds Calibrated.Works: three words and two traits at most.
+const MaxWorks = 5
+
+// worksLabels names the features a writer can act on, as Works says them.
+var worksLabels = map[string]string{
+	FeatureTitleNumber: "a number in the title", FeatureQuestion: "a question", FeatureTitleLead: "a title that starts with a number",
+	FeatureTitleColon: "a colon in the title", FeatureTitleCase: "a title in title case", FeatureReader: "talking to “you”",
+	FeatureFirstPerson: "a first-person story", FeatureBodyWords: "longer posts", FeatureTitleWords: "longer titles",
+	CheckValue: "value over pitch", CheckHooks: "a hook (a question or a call to action)", CheckReadability: "easy reading",
+	CheckRelevance: "staying on the interests", CheckFocus: "a focused draft", CheckChannel: "fitting the network",
+	CheckGenerations: "a tone for every generation",
 }
 
 // Calibration features, in the order FeatureValues returns them.
@@ -125,6 +143,35 @@ type calibration struct {
 	// draft's "receta" meets it on the stem "recet").
 	langTerms [maxLanguages]map[string]float64
 	quantile  []float64
+	works     []string
+}
+
+// works lists what a block learned works (Calibrated.Works): its three
+// heaviest positive terms, then its two heaviest positive features a writer
+// can act on.
+func works(c *Calibration) []string {
+	terms := make([]TermWeight, 0, len(c.Terms))
+	for _, t := range c.Terms {
+		if t.Weight > 0 {
+			terms = append(terms, t)
+		}
+	}
+	insertionSort(terms, func(a, b TermWeight) bool { return a.Weight > b.Weight || a.Weight == b.Weight && a.Term < b.Term })
+	var out []string
+	for _, t := range terms[:min(3, len(terms))] {
+		out = append(out, quote(strings.ToLower(strings.TrimSpace(t.Term))))
+	}
+	feats := make([]Feature, 0, len(c.Features))
+	for _, f := range c.Features {
+		if f.Weight > 0 && worksLabels[f.Name] != "" {
+			feats = append(feats, f)
+		}
+	}
+	insertionSort(feats, func(a, b Feature) bool { return a.Weight > b.Weight || a.Weight == b.Weight && a.Name < b.Name })
+	for _, f := range feats[:min(MaxWorks-len(out), 2, len(feats))] {
+		out = append(out, worksLabels[f.Name])
+	}
+	return out
 }
 
 var featureNames = FeatureNames()
@@ -210,6 +257,7 @@ func compileCalibration(c *Calibration) (*calibration, error) {
 		return nil, nil
 	}
 	cc.quantile = append([]float64(nil), c.Quantiles...)
+	cc.works = works(c)
 	return cc, nil
 }
 

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -126,7 +127,7 @@ func TestCompiledCalibrationIsACopy(t *testing.T) {
 	a.Calibration.Rho = 0.99
 	a.Calibration.Terms[0].Weight = -50
 	after := p.Score(c)
-	if before.Score != after.Score || *before.Calibrated != *after.Calibrated {
+	if before.Score != after.Score || !reflect.DeepEqual(before.Calibrated, after.Calibrated) {
 		t.Errorf("the compiled profile followed its block: %d %+v, then %d %+v", before.Score, before.Calibrated, after.Score, after.Calibrated)
 	}
 }
@@ -222,5 +223,37 @@ func TestStyleFeatures(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCalibrationWorks: a calibrated result says what works in the
+// community: the heaviest positive learned words, then the heaviest
+// positive traits a writer can act on; nothing negative, nothing unnamed.
+func TestCalibrationWorks(t *testing.T) {
+	a := Audience{Interests: []Interest{{Term: "backup"}}, Calibration: &Calibration{Version: Version, Posts: 80,
+		Features: []Feature{
+			{Name: FeatureQuestion, Scale: 1, Weight: 0.4},
+			{Name: FeatureTitleNumber, Scale: 1, Weight: 0.9},
+			{Name: FeatureReader, Scale: 1, Weight: -0.5},
+			{Name: FeatureScore, Scale: 1, Weight: 2}, // not something to act on
+			{Name: FeatureTerms, Scale: 1, Weight: 1},
+		},
+		Terms:     []TermWeight{{Term: "Restore", Weight: 1}, {Term: "webinar", Weight: -2}, {Term: "script", Weight: 3}, {Term: "log", Weight: 0.5}, {Term: "test", Weight: 0.2}},
+		Quantiles: []float64{0, 1, 2, 3}}}
+	p, err := Compile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Score(Content{Body: "Test one backup restore every month with the free checklist."})
+	if r.Calibrated == nil {
+		t.Fatal("not calibrated")
+	}
+	want := []string{"“script”", "“restore”", "“log”", "a number in the title", "a question"}
+	if !reflect.DeepEqual(r.Calibrated.Works, want) {
+		t.Errorf("works %q, want %q", r.Calibrated.Works, want)
+	}
+	r.Calibrated.Works[0] = "changed"
+	if again := p.Score(Content{Body: "Test one backup restore every month."}); again.Calibrated.Works[0] != want[0] {
+		t.Error("a result's works share the profile's slice")
 	}
 }

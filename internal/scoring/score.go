@@ -135,7 +135,7 @@ func (p *Profile) score(a *analysis) Result {
 		if pred := cc.predict(a.features(r, cc)); finite(pred) {
 			uncal := r.Score
 			r.Score = p.overall(cc.percentile(pred), false, len(r.Caps) > 0, limit)
-			r.Calibrated = &Calibrated{Posts: cc.posts, Rho: round3(cc.rho), BaselineRho: round3(cc.baselineRho), Uncalibrated: uncal}
+			r.Calibrated = &Calibrated{Posts: cc.posts, Rho: round3(cc.rho), BaselineRho: round3(cc.baselineRho), Uncalibrated: uncal, Works: append([]string(nil), cc.works...)}
 		}
 	}
 	r.Rating = rate(float64(r.Score), p.thresholds[idxOverall])
