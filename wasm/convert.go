@@ -392,6 +392,13 @@ func readCalibration(v safejs.Value) (*scoring.Calibration, error) {
 		f, err = asNumber(q, name+".quantiles["+strconv.Itoa(i)+"]")
 		c.Quantiles = append(c.Quantiles, f)
 	}
+	if err == nil {
+		// Checked again by Compile; read as strings here.
+		var w safejs.Value
+		if w, err = prop(v, "works"); err == nil {
+			c.Works, err = asStrings(w, name+".works")
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

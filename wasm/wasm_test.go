@@ -326,7 +326,7 @@ func TestCalibratedAudienceThroughJS(t *testing.T) {
 	registered(t)
 	cal := `,"calibration":{"version":"` + scoring.Version + `","posts":80,"train":32,"test":48,"rho":0.31,"baseline_rho":0.12,` +
 		`"features":[{"name":"terms","mean":0,"scale":1,"weight":1},{"name":"hooks","mean":50,"scale":20,"weight":0.2}],` +
-		`"terms":[{"term":"checklist","weight":1.5},{"term":"webinar","weight":-1}],"quantiles":[-2,-1,0,1,2]}}`
+		`"terms":[{"term":"checklist","weight":1.5},{"term":"webinar","weight":-1}],"quantiles":[-2,-1,0,1,2],"works":["“checklist”","a hook"]}}`
 	aud := strings.TrimSuffix(strings.ReplaceAll(audienceJS, "\n", ""), "}") + cal
 	jsEvalNow(t, "(globalThis.__calAud = JSON.parse('"+aud+"'), 0)")
 	draft := scoring.Content{Title: "Your restore checklist", Body: "Test one backup restore every month with the free checklist. Which server would you restore first?", Network: "linkedin"}

@@ -50,6 +50,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
 	"github.com/sweetspot/sweetspot/internal/stats"
@@ -590,6 +591,7 @@ func (m model) block(posts []prepared) *scoring.Calibration {
 		}
 		return cal.Terms[i].Term < cal.Terms[j].Term
 	})
+	cal.Works = Works(cal)
 	return cal
 }
 
@@ -904,4 +906,58 @@ func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline flo
 		return math.NaN(), math.NaN(), nil
 	}
 	return sum / weight, sumU / weight, nil
+}
+
+// worksLabels names the features a writer can act on, as Works says them
+// ("name=label;").
+const worksLabels = "title_number=a number in the title;question=a question;title_lead=a title that starts with a number;" +
+	"title_colon=a colon in the title;title_case=a title in title case;reader=talking to “you”;first_person=a first-person story;" +
+	"body_words=longer posts;title_words=longer titles;value=value over pitch;hooks=a hook (a question or a call to action);" +
+	"readability=easy reading;relevance=staying on the interests;focus=a focused draft;channel=fitting the network;" +
+	"generations=a tone for every generation;"
+
+// worksLabel returns a feature's label in worksLabels, or "".
+func worksLabel(name string) string {
+	i := strings.Index(worksLabels, name+"=")
+	if i < 0 || i > 0 && worksLabels[i-1] != ';' {
+		return ""
+	}
+	label := worksLabels[i+len(name)+1:]
+	return label[:strings.IndexByte(label, ';')]
+}
+
+// Works lists what a block learned works (scoring.Calibration.Works): its three
+// heaviest positive terms, then its two heaviest positive features a writer
+// can act on (ties: the earlier in the block).
+func Works(c *scoring.Calibration) []string {
+	var out []string
+	used := make([]bool, len(c.Terms))
+	for len(out) < 3 {
+		best := -1
+		for i, t := range c.Terms {
+			if !used[i] && t.Weight > 0 && (best < 0 || t.Weight > c.Terms[best].Weight) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		used[best] = true
+		out = append(out, "“"+strings.ToLower(strings.TrimSpace(c.Terms[best].Term))+"”")
+	}
+	usedF := make([]bool, len(c.Features))
+	for n := 0; n < 2; n++ {
+		best := -1
+		for i, f := range c.Features {
+			if !usedF[i] && f.Weight > 0 && worksLabel(f.Name) != "" && (best < 0 || f.Weight > c.Features[best].Weight) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		usedF[best] = true
+		out = append(out, worksLabel(c.Features[best].Name))
+	}
+	return out
 }

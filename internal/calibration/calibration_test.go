@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -441,6 +442,34 @@ func TestTermWeightsKeepsTheStrongest(t *testing.T) {
 		// One by one the ordinary terms tie exactly: the first stems stay.
 		if !joint && (w[TermsKept-2] == 0 || w[TermsKept-1] != 0 || w[n-1] != 0) {
 			t.Errorf("ties not broken by stem order: %v %v %v", w[TermsKept-2], w[TermsKept-1], w[n-1])
+		}
+	}
+}
+
+// TestWorks: what works, for the panel: the heaviest positive learned
+// words, then the heaviest positive traits a writer can act on; nothing
+// negative, nothing a writer cannot act on (the score itself).
+func TestWorks(t *testing.T) {
+	c := &scoring.Calibration{
+		Features: []scoring.Feature{
+			{Name: scoring.FeatureQuestion, Scale: 1, Weight: 0.4},
+			{Name: scoring.FeatureTitleNumber, Scale: 1, Weight: 0.9},
+			{Name: scoring.FeatureReader, Scale: 1, Weight: -0.5},
+			{Name: scoring.FeatureScore, Scale: 1, Weight: 2},
+			{Name: scoring.FeatureTerms, Scale: 1, Weight: 1},
+		},
+		Terms: []scoring.TermWeight{{Term: "Restore", Weight: 1}, {Term: "webinar", Weight: -2}, {Term: "script", Weight: 3}, {Term: "log", Weight: 0.5}, {Term: "test", Weight: 0.2}},
+	}
+	want := []string{"“script”", "“restore”", "“log”", "a number in the title", "a question"}
+	if got := Works(c); !reflect.DeepEqual(got, want) {
+		t.Errorf("works %q, want %q", got, want)
+	}
+	if got := Works(&scoring.Calibration{Terms: []scoring.TermWeight{{Term: "x", Weight: -1}}}); len(got) != 0 {
+		t.Errorf("nothing positive, yet works %q", got)
+	}
+	for _, name := range scoring.FeatureNames() {
+		if l := worksLabel(name); name != scoring.FeatureScore && name != scoring.FeatureTerms && l == "" {
+			t.Errorf("feature %s has no label", name)
 		}
 	}
 }

@@ -39,6 +39,10 @@ type Calibration struct {
 	// Quantiles are the model's predictions on the history at 0%, 5%, …,
 	// 100%: a prediction's place among them is the calibrated score.
 	Quantiles []float64 `json:"quantiles"`
+	// Works says what the model learned works in this community, for a
+	// writer (at most MaxWorks phrases: "“restore”", "a question"); the
+	// calibration writes it, Result.Calibrated repeats it.
+	Works []string `json:"works,omitempty"`
 }
 
 // Feature is one input of the calibration's linear model: its weight on
@@ -64,25 +68,11 @@ type Calibrated struct {
 	Rho          float64 `json:"rho"`
 	BaselineRho  float64 `json:"baseline_rho"`
 	Uncalibrated int     `json:"uncalibrated"`
-	// Works is what the calibration learned works in this community, most
-	// first: the words with the largest positive weights (quoted) and the
-	// traits of a post with a positive weight ("a question"), at most
-	// MaxWorks. The panel shows it; it is the same for every draft.
+	// Works is the calibration's Works: what it learned works in this
+	// community. The panel shows it; it is the same for every draft.
 	Works []string `json:"works,omitempty"`
 }
 
-// MaxWorks bounds Calibrated.Works: three words and two traits at most.
-const MaxWorks = 5
-
-// worksLabels names the features a writer can act on, as Works says them.
-var worksLabels = map[string]string{
-	FeatureTitleNumber: "a number in the title", FeatureQuestion: "a question", FeatureTitleLead: "a title that starts with a number",
-	FeatureTitleColon: "a colon in the title", FeatureTitleCase: "a title in title case", FeatureReader: "talking to “you”",
-	FeatureFirstPerson: "a first-person story", FeatureBodyWords: "longer posts", FeatureTitleWords: "longer titles",
-	CheckValue: "value over pitch", CheckHooks: "a hook (a question or a call to action)", CheckReadability: "easy reading",
-	CheckRelevance: "staying on the interests", CheckFocus: "a focused draft", CheckChannel: "fitting the network",
-	CheckGenerations: "a tone for every generation",
-}
 
 // Calibration features, in the order FeatureValues returns them.
 const (
@@ -117,6 +107,9 @@ const (
 	// MaxCalibrationValue bounds every mean, weight, term weight and
 	// 1/scale, so that no prediction can overflow to ±Inf or NaN.
 	MaxCalibrationValue = 1e6
+	// MaxWorks and MaxWorkBytes bound a block's works.
+	MaxWorks     = 5
+	MaxWorkBytes = 120
 	// MaxCalibrationPosts bounds the counts a block reports.
 	MaxCalibrationPosts = 1_000_000
 )
@@ -146,33 +139,6 @@ type calibration struct {
 	works     []string
 }
 
-// works lists what a block learned works (Calibrated.Works): its three
-// heaviest positive terms, then its two heaviest positive features a writer
-// can act on.
-func works(c *Calibration) []string {
-	terms := make([]TermWeight, 0, len(c.Terms))
-	for _, t := range c.Terms {
-		if t.Weight > 0 {
-			terms = append(terms, t)
-		}
-	}
-	insertionSort(terms, func(a, b TermWeight) bool { return a.Weight > b.Weight || a.Weight == b.Weight && a.Term < b.Term })
-	var out []string
-	for _, t := range terms[:min(3, len(terms))] {
-		out = append(out, quote(strings.ToLower(strings.TrimSpace(t.Term))))
-	}
-	feats := make([]Feature, 0, len(c.Features))
-	for _, f := range c.Features {
-		if f.Weight > 0 && worksLabels[f.Name] != "" {
-			feats = append(feats, f)
-		}
-	}
-	insertionSort(feats, func(a, b Feature) bool { return a.Weight > b.Weight || a.Weight == b.Weight && a.Name < b.Name })
-	for _, f := range feats[:min(MaxWorks-len(out), 2, len(feats))] {
-		out = append(out, worksLabels[f.Name])
-	}
-	return out
-}
 
 var featureNames = FeatureNames()
 
@@ -245,6 +211,15 @@ func compileCalibration(c *Calibration) (*calibration, error) {
 			cc.langTerms[l.index][l.stemWord(w)] += t.Weight
 		}
 	}
+	if len(c.Works) > MaxWorks {
+		return nil, inputErr(name+".works", "more than "+strconv.Itoa(MaxWorks)+" entries")
+	}
+	for i, w := range c.Works {
+		if w == "" || len(w) > MaxWorkBytes || !utf8.ValidString(w) {
+			return nil, inputErr(name+".works["+strconv.Itoa(i)+"]", "1 to "+strconv.Itoa(MaxWorkBytes)+" bytes of UTF-8")
+		}
+	}
+	cc.works = append([]string(nil), c.Works...)
 	for i, q := range c.Quantiles {
 		if !bounded(q) || i > 0 && q < c.Quantiles[i-1] {
 			return nil, inputErr(name+".quantiles["+strconv.Itoa(i)+"]", "must be finite, within ±1e6 and not below the one before")
@@ -257,7 +232,6 @@ func compileCalibration(c *Calibration) (*calibration, error) {
 		return nil, nil
 	}
 	cc.quantile = append([]float64(nil), c.Quantiles...)
-	cc.works = works(c)
 	return cc, nil
 }
 

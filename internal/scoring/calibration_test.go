@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"errors"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -226,34 +228,42 @@ func TestStyleFeatures(t *testing.T) {
 	}
 }
 
-// TestCalibrationWorks: a calibrated result says what works in the
-// community: the heaviest positive learned words, then the heaviest
-// positive traits a writer can act on; nothing negative, nothing unnamed.
+// TestCalibrationWorks: a calibrated result repeats the block's works (a
+// copy: changing a result or the block changes nothing else), and a block
+// with too many, empty or oversized works is refused by field.
 func TestCalibrationWorks(t *testing.T) {
-	a := Audience{Interests: []Interest{{Term: "backup"}}, Calibration: &Calibration{Version: Version, Posts: 80,
-		Features: []Feature{
-			{Name: FeatureQuestion, Scale: 1, Weight: 0.4},
-			{Name: FeatureTitleNumber, Scale: 1, Weight: 0.9},
-			{Name: FeatureReader, Scale: 1, Weight: -0.5},
-			{Name: FeatureScore, Scale: 1, Weight: 2}, // not something to act on
-			{Name: FeatureTerms, Scale: 1, Weight: 1},
-		},
-		Terms:     []TermWeight{{Term: "Restore", Weight: 1}, {Term: "webinar", Weight: -2}, {Term: "script", Weight: 3}, {Term: "log", Weight: 0.5}, {Term: "test", Weight: 0.2}},
-		Quantiles: []float64{0, 1, 2, 3}}}
+	block := func(works ...string) Audience {
+		return Audience{Interests: []Interest{{Term: "backup"}}, Calibration: &Calibration{Version: Version, Posts: 80,
+			Features: []Feature{{Name: FeatureTerms, Scale: 1, Weight: 1}}, Terms: []TermWeight{{Term: "restore", Weight: 1}},
+			Quantiles: []float64{0, 1, 2, 3}, Works: works}}
+	}
+	a := block("“restore”", "a question")
 	p, err := Compile(a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	a.Calibration.Works[0] = "changed"
 	r := p.Score(Content{Body: "Test one backup restore every month with the free checklist."})
-	if r.Calibrated == nil {
-		t.Fatal("not calibrated")
-	}
-	want := []string{"“script”", "“restore”", "“log”", "a number in the title", "a question"}
-	if !reflect.DeepEqual(r.Calibrated.Works, want) {
-		t.Errorf("works %q, want %q", r.Calibrated.Works, want)
+	if r.Calibrated == nil || !reflect.DeepEqual(r.Calibrated.Works, []string{"“restore”", "a question"}) {
+		t.Fatalf("calibrated %+v", r.Calibrated)
 	}
 	r.Calibrated.Works[0] = "changed"
-	if again := p.Score(Content{Body: "Test one backup restore every month."}); again.Calibrated.Works[0] != want[0] {
+	if again := p.Score(Content{Body: "Test one backup restore every month."}); again.Calibrated.Works[0] != "“restore”" {
 		t.Error("a result's works share the profile's slice")
+	}
+	for _, tc := range []struct {
+		works []string
+		field string
+	}{
+		{[]string{"a", "b", "c", "d", "e", "f"}, "calibration.works"},
+		{[]string{"ok", ""}, "calibration.works[1]"},
+		{[]string{strings.Repeat("x", MaxWorkBytes+1)}, "calibration.works[0]"},
+		{[]string{"\xff"}, "calibration.works[0]"},
+	} {
+		_, err := Compile(block(tc.works...))
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != tc.field {
+			t.Errorf("works %q: %v, want an error on %s", tc.works, err, tc.field)
+		}
 	}
 }
