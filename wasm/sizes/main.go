@@ -147,7 +147,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	lists = append(lists, tables...)
+	for _, t := range tables {
+		if !strings.HasSuffix(t, "_test.go") {
+			lists = append(lists, t)
+		}
+	}
 	if len(lists) > 0 {
 		fmt.Println()
 		fmt.Println("| engine word list (compiled-in: detection list, per-language tables as Go source) | raw KB | gzip KB | brotli KB |")
