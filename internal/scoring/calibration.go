@@ -73,7 +73,6 @@ type Calibrated struct {
 	Works []string `json:"works,omitempty"`
 }
 
-
 // Calibration features, in the order FeatureValues returns them.
 const (
 	FeatureScore       = "score"        // the uncalibrated overall score
@@ -138,7 +137,6 @@ type calibration struct {
 	quantile  []float64
 	works     []string
 }
-
 
 var featureNames = FeatureNames()
 
