@@ -1,4 +1,4 @@
-//go:build browser
+//go:build browser && phases
 
 package e2e
 
@@ -9,15 +9,16 @@ import (
 	"testing"
 )
 
-// TestFirstScorePhases is a diagnostic, not a check (it runs only with
-// SWEETSPOT_PHASES=<loads>): the median time of each step between
+// TestFirstScorePhases is a diagnostic, not a check, so it builds only with
+// the tag phases (go test -tags browser,phases -run TestFirstScorePhases
+// ./e2e; SWEETSPOT_PHASES=<loads>, default 7): the median time of each step between
 // navigation start and the first score over that many cold loads, from the
 // User Timing marks the loader and the wasm set (make bench-widget prints
 // one load's timeline; this is for comparing builds on a busy machine).
 func TestFirstScorePhases(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("SWEETSPOT_PHASES"))
-	if n == 0 {
-		t.Skip("set SWEETSPOT_PHASES=<cold loads> to run")
+	if n <= 0 {
+		n = 7
 	}
 	s := serve(t)
 	var run struct {
