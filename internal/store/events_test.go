@@ -478,7 +478,7 @@ func (f refuseMatching) RoundTrip(r *http.Request) (*http.Response, error) {
 			return refuse{f.op: true}.RoundTrip(r)
 		}
 	}
-	return http.DefaultTransport.RoundTrip(r)
+	return testTransport.RoundTrip(r)
 }
 
 // onCall runs fn before forwarding the first matching call.
@@ -498,7 +498,7 @@ func (f onCall) RoundTrip(r *http.Request) (*http.Response, error) {
 			f.fn()
 		}
 	}
-	return http.DefaultTransport.RoundTrip(r)
+	return testTransport.RoundTrip(r)
 }
 
 // refuse answers the named DynamoDB operations like a throttled table and
@@ -512,7 +512,7 @@ func (f refuse) RoundTrip(r *http.Request) (*http.Response, error) {
 			"X-Amz-Crc32": {strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10)}},
 			Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
 	}
-	return http.DefaultTransport.RoundTrip(r)
+	return testTransport.RoundTrip(r)
 }
 
 // unprocessedTransport forwards DynamoDB calls to dynalite, but for the
@@ -527,7 +527,7 @@ type unprocessedTransport struct {
 
 func (u *unprocessedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	if r.Header.Get("X-Amz-Target") != "DynamoDB_20120810.BatchWriteItem" || u.calls.Add(1) > u.hold {
-		return http.DefaultTransport.RoundTrip(r)
+		return testTransport.RoundTrip(r)
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -556,7 +556,7 @@ func (u *unprocessedTransport) RoundTrip(r *http.Request) (*http.Response, error
 	fwd, _ := json.Marshal(in)
 	r2 := r.Clone(r.Context())
 	r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(fwd)), int64(len(fwd))
-	res, err := http.DefaultTransport.RoundTrip(r2)
+	res, err := testTransport.RoundTrip(r2)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ func (c *countCalls) RoundTrip(r *http.Request) (*http.Response, error) {
 	case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem":
 		c.writes.Add(1)
 	}
-	return http.DefaultTransport.RoundTrip(r)
+	return testTransport.RoundTrip(r)
 }
 
 // clock is a settable clock shared by the stores of a test.
@@ -51,13 +51,25 @@ func (c *clock) Add(d time.Duration) {
 
 // openOn opens a store on base's table with the test's clock, short
 // deadlines and transport rt (nil: the default).
+// testTransport is the tests' HTTP transport to dynalite: it drops idle
+// connections after a second, well before node's 5 s keep-alive timeout
+// closes them on the server side. With MaxAttempts 1 (no SDK retry), a
+// request sent on a connection the server was closing failed with "use of
+// closed network connection", now and then, on a clean clone's CI.
+var testTransport = func() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = time.Second
+	return t
+}()
+
 func openOn(t *testing.T, base *store.Store, clk *clock, rt http.RoundTripper) *store.Store {
 	t.Helper()
 	cfg := shortDeadlines
 	cfg.Endpoint, cfg.Table, cfg.MaxAttempts, cfg.Now = storetest.Endpoint(), base.Table(), 1, clk.Now
-	if rt != nil {
-		cfg.HTTPClient = &http.Client{Transport: rt}
+	if rt == nil {
+		rt = testTransport
 	}
+	cfg.HTTPClient = &http.Client{Transport: rt}
 	st, err := store.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)

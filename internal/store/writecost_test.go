@@ -48,7 +48,7 @@ func (l *writeLog) RoundTrip(r *http.Request) (*http.Response, error) {
 		body, _ = io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
-	res, err := http.DefaultTransport.RoundTrip(r)
+	res, err := testTransport.RoundTrip(r)
 	if err != nil {
 		return res, err
 	}
