@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sweetspot/sweetspot/internal/config"
 	"github.com/sweetspot/sweetspot/internal/demo"
 	"github.com/sweetspot/sweetspot/internal/domain"
+	"github.com/sweetspot/sweetspot/internal/engagement"
 	"github.com/sweetspot/sweetspot/internal/store"
 )
 
@@ -17,7 +19,9 @@ const adminUsage = `usage: sweetspot admin <chore> [flags]
   create-workspace --name NAME            a workspace and its first admin key
   create-key --workspace ID --scope admin|ingest [--origin URL]... [--name NAME]
   seed [--origin URL]...                  the demo workspace (keys are reissued)
-  reconcile                               recount the counters of requests that died (once; serve does it every RECONCILE_EVERY)
+  reconcile                               recount the counters of requests that died and roll up closed days (once; serve does it every RECONCILE_EVERY)
+  rollup --workspace ID [--days N]        backfill the daily rollups of every community of a workspace over its last N days
+                                          (default 400): for a table that predates reconciler-built rollups
 The table comes from TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION (see README,
 "Configuration"); with DYNAMODB_ENDPOINT set the table is created if missing.
 Keys are printed once, as JSON; only their hashes are stored.`
@@ -34,6 +38,7 @@ func runAdmin(ctx context.Context, e env, args []string) error {
 	name := fs.String("name", "", "name of the workspace or key")
 	ws := fs.String("workspace", "", "workspace id")
 	scope := fs.String("scope", domain.ScopeAdmin, "key scope: admin or ingest")
+	days := fs.Int("days", 400, "rollup: how many days back to backfill")
 	var origins multi
 	fs.Var(&origins, "origin", "allowed origin of an ingest key (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -85,6 +90,18 @@ func runAdmin(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		out = rep
+	case "rollup":
+		if *days < 1 || *days > 3660 {
+			return usageError{"--days must be from 1 to 3660"}
+		}
+		if _, err := st.GetWorkspace(ctx, *ws); err != nil {
+			return fmt.Errorf("workspace %q: %w", *ws, err)
+		}
+		rolled, err := rollUpWorkspace(ctx, st, *ws, *days)
+		if err != nil {
+			return err
+		}
+		out = map[string]any{"workspace": *ws, "days": *days, "rolled": rolled}
 	case "seed":
 		res, err := demo.Seed(ctx, st, origins)
 		if err != nil {
@@ -97,6 +114,38 @@ func runAdmin(ctx context.Context, e env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// rollUpWorkspace backfills the rollups of every community of a workspace
+// over its last n days (store.RollUpDays: days not closed yet are left
+// alone, days rolled up already count as done), and returns per community
+// how many of the days have a rollup after the run.
+func rollUpWorkspace(ctx context.Context, st *store.Store, ws string, n int) (map[string]int, error) {
+	// Not engagement.Days: it stops at an insights period (366 days).
+	now := time.Now().UTC()
+	days := make([]string, 0, n+1)
+	for d := now.AddDate(0, 0, -n); !d.After(now); d = d.AddDate(0, 0, 1) {
+		days = append(days, engagement.Day(d))
+	}
+	rolled := map[string]int{}
+	cursor := ""
+	for {
+		page, err := st.ListCommunities(ctx, ws, cursor, 100)
+		if err != nil {
+			return rolled, err
+		}
+		for _, c := range page.Items {
+			k, err := st.RollUpDays(ctx, ws, c.ID, days)
+			rolled[c.ID] = k
+			if err != nil {
+				return rolled, fmt.Errorf("community %s: %w", c.ID, err)
+			}
+		}
+		if page.Next == "" {
+			return rolled, nil
+		}
+		cursor = page.Next
+	}
 }
 
 // multi is a repeatable string flag.
