@@ -517,39 +517,9 @@ func (m model) scores(train, test []prepared) []float64 {
 	q := m.quantiles(train)
 	out := make([]float64, len(test))
 	for i := range test {
-		out[i] = math.Round(math.Max(0, math.Min(100, percentile(q, m.predict(&test[i]))*test[i].capped)))
+		out[i] = math.Round(math.Max(0, math.Min(100, scoring.Percentile(q, m.predict(&test[i]))*test[i].capped)))
 	}
 	return out
-}
-
-// percentile is scoring's placing of a prediction among quantiles (0–100,
-// linear between neighbours, a plateau's middle for a tie).
-func percentile(q []float64, v float64) float64 {
-	n := len(q) - 1
-	if v <= q[0] {
-		return 0
-	}
-	if v >= q[n] {
-		return 100
-	}
-	first, last := -1, -1
-	for i := 0; i <= n; i++ {
-		if q[i] == v {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first >= 0 {
-		return 100 * float64(first+last) / 2 / float64(n)
-	}
-	for i := 1; i <= n; i++ {
-		if v < q[i] {
-			return 100 * (float64(i-1) + (v-q[i-1])/(q[i]-q[i-1])) / float64(n)
-		}
-	}
-	return 100
 }
 
 // block packs the model into a calibration block, its quantiles set by its

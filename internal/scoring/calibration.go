@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -130,12 +131,31 @@ type calibration struct {
 	weights          [numFeatures]Feature
 	has              [numFeatures]bool
 	terms            map[string]float64 // calibKey → weight (drafts in languages not modelled)
-	// langTerms are the terms keyed by each modelled language's stems (a
-	// term learned from Spanish posts is the word "recetas"; a Spanish
-	// draft's "receta" meets it on the stem "recet").
-	langTerms [maxLanguages]map[string]float64
-	quantile  []float64
-	works     []string
+	// words are the terms as written (lower case), and langTerms the terms
+	// keyed by a modelled language's stems, built on the first draft in
+	// that language (a term learned from Spanish posts is the word
+	// "recetas"; a Spanish draft's "receta" meets it on the stem "recet").
+	// Lazily: stemming 500 terms in every language of a build would be
+	// work on every Compile and before the widget's first score.
+	words     []TermWeight
+	langTerms [maxLanguages]struct {
+		once  sync.Once
+		terms map[string]float64
+	}
+	quantile []float64
+	works    []string
+}
+
+// termsIn returns the terms keyed by language l's stems.
+func (cc *calibration) termsIn(l *langSpec) map[string]float64 {
+	st := &cc.langTerms[l.index]
+	st.once.Do(func() {
+		st.terms = make(map[string]float64, len(cc.words))
+		for _, t := range cc.words {
+			st.terms[l.stemWord(t.Term)] += t.Weight
+		}
+	})
+	return st.terms
 }
 
 var featureNames = FeatureNames()
@@ -202,12 +222,7 @@ func compileCalibration(c *Calibration) (*calibration, error) {
 			return nil, inputErr(name+".terms["+strconv.Itoa(i)+"]", "one word of 1 to "+strconv.Itoa(MaxTermBytes)+" bytes with a weight within ±1e6")
 		}
 		cc.terms[calibKey(w)] += t.Weight
-		for _, l := range languages.list {
-			if cc.langTerms[l.index] == nil {
-				cc.langTerms[l.index] = make(map[string]float64, len(c.Terms))
-			}
-			cc.langTerms[l.index][l.stemWord(w)] += t.Weight
-		}
+		cc.words = append(cc.words, TermWeight{Term: w, Weight: t.Weight})
 	}
 	if len(c.Works) > MaxWorks {
 		return nil, inputErr(name+".works", "more than "+strconv.Itoa(MaxWorks)+" entries")
@@ -303,7 +318,7 @@ func (a *analysis) features(r Result, cc *calibration) []float64 {
 	if cc != nil {
 		terms := cc.terms
 		if a.modelled {
-			terms = cc.langTerms[a.model.index]
+			terms = cc.termsIn(a.model)
 		}
 		f[k+9] = a.termScore(terms)
 	}
@@ -392,12 +407,13 @@ func (cc *calibration) predict(f []float64) float64 {
 	return v
 }
 
-// percentile places a prediction among the quantiles: 0–100, linear
-// between neighbouring quantiles.
-func (cc *calibration) percentile(v float64) float64 {
-	q := cc.quantile
+// Percentile places a prediction among a calibration's quantiles (sorted):
+// 0–100, linear between neighbouring quantiles. The engine scores with it,
+// and internal/calibration validates with it, so both place a prediction
+// the same way.
+func Percentile(q []float64, v float64) float64 {
 	n := len(q) - 1
-	if v <= q[0] {
+	if n < 1 || v <= q[0] {
 		return 0
 	}
 	if v >= q[n] {

@@ -101,14 +101,14 @@ func TestCalibratedScore(t *testing.T) {
 func TestPercentile(t *testing.T) {
 	cc := &calibration{quantile: []float64{0, 10, 20, 30, 40}}
 	for _, tc := range []struct{ v, want float64 }{{-5, 0}, {0, 0}, {5, 12.5}, {20, 50}, {35, 87.5}, {40, 100}, {99, 100}} {
-		if got := cc.percentile(tc.v); math.Abs(got-tc.want) > 1e-9 {
+		if got := Percentile(cc.quantile, tc.v); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("percentile(%v) = %v, want %v", tc.v, got, tc.want)
 		}
 	}
 	// A plateau of equal quantiles ranks its value in its middle.
 	cc = &calibration{quantile: []float64{0, 1, 1, 1, 2}}
 	for _, tc := range []struct{ v, want float64 }{{1, 50}, {0.5, 12.5}, {1.5, 87.5}} {
-		if got := cc.percentile(tc.v); math.Abs(got-tc.want) > 1e-9 {
+		if got := Percentile(cc.quantile, tc.v); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("percentile(%v) = %v, want %v", tc.v, got, tc.want)
 		}
 	}

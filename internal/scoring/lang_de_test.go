@@ -83,25 +83,14 @@ func germanCommunity(t *testing.T) *Profile {
 // and inside compounds.
 func TestGermanInterests(t *testing.T) {
 	p := germanCommunity(t)
-	cases := []struct {
-		name, body string
-		hits       []int // Kleingarten, Tomaten, Kompost, Saatgut, Fahrrad, Spiel
-	}{
+	// hits: Kleingarten, Tomaten, Kompost, Saatgut, Fahrrad, Spiel
+	cases := []hitsCase{
 		{"inflections", "Die Tomate reift. Zwei Kleingärten, drei Tomaten und der Kompost.", []int{1, 2, 1, 0, 0, 0}},
 		{"compound begins with the interest", "Die Fahrradtour endet am Komposthaufen.", []int{0, 0, 1, 0, 1, 0}},
 		{"compound ends with the interest", "Cocktailtomaten und Rollenspiel.", []int{0, 1, 0, 0, 0, 1}},
 		{"a short rest is no compound", "Ein Beispiel mit Saatgut.", []int{0, 0, 0, 1, 0, 0}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a := p.analyse(Content{Body: tc.body})
-			for i, want := range tc.hits {
-				if got := a.hits[i].body; got != want {
-					t.Errorf("interest %q: %d hits, want %d", p.interests[i].term, got, want)
-				}
-			}
-		})
-	}
+	checkInterestHits(t, p, "de", cases)
 }
 
 // TestGermanDrafts: German drafts for a German community are detected and
@@ -118,34 +107,8 @@ func TestGermanDrafts(t *testing.T) {
 	hardSell := Content{Network: "facebook", Kind: "product", Title: "Nur heute: 30 % auf alle Tomaten!",
 		Body: "Nur heute gibt es 30 % Rabatt auf alle Tomaten und Saatgut für den Kleingarten! Unschlagbar günstig, aber nur solange der Vorrat reicht.\n\n" +
 			"Jetzt zugreifen und sichern Sie sich Ihr Saatgut ab 2,99 €. Jetzt bestellen, bevor alles weg ist!"}
-	for _, tc := range []struct {
-		name   string
-		c      Content
-		rating string
-		capped bool
-	}{
+	checkDrafts(t, p, "de", []draftCase{
 		{"value", value, RatingGood, false},
 		{"hard sell", hardSell, RatingPoor, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := p.Score(tc.c)
-			validateResult(t, tc.c, r)
-			if r.Language.Code != "de" || !r.Language.Modelled || len(r.Language.NotApplied) != 0 {
-				t.Errorf("language %+v, want German, modelled, every check applied", r.Language)
-			}
-			if len(r.Checks) != numChecks {
-				t.Errorf("%d checks, want %d", len(r.Checks), numChecks)
-			}
-			if r.Rating != tc.rating {
-				t.Errorf("rating %s (%d), want %s: %+v", r.Rating, r.Score, tc.rating, r.Caps)
-			}
-			capped := false
-			for _, c := range r.Caps {
-				capped = capped || c.Check == CheckValue
-			}
-			if capped != tc.capped {
-				t.Errorf("value cap %v, want %v: %+v", capped, tc.capped, r.Caps)
-			}
-		})
-	}
+	})
 }

@@ -7,25 +7,7 @@ import (
 )
 
 // These tests have no build constraint: in a widget build without Spanish
-// they skip (needLanguage). The helpers serve lang_pt_test.go too.
-
-func needLanguage(t *testing.T, code string) *langSpec {
-	t.Helper()
-	l := language(code)
-	if l == nil {
-		t.Skip(code + " is not compiled into this build")
-	}
-	return l
-}
-
-func mustCompile(t *testing.T, a Audience) *Profile {
-	t.Helper()
-	p, err := Compile(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+// they skip (needLanguage, lang_helpers_test.go).
 
 // phraseCase is a sentence and whether a list of the category matches it.
 type phraseCase struct {
@@ -105,10 +87,7 @@ func TestSpanishInterests(t *testing.T) {
 	p := mustCompile(t, Audience{Language: "es", Interests: []Interest{
 		{Term: "recetas de cocina"}, {Term: "cocinar"}, {Term: "legumbres"}, {Term: "menú semanal"},
 	}})
-	cases := []struct {
-		name, body string
-		hits       []int
-	}{
+	cases := []hitsCase{
 		// "cocina" (the kitchen, the cuisine) shares the stem of "cocinar".
 		{"singular phrase", "Una receta de cocina para el domingo.", []int{1, 1, 0, 0}},
 		{"verb forms", "Cocinamos el domingo y cocinaréis el lunes.", []int{0, 2, 0, 0}},
@@ -118,19 +97,7 @@ func TestSpanishInterests(t *testing.T) {
 		{"accents, capitals and an adjective's plural", "El menú semanal de la familia. El MENU SEMANAL. Menú de platos semanales.", []int{0, 0, 0, 2}},
 		{"phrase across sentences does not match", "Mis recetas. De cocina, nada.", []int{0, 1, 0, 0}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a := p.analyse(Content{Body: tc.body})
-			if a.lang.Code != "es" {
-				t.Fatalf("language %q", a.lang.Code)
-			}
-			for i, want := range tc.hits {
-				if got := a.hits[i].body; got != want {
-					t.Errorf("interest %q: %d hits, want %d", p.interests[i].term, got, want)
-				}
-			}
-		})
-	}
+	checkInterestHits(t, p, "es", cases)
 }
 
 // TestSpanishPhrases: the list phrases stem the way drafts are written

@@ -81,25 +81,14 @@ func dutchCommunity(t *testing.T) *Profile {
 // ("fietsen" is "fiets", "fiets" is "fiet").
 func TestDutchInterests(t *testing.T) {
 	p := dutchCommunity(t)
-	cases := []struct {
-		name, body string
-		hits       []int // fietsen, fietsroute, onderhoud, banden, ketting, spel
-	}{
+	// hits: fietsen, fietsroute, onderhoud, banden, ketting, spel
+	cases := []hitsCase{
 		{"inflections", "Wij fietsen graag. Twee fietsroutes, een band en de kettingen.", []int{1, 1, 0, 1, 1, 0}},
 		{"the stem written as a word", "Pak je fiets.", []int{1, 0, 0, 0, 0, 0}},
 		{"compounds", "Een fietstocht, een racefiets, de bandenspanning en kettingolie.", []int{2, 0, 0, 1, 1, 0}},
 		{"short interests do not match inside words", "Een bordspel en spelregels.", []int{0, 0, 0, 0, 0, 0}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a := p.analyse(Content{Body: tc.body})
-			for i, want := range tc.hits {
-				if got := a.hits[i].body; got != want {
-					t.Errorf("interest %q: %d hits, want %d", p.interests[i].term, got, want)
-				}
-			}
-		})
-	}
+	checkInterestHits(t, p, "nl", cases)
 }
 
 // TestDutchDrafts: Dutch drafts for a Dutch community are detected and
@@ -115,34 +104,8 @@ func TestDutchDrafts(t *testing.T) {
 	hardSell := Content{Network: "facebook", Kind: "product", Title: "Alleen vandaag: 40% korting op fietsen",
 		Body: "Alleen vandaag krijg je 40% korting op alle fietsen! De beste merken en de laagste prijs van Nederland. Op = op!\n\n" +
 			"Bestel nu je nieuwe fiets vanaf € 899. Wees er snel bij en mis het niet: koop nu!"}
-	for _, tc := range []struct {
-		name   string
-		c      Content
-		rating string
-		capped bool
-	}{
+	checkDrafts(t, p, "nl", []draftCase{
 		{"value", value, RatingGood, false},
 		{"hard sell", hardSell, RatingPoor, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := p.Score(tc.c)
-			validateResult(t, tc.c, r)
-			if r.Language.Code != "nl" || !r.Language.Modelled || len(r.Language.NotApplied) != 0 {
-				t.Errorf("language %+v, want Dutch, modelled, every check applied", r.Language)
-			}
-			if len(r.Checks) != numChecks {
-				t.Errorf("%d checks, want %d", len(r.Checks), numChecks)
-			}
-			if r.Rating != tc.rating {
-				t.Errorf("rating %s (%d), want %s: %+v", r.Rating, r.Score, tc.rating, r.Caps)
-			}
-			capped := false
-			for _, c := range r.Caps {
-				capped = capped || c.Check == CheckValue
-			}
-			if capped != tc.capped {
-				t.Errorf("value cap %v, want %v: %+v", capped, tc.capped, r.Caps)
-			}
-		})
-	}
+	})
 }

@@ -53,10 +53,7 @@ func TestPortugueseInterests(t *testing.T) {
 	p := mustCompile(t, Audience{Language: "pt", Interests: []Interest{
 		{Term: "ciclismo urbano"}, {Term: "pedalar"}, {Term: "ciclovias"}, {Term: "manutenção"},
 	}})
-	cases := []struct {
-		name, body string
-		hits       []int
-	}{
+	cases := []hitsCase{
 		{"phrase", "O ciclismo urbano cresce em BH.", []int{1, 0, 0, 0}},
 		{"verb forms", "Pedalamos cedo e você pedala à noite.", []int{0, 2, 0, 0}},
 		{"singular of a plural interest", "A ciclovia nova é boa.", []int{0, 0, 1, 0}},
@@ -65,19 +62,7 @@ func TestPortugueseInterests(t *testing.T) {
 		{"plural of -ão, capitals, no accents", "MANUTENÇÃO básica, manutenções e manutencao.", []int{0, 0, 0, 3}},
 		{"phrase across sentences does not match", "Ciclismo. Urbano.", []int{0, 0, 0, 0}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a := p.analyse(Content{Body: tc.body})
-			if a.lang.Code != "pt" {
-				t.Fatalf("language %q", a.lang.Code)
-			}
-			for i, want := range tc.hits {
-				if got := a.hits[i].body; got != want {
-					t.Errorf("interest %q: %d hits, want %d", p.interests[i].term, got, want)
-				}
-			}
-		})
-	}
+	checkInterestHits(t, p, "pt", cases)
 }
 
 // TestPortuguesePhrases: the list phrases stem the way drafts are written.

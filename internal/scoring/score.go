@@ -134,7 +134,7 @@ func (p *Profile) score(a *analysis) Result {
 		// uncalibrated score stands.
 		if pred := cc.predict(a.features(r, cc)); finite(pred) {
 			uncal := r.Score
-			r.Score = p.overall(cc.percentile(pred), false, len(r.Caps) > 0, limit)
+			r.Score = p.overall(Percentile(cc.quantile, pred), false, len(r.Caps) > 0, limit)
 			r.Calibrated = &Calibrated{Posts: cc.posts, Rho: round3(cc.rho), BaselineRho: round3(cc.baselineRho), Uncalibrated: uncal, Works: append([]string(nil), cc.works...)}
 		}
 	}
