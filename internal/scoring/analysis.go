@@ -231,7 +231,7 @@ func (a *analysis) detectLanguage(det *detector) {
 		// (data/<code>/stopwords.txt), as English does: the short lists
 		// of data/languages.txt share words ("la", "al", "del", "una")
 		// that would make a short Italian draft read as Spanish.
-		homeCount = max(homeCount, a.countStop(l.stop()))
+		homeCount = max(homeCount, a.countStop(l.load().stop))
 	}
 	share := float64(count[best]) / float64(words)
 	if share >= otherLanguageShare && float64(count[best]) > 1.5*float64(homeCount) {

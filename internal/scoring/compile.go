@@ -86,7 +86,7 @@ func (p *Profile) index(l *langSpec) *langIndex {
 }
 
 func (p *Profile) buildIndex(l *langSpec) *langIndex {
-	stop := l.stop()
+	stop := l.load().stop
 	ix := &langIndex{
 		byStem:  make(map[string][]int32, len(p.interests)),
 		stems:   make([][]string, len(p.interests)),
@@ -185,7 +185,7 @@ func Compile(a Audience) (*Profile, error) {
 		// then fetches the build for it).
 		p.declared = code
 	}
-	enStop := englishModel().stop()
+	enStop := englishModel().load().stop
 	for i, in := range a.Interests {
 		path := "interests[" + strconv.Itoa(i) + "]"
 		term := strings.TrimSpace(in.Term)

@@ -59,7 +59,6 @@ type langSpec struct {
 	compounds bool
 
 	load   func() *lexicon          // parsed on first use (sync.OnceValue)
-	stop   func() map[string]bool   // its function words, without the rest of its lexicon
 	traits func() map[string]string // stem of a traits.txt word → its section
 	// index is its position in registered order, for per-language arrays.
 	index int
@@ -90,14 +89,6 @@ func register(l *langSpec) {
 		panic("scoring: language " + l.code + " registered twice or too many languages")
 	}
 	spec := l
-	spec.stop = sync.OnceValue(func() map[string]bool {
-		words := strings.Fields(spec.table.stop)
-		out := make(map[string]bool, len(words))
-		for _, w := range words {
-			out[w] = true
-		}
-		return out
-	})
 	spec.load = sync.OnceValue(func() *lexicon { return loadLexicon(spec) })
 	spec.traits = sync.OnceValue(func() map[string]string {
 		out := map[string]string{}

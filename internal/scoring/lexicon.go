@@ -107,7 +107,7 @@ func loadLexicon(l *langSpec) *lexicon {
 	lx := &lexicon{
 		entries: make([]entry, 0, n),
 		byFirst: make(map[string][]int32, n),
-		stop:    l.stop(),
+		stop:    make(map[string]bool, strings.Count(t.stop, " ")+1),
 	}
 	for _, line := range strings.Split(t.entries, "\n") {
 		fields := strings.Fields(line)
@@ -124,6 +124,9 @@ func loadLexicon(l *langSpec) *lexicon {
 		lx.entries = append(lx.entries, e)
 	}
 	lx.sortByFirst()
+	for _, w := range strings.Fields(t.stop) {
+		lx.stop[w] = true
+	}
 	return lx
 }
 
@@ -150,7 +153,7 @@ type detector struct {
 // loadDetector is parsed once per process, on first use.
 var loadDetector = sync.OnceValue(func() *detector {
 	d := &detector{langStop: map[string]uint16{}, codes: []string{"en"}}
-	for w := range englishModel().stop() {
+	for _, w := range strings.Fields(englishModel().table.stop) {
 		d.langStop[w] |= 1
 	}
 	for _, ll := range parseList(languagesTxt) {
