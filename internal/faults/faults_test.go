@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -451,10 +453,50 @@ func (r *rig) exact(sent [][]engagement.Event) error {
 	gj, _ := json.Marshal(got)
 	wj, _ := json.Marshal(want)
 	if !bytes.Equal(gj, wj) {
-		return fmt.Errorf("insights differ from the accepted events:\ngot  %s\nwant %s", gj, wj)
+		fj, _ := json.Marshal(got.Funnel)
+		fw, _ := json.Marshal(want.Funnel)
+		return fmt.Errorf("insights differ from the accepted events:\n%s\nfunnel got  %s\nfunnel want %s\ngot  %s\nwant %s",
+			r.drift(ctx, wsID, days, sent), fj, fw, gj, wj)
 	}
 	r.t.Logf("exact: %d events (%d views, %d purchases), %d members", len(all), got.Funnel.Views, got.Funnel.Purchases, len(stored))
 	return nil
+}
+
+// drift explains an inexact result: the counter shards that differ from
+// the recount of their raw events, item by item, and the batches whose
+// deltas went to each (a batch's shard is its first event's).
+func (r *rig) drift(ctx context.Context, ws string, days map[string]bool, sent [][]engagement.Event) string {
+	var b strings.Builder
+	for d := range days {
+		drifts, err := r.st.Drift(ctx, ws, r.community.ID, d)
+		if err != nil {
+			fmt.Fprintf(&b, "drift %s: %v\n", d, err)
+			continue
+		}
+		for _, sd := range drifts {
+			var batches []int
+			for i, batch := range sent {
+				if engagement.ShardOf(batch[0].ID) == sd.Shard {
+					batches = append(batches, i)
+				}
+			}
+			fmt.Fprintf(&b, "day %s shard %02d (batches %v) differs from its recount:\n", d, sd.Shard, batches)
+			for sk, got := range sd.Counters {
+				if want := sd.Recount[sk]; !maps.Equal(got, want) {
+					fmt.Fprintf(&b, "  %s: counters %v, recount %v\n", sk, got, want)
+				}
+			}
+			for sk, want := range sd.Recount {
+				if _, ok := sd.Counters[sk]; !ok {
+					fmt.Fprintf(&b, "  %s: counters none, recount %v\n", sk, want)
+				}
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "every counter shard equals the recount of its raw events"
+	}
+	return b.String()
 }
 
 // TestFaults runs each scenario: a fault during the delivery of some

@@ -156,7 +156,7 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 		wg.Add(1)
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
-			fresh, dups, err := s.ingestMember(work, ws, group, shard, expires)
+			fresh, dups, err := s.ingestMember(work, ws, req, group, shard, expires)
 			if err != nil {
 				failed.Store(true)
 			}
@@ -190,7 +190,7 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 
 // ingestMember stores one member's events of a request, in time order,
 // and applies to the member every event it has not applied yet.
-func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement.Event, shard int, expires int64) ([]engagement.Stored, int, error) {
+func (s *Store) ingestMember(ctx context.Context, ws, req string, events []engagement.Event, shard int, expires int64) ([]engagement.Stored, int, error) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.Before(events[j].Time) })
 	community, id := events[0].Community, events[0].Member
 	anonymous := id == engagement.AnonymousMember
@@ -219,7 +219,7 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 		if anonymous {
 			st.Credit, st.Campaign = engagement.Credit{}, st.UTM
 		}
-		created, err := s.putEvent(ctx, ws, st, shard, expires)
+		created, stored, err := s.putEvent(ctx, ws, req, st, shard, expires)
 		if err != nil {
 			failed = err
 			break
@@ -236,12 +236,7 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 		}
 		// Stored by an earlier request that did not get to save the
 		// member: apply the event as stored (its first version wins).
-		stored, ok, err := s.getEvent(ctx, ws, e.ID)
-		if err != nil {
-			failed = err
-			break
-		}
-		if ok && stored.Community == community && stored.Member == id && m.Apply(stored.Event) {
+		if stored.Community == community && stored.Member == id && m.Apply(stored.Event) {
 			applied = append(applied, stored.Event)
 		}
 	}
@@ -255,13 +250,20 @@ func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement
 }
 
 // putEvent stores a raw event unless its id is already stored; created
-// reports which. The raw-event index groups events by community-day and
-// by the counter shard their deltas went to, so that one shard can be
-// recounted on its own.
-func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, shard int, expires int64) (created bool, err error) {
+// reports which, and stored is the event already stored when it was not.
+// The raw-event index groups events by community-day and by the counter
+// shard their deltas went to, so that one shard can be recounted on its
+// own.
+//
+// The item records the request that stored it (req): the SDK retries a put
+// whose answer was lost (a dropped connection), and the retry then fails
+// its condition on the item the first attempt wrote. Without the request's
+// mark that event would pass for a duplicate of an earlier request, and
+// its deltas would never be applied.
+func (s *Store) putEvent(ctx context.Context, ws, req string, st engagement.Stored, shard int, expires int64) (created bool, stored engagement.Stored, err error) {
 	av, err := marshal(st)
 	if err != nil {
-		return false, domain.Wrap(domain.Internal, err, "internal error")
+		return false, stored, domain.Wrap(domain.Internal, err, "internal error")
 	}
 	av[table.PK] = strAV(eventPK(ws, st.ID))
 	av[table.SK] = strAV(skEvent)
@@ -269,36 +271,48 @@ func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, s
 	av[table.GSI1SK] = strAV(st.ID)
 	av[table.TTL] = numAV(expires)
 	av[kindAttr] = strAV("event")
+	av[reqAttr] = strAV(req)
 	_, err = s.db.PutItem(ctx, &dynamodb.PutItemInput{
 		TableName: &s.table, Item: av,
 		ConditionExpression:      aws.String("attribute_not_exists(#pk)"),
 		ExpressionAttributeNames: map[string]string{"#pk": table.PK},
 	})
 	var ccf *types.ConditionalCheckFailedException
-	if errors.As(err, &ccf) {
-		return false, nil
+	if err != nil && !errors.As(err, &ccf) {
+		return false, stored, s.fail("store event", err)
 	}
+	if err == nil {
+		return true, stored, nil
+	}
+	stored, by, ok, err := s.getEvent(ctx, ws, st.ID)
 	if err != nil {
-		return false, s.fail("store event", err)
+		return false, stored, err
 	}
-	return true, nil
+	if !ok {
+		// Gone since (its TTL): nothing to apply.
+		return false, stored, nil
+	}
+	return by == req, stored, nil
 }
 
-// getEvent reads a stored raw event (strongly consistent).
-func (s *Store) getEvent(ctx context.Context, ws, id string) (engagement.Stored, bool, error) {
+// getEvent reads a stored raw event (strongly consistent) and the request
+// that stored it.
+func (s *Store) getEvent(ctx context.Context, ws, id string) (st engagement.Stored, req string, ok bool, err error) {
 	res, err := s.db.GetItem(ctx, &dynamodb.GetItemInput{TableName: &s.table, ConsistentRead: aws.Bool(true),
 		Key: map[string]types.AttributeValue{table.PK: strAV(eventPK(ws, id)), table.SK: strAV(skEvent)}})
 	if err != nil {
-		return engagement.Stored{}, false, s.fail("get event", err)
+		return st, "", false, s.fail("get event", err)
 	}
 	if len(res.Item) == 0 {
-		return engagement.Stored{}, false, nil
+		return st, "", false, nil
 	}
-	var st engagement.Stored
 	if err := unmarshal(res.Item, &st); err != nil {
-		return st, false, domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
+		return st, "", false, domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
 	}
-	return st, true, nil
+	if v, ok := res.Item[reqAttr].(*types.AttributeValueMemberS); ok {
+		req = v.Value
+	}
+	return st, req, true, nil
 }
 
 // getMember reads a member (strongly consistent) and its version; a

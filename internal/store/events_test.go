@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"reflect"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -676,4 +678,204 @@ func TestLinks(t *testing.T) {
 	if _, _, err := st.LinkByCode(ctx, l.Code); domain.ErrorCode(err) != domain.NotFound {
 		t.Fatalf("deleted link still redirects: %v", err)
 	}
+}
+
+// TestLostAnswersOfEventWrites: the connection drops after dynalite has
+// stored an event but before its answer arrives, for every fourth event,
+// and the SDK retries the put (as it does on a dropped connection). The
+// retry finds the item its own first attempt wrote: the request must count
+// that event as its own, not as a duplicate of an earlier request, or the
+// event would be stored but never counted (the request succeeds, so no
+// intent is left for the reconciler).
+func TestLostAnswersOfEventWrites(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	// The SDK waits up to a second before a retry: deadlines with room for
+	// a few in a row.
+	cfg := store.Config{CallTimeout: 5 * time.Second, ApplyTimeout: 20 * time.Second}
+	cfg.Endpoint, cfg.Table, cfg.MaxAttempts = storetest.Endpoint(), base.Table(), 3
+	lost := &loseAnswers{op: "PutItem", body: `"EV#`}
+	cfg.HTTPClient = &http.Client{Transport: lost}
+	st, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	evs := timeOrdered(rand.New(rand.NewPCG(11, 11)), 40, now)
+	res, err := st.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Accepted != len(evs) || res.Duplicates != 0 {
+		t.Fatalf("accepted %d, duplicates %d, %v", res.Accepted, res.Duplicates, err)
+	}
+	if lost.dropped.Load() < int64(len(evs)/4)-1 {
+		t.Fatalf("only %d answers dropped", lost.dropped.Load())
+	}
+	days := engagement.Days(now.Add(-3*time.Hour), now)
+	// No reconcile: the request succeeded and cleared its intents.
+	assertCountersEqualRecount(t, base, "ws_a", days)
+	assertMembersEqualReplay(t, base, "ws_a", days)
+	if rep, err := base.Reconcile(ctx); err != nil || rep.Pending != 0 {
+		t.Fatalf("intents left: %+v, %v", rep, err)
+	}
+	// A real retry of the batch by the client is a duplicate, counted once.
+	if res, err := st.IngestEvents(ctx, "ws_a", evs, 0); err != nil || res.Duplicates != len(evs) {
+		t.Fatalf("client retry: accepted %d, duplicates %d, %v", res.Accepted, res.Duplicates, err)
+	}
+	assertCountersEqualRecount(t, base, "ws_a", days)
+}
+
+// loseAnswers forwards every call to dynalite, but for every fourth
+// distinct call of op whose body contains body it drops the first answer
+// and reports a reset connection: the call took effect, the caller cannot
+// know. The SDK's retry of that call is answered.
+type loseAnswers struct {
+	op, body string
+	mu       sync.Mutex
+	seen     map[string]bool
+	dropped  atomic.Int64
+}
+
+func (f *loseAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") != f.op {
+		return testTransport.RoundTrip(r)
+	}
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	f.mu.Lock()
+	if f.seen == nil {
+		f.seen = map[string]bool{}
+	}
+	first := !f.seen[string(b)]
+	f.seen[string(b)] = true
+	drop := first && bytes.Contains(b, []byte(f.body)) && len(f.seen)%4 == 1
+	f.mu.Unlock()
+	res, err := testTransport.RoundTrip(r)
+	if err != nil || !drop {
+		return res, err
+	}
+	res.Body.Close()
+	f.dropped.Add(1)
+	return nil, &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
+}
+
+// TestRecountTrustsTheTableNotTheIndex: dynalite writes an item's index
+// entries before the item, so a store killed between the two leaves an
+// index entry whose event was never stored (seen in the fault suite's
+// "store killed" scenario). Here the event's put fails (the store died)
+// and the raw-event index still lists it (the entry written before the
+// kill). The recount must not count that event: the client's retry stores
+// it and adds its deltas, so counting it in the recount too counted it
+// twice.
+func TestRecountTrustsTheTableNotTheIndex(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.New(t)
+	now := time.Now().UTC()
+	evs := timeOrdered(rand.New(rand.NewPCG(13, 13)), 30, now)
+	ghost := evs[len(evs)/2]
+	dying := openFaulty(t, base, refuseMatching{op: "PutItem", body: ghost.ID})
+	if _, err := dying.IngestEvents(ctx, "ws_a", evs, 0); domain.ErrorCode(err) != domain.Unavailable {
+		t.Fatalf("the ghost's put fails: %v", err)
+	}
+	// The reconciler sees the index entry the store wrote before it died.
+	torn := &indexGhost{pk: "EV#ws_a#" + ghost.ID, event: engagement.Stored{Event: ghost},
+		index: fmt.Sprintf(`"EVD#ws_a#%s#%s#%02d"`, ghost.Community, engagement.Day(ghost.Time), engagement.ShardOf(evs[0].ID))}
+	rec := openFaulty(t, base, torn)
+	time.Sleep(rec.IntentLease())
+	if rep, err := rec.Reconcile(ctx); err != nil || len(rep.Repaired) == 0 {
+		t.Fatalf("reconcile: %+v, %v", rep, err)
+	}
+	if torn.injected.Load() == 0 {
+		t.Fatal("no index answer carried the ghost entry")
+	}
+	// The client's retry stores the ghost (and whatever the first attempt
+	// did not get to) and adds their deltas.
+	healthy := openFaulty(t, base, nil)
+	res, err := healthy.IngestEvents(ctx, "ws_a", evs, 0)
+	if err != nil || res.Accepted == 0 || res.Accepted+res.Duplicates != len(evs) {
+		t.Fatalf("retry: accepted %d, duplicates %d, %v", res.Accepted, res.Duplicates, err)
+	}
+	days := engagement.Days(now.Add(-3*time.Hour), now)
+	assertCountersEqualRecount(t, base, "ws_a", days)
+	assertMembersEqualReplay(t, base, "ws_a", days)
+}
+
+// indexGhost adds an entry for event, keyed pk, to every answer of a query
+// of the raw-event index partition index (the answer's first entry with
+// the event's attributes): an index entry whose item the store never wrote.
+type indexGhost struct {
+	pk, index string
+	event     engagement.Stored
+	injected  atomic.Int64
+}
+
+// wireAV turns a JSON value into DynamoDB's wire form of it.
+func wireAV(v any) any {
+	switch v := v.(type) {
+	case string:
+		return map[string]any{"S": v}
+	case float64:
+		return map[string]any{"N": strconv.FormatFloat(v, 'f', -1, 64)}
+	case bool:
+		return map[string]any{"BOOL": v}
+	case map[string]any:
+		m := map[string]any{}
+		for k, x := range v {
+			m[k] = wireAV(x)
+		}
+		return map[string]any{"M": m}
+	case []any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = wireAV(x)
+		}
+		return map[string]any{"L": l}
+	}
+	return map[string]any{"NULL": true}
+}
+
+func (g *indexGhost) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Header.Get("X-Amz-Target") != "DynamoDB_20120810.Query" {
+		return testTransport.RoundTrip(r)
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	res, err := testTransport.RoundTrip(r)
+	if err != nil || !bytes.Contains(body, []byte(g.index)) {
+		return res, err
+	}
+	b, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, err
+	}
+	if items, _ := out["Items"].([]any); len(items) > 0 {
+		ghost := map[string]any{}
+		for k, v := range items[0].(map[string]any) {
+			ghost[k] = v
+		}
+		var attrs map[string]any
+		j, _ := json.Marshal(g.event)
+		_ = json.Unmarshal(j, &attrs)
+		for k, v := range attrs {
+			ghost[k] = wireAV(v)
+		}
+		ghost["pk"] = map[string]any{"S": g.pk}
+		out["Items"] = append(items, ghost)
+		out["Count"] = len(items) + 1
+		g.injected.Add(1)
+		b, _ = json.Marshal(out)
+	}
+	res.Body, res.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+	res.Header.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(b)), 10))
+	res.Header.Del("Content-Length")
+	return res, nil
 }

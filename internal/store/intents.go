@@ -383,19 +383,7 @@ func (s *Store) reconcileShard(ctx context.Context, d dayShard, intents []string
 // recount of the raw events whose deltas belong to that shard, and returns
 // the recount.
 func (s *Store) replaceShard(ctx context.Context, d dayShard) (engagement.Counts, error) {
-	var raw []engagement.Stored
-	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI1),
-		KeyConditionExpression:    aws.String("#pk = :pk"),
-		ExpressionAttributeNames:  map[string]string{"#pk": table.GSI1PK},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(eventDayPK(d.ws, d.community, d.day, d.shard))},
-	}, func(it map[string]types.AttributeValue) error {
-		var st engagement.Stored
-		if err := unmarshal(it, &st); err != nil {
-			return domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
-		}
-		raw = append(raw, st)
-		return nil
-	})
+	raw, err := s.shardEvents(ctx, d, true)
 	if err != nil {
 		return engagement.Counts{}, err
 	}
