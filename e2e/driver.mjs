@@ -368,6 +368,9 @@ async function benchScenario(browser) {
       for (const r of performance.getEntriesByType('resource')) {
         t[r.name.replace(/^.*\//, '').replace(/\.[0-9a-f]{12}\./, '.')] = [Math.round(r.startTime), Math.round(r.responseEnd)];
       }
+      // Every wasm download, by full URL (a preload the loader did not use
+      // would show as a second one).
+      t.wasm = performance.getEntriesByType('resource').filter((r) => /\.wasm$/.test(r.name)).map((r) => r.name);
       t.instantiated = Math.round(window.__instantiatedAt);
       for (const [k, v] of Object.entries(window.__marks)) t[k] = Math.round(v);
       for (const m of performance.getEntriesByType('mark')) t['mark:' + m.name] = Math.round(m.startTime);
@@ -486,7 +489,12 @@ async function langScenario(browser) {
   const out = { pages: [], errors: [] };
   const wasmOf = (page) => {
     const got = [];
-    page.on('request', (r) => { const m = r.url().match(/\/(sweetspot-[a-z]+)\.[0-9a-f]{12}\.wasm$/); if (m) got.push(m[1]); });
+    // A hashed build by its stem (sweetspot-es), a plain-name one (what a
+    // page preloads) by its file name (sweetspot-en.wasm).
+    page.on('request', (r) => {
+      const m = r.url().match(/\/(sweetspot-[a-z]+)(\.[0-9a-f]{12})?\.wasm$/);
+      if (m) got.push(m[2] ? m[1] : m[1] + '.wasm');
+    });
     return got;
   };
   for (const p of cfg.pages) {

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,6 +71,7 @@ func serve(t testing.TB) servers {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /demo.html", page(filepath.Join(siteDir, "demo.html"), func(s string) string {
+		s = strings.Replace(s, `href="/widget/`, `href="`+widget+`/widget/`, 1)
 		return strings.Replace(s, `src="/widget.js"`, `src="`+widget+`/widget.js"`, 1)
 	}))
 	// lang.html is the demo page with ?data-lang= on the script tag and
@@ -82,6 +84,9 @@ func serve(t testing.TB) servers {
 				tag += ` data-lang="` + html.EscapeString(l) + `"`
 			}
 			s = strings.Replace(s, `src="/widget.js"`, tag, 1)
+			// Without the demo's preload of the English build: the loader
+			// picks the build itself here.
+			s = regexp.MustCompile(`<link rel="preload"[^>]*>\n`).ReplaceAllString(s, "")
 			return strings.Replace(s, `<html lang="en">`, `<html lang="`+html.EscapeString(q.Get("html"))+`">`, 1)
 		})(w, r)
 	})

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"cmp"
 	"os"
 	"slices"
 	"strconv"
@@ -15,6 +16,8 @@ import (
 // navigation start and the first score over that many cold loads, from the
 // User Timing marks the loader and the wasm set (make bench-widget prints
 // one load's timeline; this is for comparing builds on a busy machine).
+// PHASES_PAGE picks the page (default /demo.html, which preloads the English
+// build; /lang.html?html=en is the same page without the preload).
 func TestFirstScorePhases(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("SWEETSPOT_PHASES"))
 	if n <= 0 {
@@ -25,7 +28,7 @@ func TestFirstScorePhases(t *testing.T) {
 		FirstScoreMs []float64
 		Timelines    []map[string]any
 	}
-	drive(t, map[string]any{"scenario": "bench", "url": s.host + "/demo.html", "loads": n, "loadsOnly": true}, &run)
+	drive(t, map[string]any{"scenario": "bench", "url": s.host + cmp.Or(os.Getenv("PHASES_PAGE"), "/demo.html"), "loads": n, "loadsOnly": true}, &run)
 	steps := []string{"mark:sweetspot:loader", "mark:sweetspot:fetch", "instantiated", "mark:sweetspot:run", "mark:sweetspot:main",
 		"mark:sweetspot:mount", "mark:sweetspot:read", "mark:sweetspot:compiled", "mark:sweetspot:built", "mark:sweetspot:content",
 		"mark:sweetspot:scored", "firstScore"}

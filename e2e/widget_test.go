@@ -44,14 +44,23 @@ func TestEditorWidgetCrossOrigin(t *testing.T) {
 	}
 	// The widget's files came from the widget origin, compressed, with the
 	// headers streaming compilation and caching need.
-	wasm, ok := run.Responses["/widget/sweetspot-en.HASH.wasm"] // the demo page is lang="en"
+	// The demo page (lang="en") preloads the English build under its plain
+	// name, revalidated on each use; the loader uses that download and
+	// fetches no hashed copy.
+	wasm, ok := run.Responses["/widget/sweetspot-en.wasm"]
 	if !ok {
 		t.Fatalf("no wasm response among %v", keys(run.Responses))
 	}
 	if wasm.Origin != s.widget || wasm.Headers["content-type"] != "application/wasm" ||
 		wasm.Headers["content-encoding"] != "br" || wasm.Headers["access-control-allow-origin"] != "*" ||
-		!strings.Contains(wasm.Headers["cache-control"], "immutable") {
+		wasm.Headers["cache-control"] != "no-cache" {
 		t.Errorf("wasm response from %s with headers %v", wasm.Origin, wasm.Headers)
+	}
+	if _, twice := run.Responses["/widget/sweetspot-en.HASH.wasm"]; twice {
+		t.Errorf("the preloaded build was downloaded again under its hashed name")
+	}
+	if js, ok := run.Responses["/widget/wasm_exec.HASH.js"]; !ok || !strings.Contains(js.Headers["cache-control"], "immutable") {
+		t.Errorf("wasm_exec.js: %v (%v)", ok, js.Headers)
 	}
 	if run.Score != "function" {
 		t.Errorf("typeof Sweetspot.score = %q on the host page", run.Score)
@@ -321,6 +330,7 @@ func TestWidgetLanguageBuilds(t *testing.T) {
 			{"name": "html ja: no build, English", "url": s.host + "/lang.html?html=ja"},
 			{"name": "data-lang=xx: no build, html nl", "url": s.host + "/lang.html?data-lang=xx&html=nl"},
 			{"name": "no lang at all", "url": s.host + "/lang.html"},
+			{"name": "demo page: its preload is the only download", "url": s.host + "/demo.html"},
 		},
 		"switchPage":  s.host + "/lang.html?data-lang=es&html=en",
 		"otherDraft":  frenchDraft,
@@ -332,6 +342,9 @@ func TestWidgetLanguageBuilds(t *testing.T) {
 	want := map[string]string{
 		"data-lang=es": "sweetspot-es", "data-lang=de-AT beats html fr": "sweetspot-de", "html fr-CA": "sweetspot-fr",
 		"html ja: no build, English": "sweetspot-en", "data-lang=xx: no build, html nl": "sweetspot-nl", "no lang at all": "sweetspot-en",
+		// The loader fetches the URL the page preloaded (the build under its
+		// plain name), so the download that began with the page is used.
+		"demo page: its preload is the only download": "sweetspot-en.wasm",
 	}
 	if len(out.Pages) != len(want) {
 		t.Fatalf("pages: %+v", out.Pages)

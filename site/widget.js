@@ -70,7 +70,11 @@
   S._e = S._e || {};
   var engine = function (m, code) {
     if (S._e[code]) return S._e[code];
-    var url = new URL(wasmOf(m, code), base);
+    // A page may preload its build under its plain name, from this origin:
+    // <link rel="preload" as="fetch" crossorigin href=".../widget/sweetspot-en.wasm">.
+    // Fetching that same URL uses the download it started with the page.
+    var pre = document.querySelector('link[rel=preload][href$="/sweetspot-' + code + '.wasm"]');
+    var url = pre && new URL(pre.href).origin === base.origin ? pre.href : new URL(wasmOf(m, code), base);
     var slow = function () {
       return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
         return WebAssembly.compile(b);

@@ -77,7 +77,16 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			return err
 		}
 		target := filepath.Join(outDir, name)
-		if _, err := os.Stat(target + ".br"); err == nil {
+		// A wasm build is also published under its plain name (the current
+		// release, revalidated on each use), the URL a page can preload: the
+		// loader fetches the preloaded URL rather than the hashed one, so the
+		// download starts with the page instead of after the loader.
+		var alias string
+		if ext == ".wasm" {
+			alias = filepath.Join(outDir, base)
+		}
+		published := func(p string) bool { _, err := os.Stat(p + ".br"); return err == nil }
+		if published(target) && (alias == "" || sameFile(alias, data)) {
 			fmt.Fprintf(log, "%-32s unchanged\n", name)
 			continue // same content, same name: already published
 		}
@@ -89,10 +98,18 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			done[sum] = enc
 		}
 		br, gz := enc.br, enc.gz
-		for _, f := range []struct {
+		type file struct {
 			path string
 			data []byte
-		}{{target, data}, {target + ".gz", gz}, {target + ".br", br}} {
+		}
+		// The file checked for "already published" goes last, so that an
+		// interrupted publish is redone: .br for the hashed name, the body
+		// for the plain name (sameFile).
+		files := []file{{target, data}, {target + ".gz", gz}, {target + ".br", br}}
+		if alias != "" {
+			files = append(files, file{alias + ".gz", gz}, file{alias + ".br", br}, file{alias, data})
+		}
+		for _, f := range files {
 			if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
 				return err
 			}
@@ -147,6 +164,12 @@ func stripComments(src []byte) []byte {
 	return []byte(strings.Join(out, "\n"))
 }
 
+// sameFile reports whether the file at p holds data.
+func sameFile(p string, data []byte) bool {
+	b, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(b, data)
+}
+
 // removeStale deletes earlier hashed copies of stem*ext (and their .br/.gz).
 func removeStale(dir, stem, ext, keep string) error {
 	matches, err := filepath.Glob(filepath.Join(dir, stem+".*"+ext+"*"))
@@ -181,9 +204,14 @@ func removeDropped(dir string, manifest map[string]string) error {
 		if _, kept := manifest[plain]; kept || hashed != filepath.Base(hashed) {
 			continue
 		}
-		for _, suffix := range []string{"", ".br", ".gz"} {
-			if err := os.Remove(filepath.Join(dir, hashed+suffix)); err != nil && !os.IsNotExist(err) {
-				return err
+		for _, name := range []string{hashed, plain} {
+			if name == plain && (filepath.Ext(plain) != ".wasm" || plain != filepath.Base(plain)) {
+				continue // only wasm builds have a plain-name copy
+			}
+			for _, suffix := range []string{"", ".br", ".gz"} {
+				if err := os.Remove(filepath.Join(dir, name+suffix)); err != nil && !os.IsNotExist(err) {
+					return err
+				}
 			}
 		}
 	}

@@ -50,12 +50,26 @@ func TestPublishLanguages(t *testing.T) {
 	if len(files) != 0 {
 		t.Errorf("dropped build still published: %v", files)
 	}
-	for _, name := range m {
+	for plain, name := range m {
 		for _, suffix := range []string{"", ".br", ".gz"} {
-			if _, err := os.Stat(filepath.Join(out, name+suffix)); err != nil {
+			hashed, err := os.ReadFile(filepath.Join(out, name+suffix))
+			if err != nil {
 				t.Error(err)
 			}
+			// Each build is also under its plain name (what a page preloads),
+			// with the same bytes.
+			same, err := os.ReadFile(filepath.Join(out, plain+suffix))
+			if err != nil || string(same) != string(hashed) {
+				t.Errorf("%s%s: not the same as %s%s (%v)", plain, suffix, name, suffix, err)
+			}
 		}
+	}
+	// A new release replaces the plain-name copy.
+	if err := run(out, "", []string{write("sweetspot-en.wasm", "\x00asm next release")}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "sweetspot-en.wasm")); string(b) != "\x00asm next release" {
+		t.Errorf("plain name after a release: %q", b)
 	}
 	js, err := os.ReadFile(filepath.Join(out, "widget.js"))
 	if err != nil {
