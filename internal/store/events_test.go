@@ -694,7 +694,10 @@ func TestLostAnswersOfEventWrites(t *testing.T) {
 	// a few in a row.
 	cfg := store.Config{CallTimeout: 5 * time.Second, ApplyTimeout: 20 * time.Second}
 	cfg.Endpoint, cfg.Table, cfg.MaxAttempts = storetest.Endpoint(), base.Table(), 3
-	lost := &loseAnswers{op: "PutItem", body: `"EV#`}
+	// Its own transport: the connections it breaks are not in the pool
+	// the other tests' stores share (sharing it, a concurrent test failed
+	// about one run in two with "use of closed network connection").
+	lost := &loseAnswers{op: "PutItem", body: `"EV#`, base: testTransport.Clone()}
 	cfg.HTTPClient = &http.Client{Transport: lost}
 	st, err := store.Open(ctx, cfg)
 	if err != nil {
@@ -729,6 +732,7 @@ func TestLostAnswersOfEventWrites(t *testing.T) {
 // know. The SDK's retry of that call is answered.
 type loseAnswers struct {
 	op, body string
+	base     *http.Transport
 	mu       sync.Mutex
 	seen     map[string]bool
 	dropped  atomic.Int64
@@ -736,7 +740,7 @@ type loseAnswers struct {
 
 func (f *loseAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
 	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") != f.op {
-		return testTransport.RoundTrip(r)
+		return f.base.RoundTrip(r)
 	}
 	b, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -751,7 +755,7 @@ func (f *loseAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
 	f.seen[string(b)] = true
 	drop := first && bytes.Contains(b, []byte(f.body)) && len(f.seen)%4 == 1
 	f.mu.Unlock()
-	res, err := testTransport.RoundTrip(r)
+	res, err := f.base.RoundTrip(r)
 	if err != nil || !drop {
 		return res, err
 	}
