@@ -293,9 +293,10 @@ func (s *Store) RawEvents(ctx context.Context, ws, community, day string) ([]eng
 // by the client's retry (which stores the event and adds its deltas),
 // counted it twice (the fault suite's "store killed" scenario). So the
 // events come from the index (one query per MB) and their existence from
-// the table (keys only: about 1 read unit per 100 events eventually
-// consistent, per 50 consistent). DynamoDB's index, updated after the
-// item, can lag the other way; the intent lease covers that.
+// the table (keys only, so little data on the wire; DynamoDB still
+// charges each item read, 1 unit per event consistent, 0.5 eventually, on
+// top of the index query). DynamoDB's index, updated after the item, can
+// lag the other way; the intent lease covers that.
 func (s *Store) shardEvents(ctx context.Context, d dayShard, consistent bool) ([]engagement.Stored, error) {
 	var (
 		listed []engagement.Stored
