@@ -49,5 +49,8 @@ func TestFirstScorePhases(t *testing.T) {
 		t.Logf("%-26s at %4.0f  (+%3.0f since %s)", k, abs[len(abs)/2], d[len(d)/2], prev)
 		prev = k
 	}
+	for _, tl := range run.Timelines {
+		t.Logf("widget.js %v wasm %v css %v dcl %v loader %v inst %v first %v", tl["widget.js"], tl["sweetspot-en.wasm"], tl["demo.css"], tl["domContentLoaded"], tl["mark:sweetspot:loader"], tl["instantiated"], tl["firstScore"])
+	}
 	t.Logf("first score: median %.0f of %v; load average %.2f", median(run.FirstScoreMs), run.FirstScoreMs, loadAverage())
 }
