@@ -156,7 +156,7 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 		wg.Add(1)
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
-			fresh, dups, err := s.ingestMember(work, ws, req, group, shard, expires)
+			fresh, dups, err := s.ingestMember(work, ws, group, shard, expires)
 			if err != nil {
 				failed.Store(true)
 			}
@@ -190,7 +190,7 @@ func (s *Store) IngestEvents(ctx context.Context, ws string, events []engagement
 
 // ingestMember stores one member's events of a request, in time order,
 // and applies to the member every event it has not applied yet.
-func (s *Store) ingestMember(ctx context.Context, ws, req string, events []engagement.Event, shard int, expires int64) ([]engagement.Stored, int, error) {
+func (s *Store) ingestMember(ctx context.Context, ws string, events []engagement.Event, shard int, expires int64) ([]engagement.Stored, int, error) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.Before(events[j].Time) })
 	community, id := events[0].Community, events[0].Member
 	anonymous := id == engagement.AnonymousMember
@@ -219,7 +219,7 @@ func (s *Store) ingestMember(ctx context.Context, ws, req string, events []engag
 		if anonymous {
 			st.Credit, st.Campaign = engagement.Credit{}, st.UTM
 		}
-		created, stored, err := s.putEvent(ctx, ws, req, st, shard, expires)
+		created, stored, err := s.putEvent(ctx, ws, st, shard, expires)
 		if err != nil {
 			failed = err
 			break
@@ -255,12 +255,15 @@ func (s *Store) ingestMember(ctx context.Context, ws, req string, events []engag
 // shard their deltas went to, so that one shard can be recounted on its
 // own.
 //
-// The item records the request that stored it (req): the SDK retries a put
-// whose answer was lost (a dropped connection), and the retry then fails
-// its condition on the item the first attempt wrote. Without the request's
-// mark that event would pass for a duplicate of an earlier request, and
-// its deltas would never be applied.
-func (s *Store) putEvent(ctx context.Context, ws, req string, st engagement.Stored, shard int, expires int64) (created bool, stored engagement.Stored, err error) {
+// The item carries a mark unique to this call (reqAttr): the SDK retries a
+// put whose answer was lost (a dropped connection), and the retry then
+// fails its condition on the item the first attempt wrote. The retry sends
+// the same mark, so the call recognises its own write; without the mark
+// that event would pass for a duplicate of an earlier request, and its
+// deltas would never be applied. Any other put of the same id (another
+// request, or the id twice in one batch) has another mark.
+func (s *Store) putEvent(ctx context.Context, ws string, st engagement.Stored, shard int, expires int64) (created bool, stored engagement.Stored, err error) {
+	mark := newRequestID()
 	av, err := marshal(st)
 	if err != nil {
 		return false, stored, domain.Wrap(domain.Internal, err, "internal error")
@@ -271,7 +274,7 @@ func (s *Store) putEvent(ctx context.Context, ws, req string, st engagement.Stor
 	av[table.GSI1SK] = strAV(st.ID)
 	av[table.TTL] = numAV(expires)
 	av[kindAttr] = strAV("event")
-	av[reqAttr] = strAV(req)
+	av[reqAttr] = strAV(mark)
 	_, err = s.db.PutItem(ctx, &dynamodb.PutItemInput{
 		TableName: &s.table, Item: av,
 		ConditionExpression:      aws.String("attribute_not_exists(#pk)"),
@@ -292,12 +295,12 @@ func (s *Store) putEvent(ctx context.Context, ws, req string, st engagement.Stor
 		// Gone since (its TTL): nothing to apply.
 		return false, stored, nil
 	}
-	return by == req, stored, nil
+	return by == mark, stored, nil
 }
 
-// getEvent reads a stored raw event (strongly consistent) and the request
-// that stored it.
-func (s *Store) getEvent(ctx context.Context, ws, id string) (st engagement.Stored, req string, ok bool, err error) {
+// getEvent reads a stored raw event (strongly consistent) and the mark of
+// the call that stored it.
+func (s *Store) getEvent(ctx context.Context, ws, id string) (st engagement.Stored, mark string, ok bool, err error) {
 	res, err := s.db.GetItem(ctx, &dynamodb.GetItemInput{TableName: &s.table, ConsistentRead: aws.Bool(true),
 		Key: map[string]types.AttributeValue{table.PK: strAV(eventPK(ws, id)), table.SK: strAV(skEvent)}})
 	if err != nil {
@@ -310,9 +313,9 @@ func (s *Store) getEvent(ctx context.Context, ws, id string) (st engagement.Stor
 		return st, "", false, domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
 	}
 	if v, ok := res.Item[reqAttr].(*types.AttributeValueMemberS); ok {
-		req = v.Value
+		mark = v.Value
 	}
-	return st, req, true, nil
+	return st, mark, true, nil
 }
 
 // getMember reads a member (strongly consistent) and its version; a

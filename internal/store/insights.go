@@ -283,45 +283,56 @@ func (s *Store) RawEvents(ctx context.Context, ws, community, day string) ([]eng
 }
 
 // shardEvents reads the raw events of a community-day whose counter
-// deltas went to one shard: those the index lists and the table has
-// (checked with consistent reads for a recount, which must see every
-// event stored before it).
+// deltas went to one shard: those the index lists and the table holds,
+// under that same index key (checked with consistent reads for a recount,
+// which must see every event stored before it).
 //
 // An index entry alone is not proof: dynalite writes an item's index
 // entries before the item, so a store killed between the two leaves an
 // entry whose event was never stored. A recount that counted it, followed
 // by the client's retry (which stores the event and adds its deltas),
-// counted it twice (the fault suite's "store killed" scenario). So the
-// events come from the index (one query per MB) and their existence from
-// the table (keys only, so little data on the wire; DynamoDB still
-// charges each item read, 1 unit per event consistent, 0.5 eventually, on
-// top of the index query). DynamoDB's index, updated after the item, can
-// lag the other way; the intent lease covers that.
+// counted it twice (the fault suite's "store killed" scenario). The retry
+// may also store the event under another shard (a batch split another
+// way starts with another event), leaving the orphan entry beside a real
+// item: so the table's item must carry the index key being recounted. The
+// events come from the index (one query per MB); the check reads the keys
+// (little data on the wire; DynamoDB still charges each item read, 1 unit
+// per event consistent, 0.5 eventually). DynamoDB's index, updated after
+// the item, can lag the other way; the intent lease covers that.
 func (s *Store) shardEvents(ctx context.Context, d dayShard, consistent bool) ([]engagement.Stored, error) {
+	partition := eventDayPK(d.ws, d.community, d.day, d.shard)
 	var (
 		listed []engagement.Stored
 		keys   []map[string]types.AttributeValue
+		seen   = map[string]bool{}
 	)
 	err := s.queryAll(ctx, &dynamodb.QueryInput{TableName: &s.table, IndexName: aws.String(table.GSI1),
 		KeyConditionExpression:    aws.String("#pk = :pk"),
 		ExpressionAttributeNames:  map[string]string{"#pk": table.GSI1PK},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(eventDayPK(d.ws, d.community, d.day, d.shard))},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": strAV(partition)},
 	}, func(it map[string]types.AttributeValue) error {
 		var st engagement.Stored
 		if err := unmarshal(it, &st); err != nil {
 			return domain.Wrap(domain.Internal, fmt.Errorf("decode event: %w", err), "internal error")
 		}
+		pk := eventPK(d.ws, st.ID)
+		if seen[pk] {
+			return nil // BatchGetItem refuses a key twice
+		}
+		seen[pk] = true
 		listed = append(listed, st)
-		keys = append(keys, map[string]types.AttributeValue{table.PK: it[table.PK], table.SK: it[table.SK]})
+		keys = append(keys, map[string]types.AttributeValue{table.PK: strAV(pk), table.SK: strAV(skEvent)})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	stored := make(map[string]bool, len(keys))
-	err = s.batchGetAll(ctx, "check events", keys, consistent, "#pk", map[string]string{"#pk": table.PK},
+	err = s.batchGetAll(ctx, "check events", keys, consistent, "#pk, #ix", map[string]string{"#pk": table.PK, "#ix": table.GSI1PK},
 		func(it map[string]types.AttributeValue) error {
-			if pk, ok := it[table.PK].(*types.AttributeValueMemberS); ok {
+			pk, _ := it[table.PK].(*types.AttributeValueMemberS)
+			ix, _ := it[table.GSI1PK].(*types.AttributeValueMemberS)
+			if pk != nil && ix != nil && ix.Value == partition {
 				stored[pk.Value] = true
 			}
 			return nil

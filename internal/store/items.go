@@ -335,5 +335,5 @@ func decodeCursor(cursor string, q query) (map[string]types.AttributeValue, erro
 	return key, nil
 }
 
-// reqAttr marks a raw event with the request that stored it (putEvent).
+// reqAttr marks a raw event with the call that stored it (putEvent).
 const reqAttr = "req"
