@@ -4,9 +4,10 @@ package main
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/hack-pad/safejs"
+
+	"github.com/sweetspot/sweetspot/internal/scoring"
 )
 
 // dom builds and changes DOM nodes through safejs with a sticky error: the
@@ -119,7 +120,7 @@ func (d *dom) style(v safejs.Value, prop, value string) {
 func (d *dom) clear(v safejs.Value) { d.call(v, "replaceChildren") }
 
 // px formats a CSS pixel length.
-func px(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) + "px" }
+func px(f float64) string { return scoring.FormatDecimal(f) + "px" }
 
 // callback wraps fn as a JS function that never lets a panic or an error
 // escape into the Go runtime (that would end the program for good): both

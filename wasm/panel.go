@@ -529,7 +529,7 @@ func (p *panel) renderBody() error {
 			works = "What works here: " + strings.Join(c.Works, ", ") + ". "
 		}
 		foot = "Calibrated on " + strconv.Itoa(c.Posts) + " past posts of this community (hold-out rho " +
-			strconv.FormatFloat(c.Rho, 'f', 2, 64) + ", uncalibrated " + strconv.FormatFloat(c.BaselineRho, 'f', 2, 64) +
+			scoring.FormatDecimal(c.Rho) + ", uncalibrated " + scoring.FormatDecimal(c.BaselineRho) +
 			"): the score is the expected engagement rank among them; uncalibrated " + strconv.Itoa(c.Uncalibrated) + ". " + works + foot
 	}
 	d.set(p.lang, "textContent", foot)

@@ -10,8 +10,40 @@ import (
 // of kilobytes to the widget's WebAssembly.
 
 // formatFloat formats with at most two decimals, without trailing zeros.
-func formatFloat(f float64) string {
-	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+func formatFloat(f float64) string { return FormatDecimal(f) }
+
+// FormatDecimal formats f rounded to two decimals, without trailing zeros
+// ("1.5", "0.07", "-3", "4200"), with integer arithmetic: strconv's float
+// formatting (and its parsing, once the word lists' weights use
+// parseWeight) would add their tables and code to the widget's
+// WebAssembly, for numbers that never need more. Exact for |f| < 1e15;
+// NaN is "NaN" and larger magnitudes are clamped ("±999999999999999").
+func FormatDecimal(f float64) string {
+	if math.IsNaN(f) {
+		return "NaN"
+	}
+	var n int64
+	if math.Abs(f) < 1e15 {
+		n = int64(math.Round(f * 100))
+	} else {
+		n = 999999999999999 * 100 // clamped
+	}
+	neg := n < 0 || f <= -1e15
+	if n < 0 {
+		n = -n
+	}
+	s := strconv.FormatInt(n/100, 10)
+	switch frac := n % 100; {
+	case frac == 0:
+	case frac%10 == 0:
+		s += "." + string(rune('0'+frac/10))
+	default:
+		s += "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10))
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // itoa formats an integer with thousands separators: "4,200".

@@ -115,7 +115,7 @@ func loadLexicon(l *langSpec) *lexicon {
 			continue
 		}
 		cat, _ := strconv.Atoi(fields[0])
-		w, _ := strconv.ParseFloat(fields[1], 64)
+		w, _ := parseWeight(fields[1])
 		e := entry{cat: category(cat), weight: w, stems: fields[2:]}
 		if e.stems[0][0] == '^' {
 			e.initial, e.stems[0] = true, e.stems[0][1:]
