@@ -41,10 +41,17 @@ type servers struct {
 // customer's snippet would.
 func serve(t testing.TB) servers {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(widgetDir, "manifest.json")); err != nil {
+	return serveWidget(t, widgetDir)
+}
+
+// serveWidget is serve with the widget origin serving the built widget
+// from dir (a test may remove files from a copy).
+func serveWidget(t testing.TB, dir string) servers {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
 		t.Fatalf("the widget is not built (run `make wasm`): %v", err)
 	}
-	wsrv := httptest.NewServer(static.New(siteDir, widgetDir))
+	wsrv := httptest.NewServer(static.New(siteDir, dir))
 	t.Cleanup(wsrv.Close)
 	widget := wsrv.URL // http://127.0.0.1:port
 

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -377,5 +380,50 @@ func TestWidgetLanguageBuilds(t *testing.T) {
 	}
 	if !sw.Rescored {
 		t.Error("the moved panel does not re-score as the writer types")
+	}
+}
+
+// TestWidgetPreloadFallback: the page preloads its build under the plain
+// name, but the widget origin does not have it (a deploy that has not
+// uploaded it yet; a release whose runtime does not match this loader's
+// wasm_exec.js fails the same way, later). The loader then loads the hashed
+// build it was stamped with, and the writer gets a score as usual.
+func TestWidgetPreloadFallback(t *testing.T) {
+	dir := t.TempDir()
+	entries, err := os.ReadDir(widgetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "sweetspot-en.wasm") {
+			continue // the English build's plain-name copies (and their .br, .gz)
+		}
+		abs, err := filepath.Abs(filepath.Join(widgetDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serveWidget(t, dir)
+	var run editorRun
+	drive(t, map[string]any{
+		"scenario": "editor", "url": s.host + "/demo.html",
+		"poorDraft": poorDraft, "improvedDraft": improvedDraft, "pickNetwork": "twitter",
+	}, &run)
+	for _, e := range run.Errors {
+		if !strings.Contains(e, "404") { // the missing preload itself
+			t.Errorf("browser: %s", e)
+		}
+	}
+	if r, ok := run.Responses["/widget/sweetspot-en.wasm"]; !ok || r.Status != http.StatusNotFound {
+		t.Errorf("the preload of the missing plain name: %+v (%v)", r, ok)
+	}
+	if r, ok := run.Responses["/widget/sweetspot-en.HASH.wasm"]; !ok || r.Status != http.StatusOK {
+		t.Errorf("no fallback to the hashed build: %+v (%v) among %v", r, ok, keys(run.Responses))
+	}
+	if atoi(t, run.Initial.Score) <= 0 || atoi(t, run.Improved.Score) <= atoi(t, run.Poor.Score) {
+		t.Errorf("scores after the fallback: initial %s, pitch %s, improved %s", run.Initial.Score, run.Poor.Score, run.Improved.Score)
 	}
 }

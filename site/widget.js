@@ -68,13 +68,7 @@
   // download and its streaming compilation start at once, before
   // wasm_exec.js (fetched in parallel) has arrived.
   S._e = S._e || {};
-  var engine = function (m, code) {
-    if (S._e[code]) return S._e[code];
-    // A page may preload its build under its plain name, from this origin:
-    // <link rel="preload" as="fetch" crossorigin href=".../widget/sweetspot-en.wasm">.
-    // Fetching that same URL uses the download it started with the page.
-    var pre = document.querySelector('link[rel=preload][href$="/sweetspot-' + code + '.wasm"]');
-    var url = pre && new URL(pre.href).origin === base.origin ? pre.href : new URL(wasmOf(m, code), base);
+  var boot = function (m, code, url) {
     var slow = function () {
       return get(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
         return WebAssembly.compile(b);
@@ -84,7 +78,7 @@
     // and CORS, so fall back to a plain download if a proxy breaks them.
     var mod = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(get(url)).catch(slow) : slow();
     performance.mark('sweetspot:fetch');
-    return S._e[code] = Promise.all([mod, window.Go || script(new URL(m['wasm_exec.js'], base))]).then(function (v) {
+    return Promise.all([mod, window.Go || script(new URL(m['wasm_exec.js'], base))]).then(function (v) {
       var go = new Go();
       return WebAssembly.instantiate(v[0], go.importObject).then(function (inst) {
         // main registers Sweetspot.score and .mount before go.run returns.
@@ -94,6 +88,28 @@
         return { code: code, score: S.score, mount: S.mount };
       });
     });
+  };
+  var engine = function (m, code) {
+    if (S._e[code]) return S._e[code];
+    // A page may preload its build under its plain name, from this origin:
+    // <link rel="preload" as="fetch" crossorigin href=".../widget/sweetspot-en.wasm">.
+    // Fetching that same URL uses the download it started with the page.
+    // The plain name is the current release, not this loader's: if it
+    // fails (missing, or another release's runtime), the hashed build
+    // this loader was stamped with is loaded instead.
+    var hashed = new URL(wasmOf(m, code), base).href;
+    var plain = new URL('sweetspot-' + code + '.wasm', base).href;
+    var pre = [].some.call(document.querySelectorAll('link[rel~=preload]'), function (l) {
+      return l.href === plain && l.as === 'fetch' && l.crossOrigin === 'anonymous';
+    });
+    var e = boot(m, code, pre ? plain : hashed);
+    if (pre) {
+      e = e.catch(function (err) {
+        console.warn('sweetspot: the preloaded ' + plain + ' failed, loading ' + hashed, err);
+        return boot(m, code, hashed);
+      });
+    }
+    return S._e[code] = e;
   };
 
   // Sweetspot.load(code) resolves to Sweetspot once Sweetspot.score is the

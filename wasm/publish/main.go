@@ -86,7 +86,7 @@ func run(outDir, loader string, inputs []string, log io.Writer) error {
 			alias = filepath.Join(outDir, base)
 		}
 		published := func(p string) bool { _, err := os.Stat(p + ".br"); return err == nil }
-		if published(target) && (alias == "" || sameFile(alias, data)) {
+		if published(target) && (alias == "" || published(alias) && sameFile(alias, data)) {
 			fmt.Fprintf(log, "%-32s unchanged\n", name)
 			continue // same content, same name: already published
 		}
