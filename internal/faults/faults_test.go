@@ -33,12 +33,15 @@ import (
 // Scenario sizes and deadlines: small enough that each scenario takes
 // seconds, large enough that every fault lands mid-batch.
 const (
-	batches       = 12
-	batchSize     = 100
-	members       = 25
-	storeTimeout  = time.Second
-	applyTimeout  = time.Second
-	clientTimeout = 8 * time.Second
+	// defaultBatches per scenario; SWEETSPOT_FAULT_BATCHES sets another
+	// count (at least 10, the last batch a fault lands in being 8): 40 is
+	// the size of the probes, 4,000 events.
+	defaultBatches = 12
+	batchSize      = 100
+	members        = 25
+	storeTimeout   = time.Second
+	applyTimeout   = time.Second
+	clientTimeout  = 8 * time.Second
 	// pausedAnswer is the bound: with the store paused a request
 	// answers 503 with Retry-After within 5 s.
 	pausedAnswer = 5 * time.Second
@@ -264,6 +267,13 @@ func (r *rig) makeBatches(seed uint64) [][]engagement.Event {
 	types := []engagement.Type{"view", "view", "view", "click", "click", "share", "comment", "signup", "purchase"}
 	pick := func(xs ...string) string { return xs[rnd.IntN(len(xs))] }
 	start := time.Now().UTC().Add(-time.Hour).Truncate(time.Millisecond)
+	batches := defaultBatches
+	if n, err := strconv.Atoi(os.Getenv("SWEETSPOT_FAULT_BATCHES")); err == nil {
+		batches = max(n, 10)
+	}
+	// A second apart, or closer so that the last is 10 minutes old: the
+	// API refuses events more than 5 minutes in the future.
+	step := min(time.Second, 50*time.Minute/time.Duration(batches*batchSize))
 	out := make([][]engagement.Event, batches)
 	for b := range out {
 		for i := range batchSize {
@@ -271,7 +281,7 @@ func (r *rig) makeBatches(seed uint64) [][]engagement.Event {
 			e := engagement.Event{ID: fmt.Sprintf("evt_%d_%06d", seed, n), Offer: r.offer, Community: r.community.ID,
 				Member: fmt.Sprintf("member_%04d", rnd.IntN(members)), Type: types[rnd.IntN(len(types))],
 				Network: pick("", "linkedin", "email"), Generation: pick("", "genx", "millennials"),
-				Time: start.Add(time.Duration(n) * time.Second)}
+				Time: start.Add(time.Duration(n) * step)}
 			if e.Type == engagement.Purchase {
 				e.Value = float64(rnd.IntN(100000)) / 100
 			}
