@@ -30,6 +30,9 @@ const (
 	widgetDir = "../build/widget"
 )
 
+// preloadLink is the demo page's preload of its build (lang.html drops it).
+var preloadLink = regexp.MustCompile(`<link rel="preload"[^>]*>\n`)
+
 // servers are the two origins of a test: the customer's page and the widget CDN.
 type servers struct {
 	host, widget string // origins: http://localhost:P1 and http://127.0.0.1:P2
@@ -93,7 +96,7 @@ func serveWidget(t testing.TB, dir string) servers {
 			s = strings.Replace(s, `src="/widget.js"`, tag, 1)
 			// Without the demo's preload of the English build: the loader
 			// picks the build itself here.
-			s = regexp.MustCompile(`<link rel="preload"[^>]*>\n`).ReplaceAllString(s, "")
+			s = preloadLink.ReplaceAllString(s, "")
 			return strings.Replace(s, `<html lang="en">`, `<html lang="`+html.EscapeString(q.Get("html"))+`">`, 1)
 		})(w, r)
 	})

@@ -267,25 +267,7 @@ func choose(posts []prepared, stems []string, candidates []Settings) Settings {
 	if len(candidates) == 1 {
 		return candidates[0]
 	}
-	type slice struct {
-		train, test []prepared
-		eng         []float64
-	}
-	var slices []slice
-	for k := 0; k < len(ValidationCuts)-1; k++ {
-		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
-		hi := int(math.Round(ValidationCuts[k+1] * float64(len(posts))))
-		train, test := posts[:lo], posts[lo:hi]
-		if len(train) < MinPosts/2 || len(test) < 3 {
-			continue
-		}
-		medians := networkMedians(train)
-		var eng []float64
-		for _, x := range test {
-			eng = append(eng, x.logEng-medians[x.network])
-		}
-		slices = append(slices, slice{train, test, eng})
-	}
+	slices := forwardSlices(posts)
 	best, bestRho := candidates[0], math.Inf(-1)
 	// Term weights depend on the target and the shrinkage only: fitted once
 	// per pair and slice, then every ridge penalty reuses them.
@@ -850,6 +832,37 @@ func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline flo
 	posts, stems, _ := prepare(base, history)
 	sort.SliceStable(posts, func(i, j int) bool { return posts[i].created < posts[j].created })
 	var sum, sumU, weight float64
+	for _, sl := range forwardSlices(posts) {
+		pred := fit(sl.train, stems, s).scores(sl.train, sl.test)
+		var uncal []float64
+		for _, x := range sl.test {
+			uncal = append(uncal, x.features[0])
+		}
+		r, u := stats.Spearman(pred, sl.eng), stats.Spearman(uncal, sl.eng)
+		if math.IsNaN(r) || math.IsNaN(u) {
+			continue
+		}
+		w := float64(len(sl.test))
+		sum, sumU, weight = sum+w*r, sumU+w*u, weight+w
+	}
+	if weight == 0 {
+		return math.NaN(), math.NaN(), nil
+	}
+	return sum / weight, sumU / weight, nil
+}
+
+// slice is one forward-chaining step of the time-ordered validation: fit
+// on train (the older posts), test on the next ones, whose engagement is
+// normalised by the train posts' network medians (eng).
+type slice struct {
+	train, test []prepared
+	eng         []float64
+}
+
+// forwardSlices cuts time-ordered posts at ValidationCuts, leaving out the
+// steps too small to fit or to test.
+func forwardSlices(posts []prepared) []slice {
+	var out []slice
 	for k := 0; k < len(ValidationCuts)-1; k++ {
 		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
 		hi := int(math.Round(ValidationCuts[k+1] * float64(len(posts))))
@@ -858,24 +871,13 @@ func Validate(a scoring.Audience, history []Post, s Settings) (rho, baseline flo
 			continue
 		}
 		medians := networkMedians(train)
-		m := fit(train, stems, s)
-		pred := m.scores(train, test)
-		var uncal, eng []float64
-		for j := range test {
-			uncal = append(uncal, test[j].features[0])
-			eng = append(eng, test[j].logEng-medians[test[j].network])
+		var eng []float64
+		for _, x := range test {
+			eng = append(eng, x.logEng-medians[x.network])
 		}
-		r, u := stats.Spearman(pred, eng), stats.Spearman(uncal, eng)
-		if math.IsNaN(r) || math.IsNaN(u) {
-			continue
-		}
-		w := float64(len(test))
-		sum, sumU, weight = sum+w*r, sumU+w*u, weight+w
+		out = append(out, slice{train, test, eng})
 	}
-	if weight == 0 {
-		return math.NaN(), math.NaN(), nil
-	}
-	return sum / weight, sumU / weight, nil
+	return out
 }
 
 // worksLabels names the features a writer can act on, as Works says them

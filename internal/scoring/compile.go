@@ -200,7 +200,7 @@ func Compile(a Audience) (*Profile, error) {
 		w := in.Weight
 		switch {
 		case math.IsNaN(w) || w < 0 || w > MaxWeight:
-			return nil, inputErr(path+".weight", "must be between 0 and "+formatFloat(MaxWeight)+" (0 or omitted means "+formatFloat(DefaultWeight)+")")
+			return nil, inputErr(path+".weight", "must be between 0 and "+FormatDecimal(MaxWeight)+" (0 or omitted means "+FormatDecimal(DefaultWeight)+")")
 		case w == 0:
 			w = DefaultWeight
 		}
@@ -314,7 +314,7 @@ func Compile(a Audience) (*Profile, error) {
 		case math.IsNaN(t.OK) || t.OK < 0 || t.OK > 100:
 			return nil, inputErr("thresholds."+k+".ok", "must be between 0 and 100")
 		case t.OK > t.Good:
-			return nil, inputErr("thresholds."+k+".ok", "must not be above good ("+formatFloat(t.Good)+")")
+			return nil, inputErr("thresholds."+k+".ok", "must not be above good ("+FormatDecimal(t.Good)+")")
 		}
 		p.thresholds[i] = t
 	}

@@ -9,9 +9,6 @@ import (
 // Messages are built with strconv and strings, not fmt: fmt would add tens
 // of kilobytes to the widget's WebAssembly.
 
-// formatFloat formats with at most two decimals, without trailing zeros.
-func formatFloat(f float64) string { return FormatDecimal(f) }
-
 // FormatDecimal formats f rounded to two decimals, without trailing zeros
 // ("1.5", "0.07", "-3", "4200"), with integer arithmetic. strconv's float
 // formatting and parsing (the word lists' weights go through parseWeight)
@@ -22,25 +19,19 @@ func FormatDecimal(f float64) string {
 	if math.IsNaN(f) {
 		return "NaN"
 	}
-	var n int64
-	if math.Abs(f) < 1e15 {
-		n = int64(math.Round(f * 100))
-	} else {
-		n = 999999999999999 * 100 // clamped
-	}
-	neg := n < 0 || f <= -1e15
-	if n < 0 {
-		n = -n
+	neg := f < 0
+	n := int64(999999999999999 * 100) // clamped
+	if a := math.Abs(f); a < 1e15 {
+		n = int64(math.Round(a * 100))
 	}
 	s := strconv.FormatInt(n/100, 10)
-	switch frac := n % 100; {
-	case frac == 0:
-	case frac%10 == 0:
+	if frac := n % 100; frac != 0 {
 		s += "." + string(rune('0'+frac/10))
-	default:
-		s += "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10))
+		if frac%10 != 0 {
+			s += string(rune('0' + frac%10))
+		}
 	}
-	if neg {
+	if neg && n != 0 {
 		s = "-" + s
 	}
 	return s

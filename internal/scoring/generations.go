@@ -195,13 +195,13 @@ func (a *analysis) reasonText(why genReason, emoji, hashes, avgSent, fl float64)
 	case reasonSlang:
 		return "slang such as " + listAnd(a.examples(catSlang, 3))
 	case reasonEmoji:
-		return plural(a.body.emoji+a.title.emoji, "emoji", "emoji") + " (" + formatFloat(emoji) + " per 100 words)"
+		return plural(a.body.emoji+a.title.emoji, "emoji", "emoji") + " (" + FormatDecimal(emoji) + " per 100 words)"
 	case reasonHashtags:
-		return plural(a.body.hashtags+a.title.hashtags, "hashtag", "hashtags") + " (" + formatFloat(hashes) + " per 100 words)"
+		return plural(a.body.hashtags+a.title.hashtags, "hashtag", "hashtags") + " (" + FormatDecimal(hashes) + " per 100 words)"
 	case reasonSentences:
-		return "long sentences (" + formatFloat(avgSent) + " words on average)"
+		return "long sentences (" + FormatDecimal(avgSent) + " words on average)"
 	case reasonReading:
-		return "hard reading (" + a.model.read.name + " " + formatFloat(fl) + ")"
+		return "hard reading (" + a.model.read.name + " " + FormatDecimal(fl) + ")"
 	}
 	return "little that speaks to them"
 }
@@ -215,7 +215,7 @@ func (a *analysis) reasonFix(why genReason, gp genProfile) string {
 	case reasonHashtags:
 		return "Use fewer hashtags for " + gp.name + ": two or three at most."
 	case reasonSentences:
-		return "Shorten sentences for " + gp.name + ": under " + formatFloat(gp.sentenceMax) + " words on average."
+		return "Shorten sentences for " + gp.name + ": under " + FormatDecimal(gp.sentenceMax) + " words on average."
 	case reasonReading:
 		return "Use shorter, plainer words for " + gp.name + "."
 	}

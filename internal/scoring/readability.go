@@ -62,8 +62,8 @@ func (a *analysis) readability() checkResult {
 	r := checkResult{score: ReadFleschWeight*fScore + ReadSentenceWeight*sScore + ReadParagraphWeight*pScore +
 		(1-ReadFleschWeight-ReadSentenceWeight-ReadParagraphWeight)*lScore}
 	avg := float64(a.body.words) / float64(a.sentences)
-	r.message = rf.name + " " + formatFloat(math.Round(fl)) + " (" + rf.label(fl) + "); " +
-		formatFloat(math.Round(avg*10)/10) + " words per sentence on average; " + percent(longShare) + " long words"
+	r.message = rf.name + " " + FormatDecimal(math.Round(fl)) + " (" + rf.label(fl) + "); " +
+		FormatDecimal(math.Round(avg*10)/10) + " words per sentence on average; " + percent(longShare) + " long words"
 	if nLong > 0 {
 		r.message += "; " + plural(nLong, "sentence", "sentences") + " over " + itoa(MaxSentenceWords) + " words"
 	}
@@ -72,7 +72,7 @@ func (a *analysis) readability() checkResult {
 	}
 	r.message += "."
 	if a.p.traits.plain {
-		r.message += " This community prefers plain language: the target is " + formatFloat(target) + "."
+		r.message += " This community prefers plain language: the target is " + FormatDecimal(target) + "."
 	}
 	// The suggestion and spans address the weakest part.
 	parts := []float64{fScore, sScore, pScore, lScore}
@@ -97,7 +97,7 @@ func (a *analysis) readability() checkResult {
 			r.suggestion = "Swap long words for short ones (use, not utilise; help, not facilitate)."
 		}
 	default:
-		r.suggestion = "Use shorter words and sentences: aim for a " + rf.name + " of " + formatFloat(target) + " or more."
+		r.suggestion = "Use shorter words and sentences: aim for a " + rf.name + " of " + FormatDecimal(target) + " or more."
 	}
 	return r
 }

@@ -120,11 +120,11 @@ func (a *analysis) relevance() checkResult {
 		pen := math.Min(StuffingMaxPenalty, (worst/StuffingDensity-1)*StuffingPenaltyPerDensity)
 		r.score -= pen
 		term := p.interests[stuffed].term
-		r.message += " Keyword stuffing: " + quote(term) + " makes up " + formatFloat(worst*100) + "% of the words (over " + formatFloat(StuffingDensity*100) + "%)."
+		r.message += " Keyword stuffing: " + quote(term) + " makes up " + FormatDecimal(worst*100) + "% of the words (over " + FormatDecimal(StuffingDensity*100) + "%)."
 		r.suggestion = "Cut repeats of " + quote(term) + " or vary the wording: readers notice a keyword said too often."
 		r.spans = a.hits[stuffed].spans
 		if worst >= StuffingCapDensity {
-			r.caps = append(r.caps, finding{CheckRelevance, "Keyword stuffing: " + quote(term) + " is " + formatFloat(math.Round(worst*1000)/10) + "% of the words."})
+			r.caps = append(r.caps, finding{CheckRelevance, "Keyword stuffing: " + quote(term) + " is " + FormatDecimal(math.Round(worst*1000)/10) + "% of the words."})
 		}
 		return r
 	case r.score < 100 && len(missing) > 0:

@@ -465,17 +465,31 @@ func TestRetryAppliesEventsTheMemberMissed(t *testing.T) {
 	assertCountersEqualRecount(t, base, "ws_a", days)
 }
 
+// operation names the DynamoDB operation of a request ("PutItem").
+func operation(r *http.Request) string {
+	return strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.")
+}
+
+// peekBody reads a request's body and puts it back for the transport.
+func peekBody(r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	return b, nil
+}
+
 // refuseMatching answers one DynamoDB operation like a throttled table when
 // its body contains body, and forwards everything else.
 type refuseMatching struct{ op, body string }
 
 func (f refuseMatching) RoundTrip(r *http.Request) (*http.Response, error) {
-	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") == f.op {
-		b, err := io.ReadAll(r.Body)
+	if operation(r) == f.op {
+		b, err := peekBody(r)
 		if err != nil {
 			return nil, err
 		}
-		r.Body = io.NopCloser(bytes.NewReader(b))
 		if bytes.Contains(b, []byte(f.body)) {
 			return refuse{f.op: true}.RoundTrip(r)
 		}
@@ -490,12 +504,11 @@ type onCall struct {
 }
 
 func (f onCall) RoundTrip(r *http.Request) (*http.Response, error) {
-	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") == f.op {
-		b, err := io.ReadAll(r.Body)
+	if operation(r) == f.op {
+		b, err := peekBody(r)
 		if err != nil {
 			return nil, err
 		}
-		r.Body = io.NopCloser(bytes.NewReader(b))
 		if bytes.Contains(b, []byte(f.body)) {
 			f.fn()
 		}
@@ -508,7 +521,7 @@ func (f onCall) RoundTrip(r *http.Request) (*http.Response, error) {
 type refuse map[string]bool
 
 func (f refuse) RoundTrip(r *http.Request) (*http.Response, error) {
-	if f[strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.")] {
+	if f[operation(r)] {
 		body := `{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"throttled"}`
 		return &http.Response{StatusCode: 400, Header: http.Header{"Content-Type": {"application/x-amz-json-1.0"},
 			"X-Amz-Crc32": {strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(body))), 10)}},
@@ -528,7 +541,7 @@ type unprocessedTransport struct {
 }
 
 func (u *unprocessedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Header.Get("X-Amz-Target") != "DynamoDB_20120810.BatchWriteItem" || u.calls.Add(1) > u.hold {
+	if operation(r) != "BatchWriteItem" || u.calls.Add(1) > u.hold {
 		return testTransport.RoundTrip(r)
 	}
 	body, err := io.ReadAll(r.Body)
@@ -739,14 +752,13 @@ type loseAnswers struct {
 }
 
 func (f *loseAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
-	if strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") != f.op {
+	if operation(r) != f.op {
 		return f.base.RoundTrip(r)
 	}
-	b, err := io.ReadAll(r.Body)
+	b, err := peekBody(r)
 	if err != nil {
 		return nil, err
 	}
-	r.Body = io.NopCloser(bytes.NewReader(b))
 	f.mu.Lock()
 	if f.seen == nil {
 		f.seen = map[string]bool{}
@@ -873,14 +885,13 @@ func wireAV(v any) any {
 }
 
 func (g *indexGhost) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Header.Get("X-Amz-Target") != "DynamoDB_20120810.Query" {
+	if operation(r) != "Query" {
 		return testTransport.RoundTrip(r)
 	}
-	body, err := io.ReadAll(r.Body)
+	body, err := peekBody(r)
 	if err != nil {
 		return nil, err
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
 	res, err := testTransport.RoundTrip(r)
 	if err != nil || !bytes.Contains(body, []byte(g.index)) {
 		return res, err

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"reflect"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -24,7 +23,7 @@ type countCalls struct{ n, writes atomic.Int64 }
 
 func (c *countCalls) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
-	switch strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "DynamoDB_20120810.") {
+	switch operation(r) {
 	case "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem":
 		c.writes.Add(1)
 	}
