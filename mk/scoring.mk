@@ -52,6 +52,15 @@ eval-scoring:
 eval-calibration:
 	$(GO) run ./tools/evalcalibration -set "$(REAL_DATA)/medium-publications"
 
+# eval-ceiling fits general-purpose learners (scikit-learn: TF-IDF words and
+# characters, ridge) on the same split as eval-calibration: how far any model
+# of titles and subtitles gets on held-out claps (docs/scoring.md, "How far
+# titles go"). Evaluation only; Debian's python3-sklearn, installed if missing.
+.PHONY: eval-ceiling
+eval-ceiling:
+	@/usr/bin/python3 -c 'import sklearn' 2>/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3-sklearn; }
+	/usr/bin/python3 tools/ceiling/ceiling.py -set "$(REAL_DATA)/medium-publications" -cli "$(GO) run ./cmd/sweetspot"
+
 # bench-calibration times calibration.Fit on 1,000 short posts and on 1,000
 # posts of 150 words from a wide vocabulary (issue 11: at most 2 s on the
 # 2-core machine; BENCHMARKS.md, "Calibration").
