@@ -163,15 +163,19 @@ async function newPage(browser, colorScheme) {
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const errors = [];
+  const warnings = []; // the widget's own warnings (console.warn('sweetspot: ...'))
   page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push('console: ' + m.text());
+    else if (m.type() === 'warning' && m.text().startsWith('sweetspot:')) warnings.push(m.text());
+  });
   page.on('requestfailed', (r) => errors.push('requestfailed: ' + r.url() + ' ' + (r.failure() || {}).errorText));
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 
 async function editorScenario(browser) {
   const out = {};
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors, warnings } = await newPage(browser);
   const responses = {};
   page.on('response', (r) => {
     const u = new URL(r.url());
@@ -256,6 +260,7 @@ async function editorScenario(browser) {
 
   out.csp = await page.evaluate(() => window.__csp);
   out.errors = errors;
+  out.warnings = warnings;
   out.responses = responses;
   out.score = await page.evaluate(() => typeof window.Sweetspot.score);
   await context.close();

@@ -24,7 +24,7 @@ type editorRun struct {
 	FirstScoreMs                                        float64
 	Initial, Poor, Improved, Picked, AfterDismiss       panel
 	AfterReload                                         panel
-	Highlights, TabStops, Errors, CSP                   []string
+	Highlights, TabStops, Errors, Warnings, CSP         []string
 	DismissedID, LightBackground, DarkBackground, Score string
 	Responses                                           map[string]response
 }
@@ -42,8 +42,8 @@ func TestEditorWidgetCrossOrigin(t *testing.T) {
 		"poorDraft": poorDraft, "improvedDraft": improvedDraft, "pickNetwork": "twitter",
 	}, &run)
 
-	if len(run.Errors) > 0 || len(run.CSP) > 0 {
-		t.Errorf("page errors %q, CSP violations %q", run.Errors, run.CSP)
+	if len(run.Errors) > 0 || len(run.CSP) > 0 || len(run.Warnings) > 0 {
+		t.Errorf("page errors %q, CSP violations %q, the loader's warnings %q", run.Errors, run.CSP, run.Warnings)
 	}
 	// The widget's files came from the widget origin, compressed, with the
 	// headers streaming compilation and caching need.
@@ -383,47 +383,89 @@ func TestWidgetLanguageBuilds(t *testing.T) {
 	}
 }
 
+// otherRelease is a valid wasm module that imports a function this
+// release's wasm_exec.js does not provide (gojs.runtime.future): what the
+// plain name serves when it holds another release's build, whose runtime
+// expects other glue. It compiles, then fails to instantiate (LinkError).
+var otherRelease = []byte{
+	0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+	0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: func() -> ()
+	0x02, 0x17, 0x01, // import section, one import:
+	0x04, 'g', 'o', 'j', 's',
+	0x0e, 'r', 'u', 'n', 't', 'i', 'm', 'e', '.', 'f', 'u', 't', 'u', 'r', 'e',
+	0x00, 0x00, // a function of type 0
+}
+
 // TestWidgetPreloadFallback: the page preloads its build under the plain
-// name, but the widget origin does not have it (a deploy that has not
-// uploaded it yet; a release whose runtime does not match this loader's
-// wasm_exec.js fails the same way, later). The loader then loads the hashed
-// build it was stamped with, and the writer gets a score as usual.
+// name, but what the widget origin serves there cannot run with this
+// loader: it is missing (a deploy that has not uploaded it yet), or it is
+// another release's build, whose runtime does not match this loader's
+// wasm_exec.js (a cached loader after a deploy). The loader then loads the
+// hashed build it was stamped with, and the writer gets a score as usual.
 func TestWidgetPreloadFallback(t *testing.T) {
-	dir := t.TempDir()
-	entries, err := os.ReadDir(widgetDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "sweetspot-en.wasm") {
-			continue // the English build's plain-name copies (and their .br, .gz)
-		}
-		abs, err := filepath.Abs(filepath.Join(widgetDir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(abs, filepath.Join(dir, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serveWidget(t, dir)
-	var run editorRun
-	drive(t, map[string]any{
-		"scenario": "editor", "url": s.host + "/demo.html",
-		"poorDraft": poorDraft, "improvedDraft": improvedDraft, "pickNetwork": "twitter",
-	}, &run)
-	for _, e := range run.Errors {
-		if !strings.Contains(e, "404") { // the missing preload itself
-			t.Errorf("browser: %s", e)
-		}
-	}
-	if r, ok := run.Responses["/widget/sweetspot-en.wasm"]; !ok || r.Status != http.StatusNotFound {
-		t.Errorf("the preload of the missing plain name: %+v (%v)", r, ok)
-	}
-	if r, ok := run.Responses["/widget/sweetspot-en.HASH.wasm"]; !ok || r.Status != http.StatusOK {
-		t.Errorf("no fallback to the hashed build: %+v (%v) among %v", r, ok, keys(run.Responses))
-	}
-	if atoi(t, run.Initial.Score) <= 0 || atoi(t, run.Improved.Score) <= atoi(t, run.Poor.Score) {
-		t.Errorf("scores after the fallback: initial %s, pitch %s, improved %s", run.Initial.Score, run.Poor.Score, run.Improved.Score)
+	for _, tc := range []struct {
+		name    string
+		plain   []byte // what the origin serves as sweetspot-en.wasm; nil: nothing
+		want    int    // its status
+		warning string // in the loader's warning: the failure
+	}{
+		{name: "missing", want: http.StatusNotFound, warning: "HTTP 404"},
+		{name: "another release", plain: otherRelease, want: http.StatusOK, warning: "LinkError"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			entries, err := os.ReadDir(widgetDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), "sweetspot-en.wasm") {
+					continue // the English build's plain-name copies (and their .br, .gz)
+				}
+				abs, err := filepath.Abs(filepath.Join(widgetDir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(abs, filepath.Join(dir, e.Name())); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.plain != nil {
+				if err := os.WriteFile(filepath.Join(dir, "sweetspot-en.wasm"), tc.plain, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := serveWidget(t, dir)
+			var run editorRun
+			drive(t, map[string]any{
+				"scenario": "editor", "url": s.host + "/demo.html",
+				"poorDraft": poorDraft, "improvedDraft": improvedDraft, "pickNetwork": "twitter",
+			}, &run)
+			for _, e := range run.Errors {
+				if !strings.Contains(e, "404") || tc.want != http.StatusNotFound { // the missing preload itself
+					t.Errorf("browser: %s", e)
+				}
+			}
+			// The loader says why it loads a second build, naming the
+			// failure (console.warn, not an error: the writer loses nothing),
+			// once per page load (the scenario reloads the page once).
+			if len(run.Warnings) != 2 {
+				t.Errorf("the loader's warnings: %q, want one per page load (2)", run.Warnings)
+			}
+			for _, w := range run.Warnings {
+				if !strings.Contains(w, "sweetspot-en.wasm failed") || !strings.Contains(w, tc.warning) {
+					t.Errorf("the loader's warning %q does not name the preloaded build and %q", w, tc.warning)
+				}
+			}
+			if r, ok := run.Responses["/widget/sweetspot-en.wasm"]; !ok || r.Status != tc.want {
+				t.Errorf("the preloaded plain name: %+v (%v), want status %d", r, ok, tc.want)
+			}
+			if r, ok := run.Responses["/widget/sweetspot-en.HASH.wasm"]; !ok || r.Status != http.StatusOK {
+				t.Errorf("no fallback to the hashed build: %+v (%v) among %v", r, ok, keys(run.Responses))
+			}
+			if atoi(t, run.Initial.Score) <= 0 || atoi(t, run.Improved.Score) <= atoi(t, run.Poor.Score) {
+				t.Errorf("scores after the fallback: initial %s, pitch %s, improved %s", run.Initial.Score, run.Poor.Score, run.Improved.Score)
+			}
+		})
 	}
 }
