@@ -53,6 +53,12 @@ func (a *API) postFollowers(w http.ResponseWriter, r *http.Request, p *Principal
 	case err != nil:
 		return domain.Wrap(domain.Internal, err, "internal error")
 	}
+	if report.Followers == 0 {
+		// An empty export (a header, blank rows) is a mistake, not a
+		// community without followers: keep the report it would replace.
+		writeFileError(w, r, domain.Invalid, 1, 0, "", "line 1: no follower in the file (only a header, or blank rows): give one follower a line")
+		return nil
+	}
 	if err := a.store.PutFollowerReport(r.Context(), p.WorkspaceID, c.ID, report, now); err != nil {
 		return err
 	}

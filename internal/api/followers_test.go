@@ -109,6 +109,10 @@ func TestFollowers(t *testing.T) {
 		{"unclosed quote", "text/csv", "bio,network\n\"Sysadmin,linkedin\n", 2, 0, ""},
 		{"no bio column", "text/csv", "handle,network\n@a,linkedin\n", 1, 0, ""},
 		{"malformed JSONL", "application/x-ndjson", `{"bio": "Sysadmin"}` + "\n" + `{"bio": "Backup fan",}` + "\n", 2, 0, ""},
+		{"header only", "text/csv", "bio,network\n", 1, 0, ""},
+		{"only blank rows", "text/csv", "bio,network\n,\n , \n", 1, 0, ""},
+		{"empty JSONL", "application/x-ndjson", "\n\n", 1, 0, ""},
+		{"UTF-16", "text/csv", "\xFF\xFEb\x00i\x00o\x00\n\x00", 1, 0, ""},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {

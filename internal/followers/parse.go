@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/textfile"
 )
 
 // Formats accepted by Parse and NewReader (case is ignored; "ndjson" is
@@ -22,9 +23,10 @@ const (
 	// description, about, summary; optional: network (or platform),
 	// age_bracket (or age_range, age_group, age), birth_year (or
 	// year_of_birth, birthyear, born). Other columns are ignored. Fields may
-	// be quoted ("a, b" and "say ""hi"""), lines may end in CRLF, a UTF-8
-	// byte order mark is skipped, and a header with semicolons or tabs and
-	// no commas sets that separator.
+	// be quoted ("a, b" and "say ""hi"""), lines may end in CRLF or a lone
+	// CR, a UTF-8 byte order mark is skipped (UTF-16 is refused with a
+	// message), rows whose fields are all blank are skipped, and a header
+	// with semicolons or tabs and no commas sets that separator.
 	FormatCSV = "csv"
 	// FormatJSONL is one JSON object a line: {"bio": "...", "network":
 	// "linkedin", "age_bracket": "25-34", "birth_year": 1990}, the same
@@ -172,15 +174,17 @@ func (r *Reader) Next() (Follower, error) {
 	return f, nil
 }
 
-// skipBOM drops a UTF-8 byte order mark at the start of the file.
-func (r *Reader) skipBOM() error {
-	b, err := r.br.Peek(3)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+// prepare readies the file (textfile.Prepare): a UTF-8 byte order mark
+// dropped, UTF-16 refused, lone carriage returns read as line ends.
+func (r *Reader) prepare() error {
+	br, err := textfile.Prepare(r.br)
+	switch {
+	case errors.Is(err, textfile.ErrUTF16):
+		return &ParseError{Line: 1, Message: err.Error()}
+	case err != nil:
 		return r.readErr(err)
 	}
-	if bytes.HasPrefix(b, []byte("\uFEFF")) {
-		r.br.Discard(3)
-	}
+	r.br = br
 	return nil
 }
 
@@ -274,14 +278,26 @@ func (r *Reader) nextCSV() (Follower, int, error) {
 			return Follower{}, 1, err
 		}
 	}
-	rec, err := r.cr.Read()
-	if err == io.EOF {
-		return Follower{}, 0, io.EOF
-	}
-	if err != nil {
-		return Follower{}, 0, r.csvErr(err, rec)
+	var rec []string
+	for {
+		var err error
+		rec, err = r.cr.Read()
+		if err == io.EOF {
+			return Follower{}, 0, io.EOF
+		}
+		if err != nil {
+			return Follower{}, 0, r.csvErr(err, rec)
+		}
+		// A blank line, or a row a spreadsheet wrote for formatted empty
+		// cells, is no follower.
+		if !textfile.Blank(rec) {
+			break
+		}
 	}
 	line, _ := r.cr.FieldPos(0)
+	if len(rec) != r.cols.n {
+		return Follower{}, line, &ParseError{Line: line, Message: strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(r.cols.n) + " (quote a field that holds the separator)"}
+	}
 	var f Follower
 	for ro := roleBio; ro < numRoles; ro++ {
 		i := r.cols.idx[ro]
@@ -298,11 +314,12 @@ func (r *Reader) nextCSV() (Follower, int, error) {
 
 // startCSV reads the header row and finds the columns.
 func (r *Reader) startCSV() error {
-	if err := r.skipBOM(); err != nil {
+	if err := r.prepare(); err != nil {
 		return err
 	}
 	cr := csv.NewReader(r.br)
-	cr.Comma = sniffComma(r.br)
+	cr.Comma = textfile.SniffComma(r.br)
+	cr.FieldsPerRecord = -1 // counted in nextCSV, which skips blank rows
 	cr.ReuseRecord = true
 	r.cr = cr
 	head, err := cr.Read()
@@ -334,27 +351,6 @@ func (r *Reader) startCSV() error {
 	return nil
 }
 
-// sniffComma picks the separator from the header line: a comma, unless the
-// line has none but has semicolons (spreadsheets in locales with a decimal
-// comma) or tabs.
-func sniffComma(br *bufio.Reader) rune {
-	head, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	if bytes.IndexByte(head, ',') >= 0 {
-		return ','
-	}
-	semi, tab := bytes.Count(head, []byte{';'}), bytes.Count(head, []byte{'\t'})
-	switch {
-	case semi > 0 && semi >= tab:
-		return ';'
-	case tab > 0:
-		return '\t'
-	}
-	return ','
-}
-
 // csvErr turns an error of encoding/csv into a *ParseError with a message
 // a person can act on.
 func (r *Reader) csvErr(err error, rec []string) error {
@@ -377,7 +373,7 @@ func (r *Reader) csvErr(err error, rec []string) error {
 
 func (r *Reader) nextJSONL() (Follower, error) {
 	if r.line == 0 {
-		if err := r.skipBOM(); err != nil {
+		if err := r.prepare(); err != nil {
 			return Follower{}, err
 		}
 	}

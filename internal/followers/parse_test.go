@@ -36,6 +36,10 @@ func TestParseCSV(t *testing.T) {
 		{"header only", "bio,network\n", nil},
 		{"no final newline, spaces trimmed", "bio\n  Trimmed  ", []Follower{{Bio: "Trimmed"}}},
 		{"blank lines skipped", "bio\n\nA\n\nB\n", []Follower{{Bio: "A"}, {Bio: "B"}}},
+		{"lines of spaces skipped", "bio,network\nbackups,x\n   \n", []Follower{{Bio: "backups", Network: "twitter"}}},
+		{"a spreadsheet's empty rows skipped", "bio,network\nbackups,x\n,\n , \n,\n", []Follower{{Bio: "backups", Network: "twitter"}}},
+		{"lone CR line ends (CSV for Macintosh)", "bio,network,age\rI do backups,x,30\rHello,x,40\r",
+			[]Follower{{Bio: "I do backups", Network: "twitter", Age: AgeBracket{Min: 30, Max: 30}}, {Bio: "Hello", Network: "twitter", Age: AgeBracket{Min: 40, Max: 40}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +94,8 @@ func TestParseErrors(t *testing.T) {
 		sentinel         error
 	}{
 		{"csv: empty file", "csv", "", 1, 0, "", "the file is empty", nil},
+		{"csv: UTF-16", "csv", "\xFF\xFEb\x00i\x00o\x00\n\x00", 1, 0, "", "UTF-16", nil},
+		{"jsonl: UTF-16", "jsonl", "\xFF\xFE{\x00}\x00", 1, 0, "", "UTF-16", nil},
 		{"csv: no bio column", "csv", "name,network\nAda,x\n", 1, 0, "", "no bio column", nil},
 		{"csv: bare quote", "csv", "bio,network\nsay \"hi\",x\n", 2, 5, "", `a " inside an unquoted field`, nil},
 		{"csv: unclosed quote", "csv", "bio,network\nok,x\n\"never closed,x\n", 3, 17, "", "a quoted field is not closed", nil},

@@ -1,0 +1,88 @@
+// Package textfile prepares a text file that a person exported from a
+// spreadsheet or a social network (CSV or JSONL) for reading: the byte
+// order marks, encodings and line endings those tools write, and the
+// separator of a CSV file. The history and follower imports share it, so a
+// file that one accepts the other reads the same way.
+package textfile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+)
+
+// ErrUTF16 is the error for a file in UTF-16 or UTF-32 (what Excel's
+// "Unicode text" export writes): the imports read UTF-8 only.
+var ErrUTF16 = errors.New(`the file is UTF-16 or UTF-32 (Excel's "Unicode text"): save it as UTF-8 ("CSV UTF-8")`)
+
+// Prepare readies br, whose buffer should hold at least a line, for
+// reading: it drops a UTF-8 byte order mark, refuses UTF-16 and UTF-32
+// (ErrUTF16), and when the file ends its lines with a lone carriage return
+// (the classic Mac OS "CSV (Macintosh)" export: a \r and no \n in the first
+// buffer) it returns a reader of the same size that reads each \r as \n.
+// Otherwise it returns br itself. Nothing but the mark is consumed.
+func Prepare(br *bufio.Reader) (*bufio.Reader, error) {
+	head, err := br.Peek(br.Size())
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		return nil, ErrUTF16
+	case bytes.HasPrefix(head, []byte("\uFEFF")):
+		br.Discard(3)
+		head = head[3:]
+	}
+	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		return bufio.NewReaderSize(crReader{br}, br.Size()), nil
+	}
+	return br, nil
+}
+
+// crReader reads each \r of its source as \n.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
+// SniffComma picks a CSV file's separator from its first line: a comma,
+// unless the line has none but has semicolons (spreadsheets in locales
+// with a decimal comma) or tabs. It reads nothing.
+func SniffComma(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ',') >= 0 {
+		return ','
+	}
+	semi, tab := bytes.Count(head, []byte{';'}), bytes.Count(head, []byte{'\t'})
+	switch {
+	case semi > 0 && semi >= tab:
+		return ';'
+	case tab > 0:
+		return '\t'
+	}
+	return ','
+}
+
+// Blank reports whether every field of a CSV record is empty or spaces:
+// a blank line, or a row a spreadsheet wrote for formatted empty cells.
+func Blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
