@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/textfile"
 )
 
 // A community's post history: past posts with the engagement they earned,
@@ -93,12 +94,16 @@ func (p HistoryPost) Key() string {
 
 // Formats of a history file.
 const (
-	// HistoryCSV is a header row, then one post a row. Header names ignore
-	// case, spaces, hyphens and underscores; other columns are ignored.
+	// HistoryCSV is a header row, then one post a row, separated by commas
+	// (or semicolons or tabs when the header has no comma). Header names
+	// ignore case, spaces, hyphens and underscores; other columns are
+	// ignored, and so are rows of blank fields.
 	HistoryCSV = "csv"
 	// HistoryJSONL is one JSON object a line, with the same names as keys
-	// (other keys ignored, blank lines skipped); metrics are numbers or
-	// strings of digits, any value may be null.
+	// (other keys ignored, blank lines skipped, a key given twice refused);
+	// metrics are numbers or strings of digits, any value may be null.
+	// Both: UTF-8 (a byte order mark is skipped; UTF-16 is refused with a
+	// message), lines ending in LF, CRLF or a lone CR.
 	HistoryJSONL = "jsonl"
 )
 
@@ -117,28 +122,34 @@ const (
 	hfShares
 	hfClicks
 	hfSignups
+	// hfEngagement is the one engagement number, when the file has it
+	// already (as `sweetspot calibrate`'s history does): it is used as
+	// given, in place of the weighted sum of the metrics.
+	hfEngagement
 	numHistoryFields
 )
 
 // historyNames are the accepted names of each field, preferred first, as
 // normalized by historyName.
 var historyNames = [numHistoryFields][]string{
-	hfTitle:     {"title", "subject", "headline"},
-	hfBody:      {"body", "text", "content", "message", "post"},
-	hfNetwork:   {"network", "platform", "channel"},
-	hfPublished: {"published", "publishedat", "date", "created", "createdat", "postedat"},
-	hfViews:     {"views", "impressions"},
-	hfReactions: {"reactions", "likes"},
-	hfComments:  {"comments", "replies"},
-	hfShares:    {"shares", "reposts", "retweets"},
-	hfClicks:    {"clicks"},
-	hfSignups:   {"signups", "conversions"},
+	hfTitle:   {"title", "subject", "headline", "posttitle"},
+	hfBody:    {"body", "text", "content", "message", "post", "posttext", "tweettext", "caption", "description", "subtitle"},
+	hfNetwork: {"network", "platform", "channel"},
+	hfPublished: {"published", "publishedat", "date", "created", "createdat", "postedat", "publisheddate", "publishdate",
+		"publishtime", "publishedtime", "createddate", "createdtime", "dateposted", "posted", "time", "timestamp"},
+	hfViews:      {"views", "impressions", "reach", "plays"},
+	hfReactions:  {"reactions", "likes", "favorites", "favourites", "claps", "upvotes"},
+	hfComments:   {"comments", "replies"},
+	hfShares:     {"shares", "reposts", "retweets"},
+	hfClicks:     {"clicks", "linkclicks"},
+	hfSignups:    {"signups", "conversions"},
+	hfEngagement: {"engagement", "engagements", "totalengagement"},
 }
 
 // fieldNames is each field's name in messages.
 var fieldNames = [numHistoryFields]string{hfTitle: "title", hfBody: "body", hfNetwork: "network",
 	hfPublished: "published", hfViews: "views", hfReactions: "reactions", hfComments: "comments",
-	hfShares: "shares", hfClicks: "clicks", hfSignups: "signups"}
+	hfShares: "shares", hfClicks: "clicks", hfSignups: "signups", hfEngagement: "engagement"}
 
 // historyName normalizes a header or key: "Sign-ups", "sign_ups" and
 // "Sign ups" are all "signups".
@@ -160,7 +171,8 @@ func historyFieldOf(name string) (historyField, int) {
 
 // LineError is a line of a history file that was not imported.
 type LineError struct {
-	// Line is the 1-based line of the file (of a CSV record: where it starts).
+	// Line is the 1-based line of the file: of the value at fault, else
+	// where the post (a CSV record may span lines) starts.
 	Line int `json:"line"`
 	// Column is the 1-based byte column, or 0 when the line as a whole is wrong.
 	Column int `json:"column"`
@@ -190,7 +202,8 @@ func (e *LineError) Error() string {
 // Each post needs a title or a body (at most MaxTitleLen and
 // MaxOfferBodyLen characters), a published date (RFC 3339, or YYYY-MM-DD
 // for midnight UTC), a known network or none, and at least one metric
-// (numbers from 0 to MaxMetric). Engagement is Metrics.Engagement.
+// (whole numbers from 0 to MaxMetric) or an engagement number. Engagement
+// is that number when given, else Metrics.Engagement.
 func ReadHistory(r io.Reader, format string, post func(line int, p HistoryPost) error, bad func(LineError)) error {
 	seen := map[string]int{}
 	accept := func(line int, p HistoryPost) error {
@@ -202,9 +215,13 @@ func ReadHistory(r io.Reader, format string, post func(line int, p HistoryPost) 
 		seen[k] = line
 		return post(line, p)
 	}
-	br := bufio.NewReaderSize(r, MaxHistoryLineBytes)
-	if b, _ := br.Peek(3); bytes.HasPrefix(b, []byte("\uFEFF")) {
-		br.Discard(3)
+	// Room for a line of MaxHistoryLineBytes and its CRLF.
+	br, err := textfile.Prepare(bufio.NewReaderSize(r, MaxHistoryLineBytes+2))
+	switch {
+	case errors.Is(err, textfile.ErrUTF16):
+		return &LineError{Line: 1, Message: err.Error()}
+	case err != nil:
+		return err
 	}
 	switch format {
 	case HistoryCSV:
@@ -217,6 +234,7 @@ func ReadHistory(r io.Reader, format string, post func(line int, p HistoryPost) 
 
 func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad func(LineError)) error {
 	cr := csv.NewReader(br)
+	cr.Comma = textfile.SniffComma(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	head, err := cr.Read()
@@ -239,6 +257,7 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 		cols[f], rank[f] = i, k
 	}
 	if err := checkHistoryColumns(cols); err != nil {
+		err.Message += " (the first row has " + headerList(head) + ")"
 		return err
 	}
 	for {
@@ -255,27 +274,27 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a blank line
+		if textfile.Blank(rec) {
+			continue // a blank line, or a spreadsheet's row of empty cells
 		}
 		if len(rec) != len(head) {
 			bad(LineError{Line: line, Message: strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(len(head)) + " (quote a field that holds a comma)"})
 			continue
 		}
 		var values [numHistoryFields]*string
-		var at [numHistoryFields]int
+		var at [numHistoryFields][2]int // line and column of each value
 		for f, i := range cols {
 			if i >= 0 {
 				v := rec[i]
 				values[f] = &v
-				_, at[f] = cr.FieldPos(i)
+				at[f][0], at[f][1] = cr.FieldPos(i)
 			}
 		}
 		p, le := buildHistoryPost(values)
 		if le != nil {
 			le.Line = line
-			if le.Column < 0 {
-				le.Column = at[-le.Column]
+			if le.Column < 0 { // the value's own line: a quoted field may span lines
+				le.Line, le.Column = at[-le.Column][0], at[-le.Column][1]
 			}
 			bad(*le)
 			continue
@@ -287,19 +306,36 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 }
 
 // checkHistoryColumns requires what every post needs.
-func checkHistoryColumns(cols [numHistoryFields]int) error {
+func checkHistoryColumns(cols [numHistoryFields]int) *LineError {
 	switch {
 	case cols[hfTitle] < 0 && cols[hfBody] < 0:
 		return &LineError{Line: 1, Message: "no title or body column: the first row must name one"}
 	case cols[hfPublished] < 0:
 		return &LineError{Line: 1, Message: "no published column (or date, created): calibration orders posts by date"}
 	}
-	for f := hfViews; f <= hfSignups; f++ {
+	for f := hfViews; f <= hfEngagement; f++ {
 		if cols[f] >= 0 {
 			return nil
 		}
 	}
-	return &LineError{Line: 1, Message: "no metric column: name at least one of views, reactions, comments, shares, clicks, signups"}
+	return &LineError{Line: 1, Message: "no metric column: name at least one of views, reactions, comments, shares, clicks, signups, or engagement"}
+}
+
+// headerList quotes the first names of a header row for a message.
+func headerList(head []string) string {
+	const most = 8
+	var b strings.Builder
+	for i, h := range head {
+		if i == most {
+			b.WriteString(", …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quoteValue(strings.TrimSpace(h)))
+	}
+	return b.String()
 }
 
 func csvLineError(err error) *LineError {
@@ -307,12 +343,17 @@ func csvLineError(err error) *LineError {
 	if !errors.As(err, &pe) {
 		return &LineError{Line: 1, Message: err.Error()}
 	}
-	e := &LineError{Line: pe.StartLine, Column: pe.Column, Message: pe.Err.Error()}
+	e := &LineError{Line: pe.Line, Column: pe.Column, Message: pe.Err.Error()}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		e.Message = `a " inside an unquoted field: quote the whole field and double the quote ("say ""hi""")`
 	case errors.Is(pe.Err, csv.ErrQuote):
 		e.Message = `a quoted field is not closed, or a " inside it is not doubled`
+	}
+	if pe.Line > pe.StartLine {
+		// A quote left open reads the next lines into its field: say which
+		// lines went with it, none of them imported.
+		e.Message += "; lines " + strconv.Itoa(pe.StartLine) + "–" + strconv.Itoa(pe.Line) + " were read as one post and not imported"
 	}
 	return e
 }
@@ -323,7 +364,7 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 		if len(b) == 0 && err == io.EOF {
 			return nil
 		}
-		if err == bufio.ErrBufferFull {
+		if err == bufio.ErrBufferFull || len(bytes.TrimRight(b, "\r\n")) > MaxHistoryLineBytes {
 			bad(LineError{Line: line, Message: "a line may be at most " + strconv.Itoa(MaxHistoryLineBytes>>10) + " KiB"})
 			for err == bufio.ErrBufferFull { // skip the rest of the line
 				_, err = br.ReadSlice('\n')
@@ -344,9 +385,6 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 			p, le := parseHistoryLine(b)
 			if le != nil {
 				le.Line = line
-				if le.Column < 0 {
-					le.Column = 0
-				}
 				bad(*le)
 			} else if err := post(line, p); err != nil {
 				return err
@@ -358,26 +396,61 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 	}
 }
 
-// parseHistoryLine reads one JSONL line.
+// parseHistoryLine reads one JSONL line. Its keys are read in order, so
+// that a key given twice (also in another case: "title" and "Title") is an
+// error rather than a coin toss; columns are 1-based byte offsets.
 func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
-	var obj map[string]json.RawMessage
+	if !utf8.Valid(b) {
+		i := 0
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return HistoryPost{}, &LineError{Column: i + 1, Message: "is not valid UTF-8: save the file as UTF-8"}
+	}
+	var obj any
 	if err := json.Unmarshal(b, &obj); err != nil {
 		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
+		if errors.As(err, &se) {
 			return HistoryPost{}, &LineError{Column: max(1, int(se.Offset)), Message: "not valid JSON: " + se.Error()}
-		case errors.As(err, &te):
-			return HistoryPost{}, &LineError{Message: `not a JSON object: each line is one post, {"title": "...", "published": "2026-03-01", "reactions": 12}`}
 		}
 		return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
 	}
+	if _, ok := obj.(map[string]any); !ok {
+		return HistoryPost{}, &LineError{Message: `not a JSON object: each line is one post, {"title": "...", "published": "2026-03-01", "reactions": 12}`}
+	}
 	var values [numHistoryFields]*string
 	var rank [numHistoryFields]int
-	for k, raw := range obj {
+	var key [numHistoryFields]string
+	var at [numHistoryFields]int
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil { // {
+		return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
+		}
+		k, _ := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
+		}
+		col := int(dec.InputOffset()) - len(raw) + 1
 		f, r := historyFieldOf(k)
-		if f == hfNone || values[f] != nil && rank[f] <= r {
+		if f == hfNone {
 			continue
+		}
+		if key[f] != "" && rank[f] == r {
+			msg := "given twice"
+			if key[f] != k {
+				msg += " (as " + strconv.Quote(key[f]) + " and " + strconv.Quote(k) + ")"
+			}
+			return HistoryPost{}, &LineError{Column: col, Field: k, Message: msg}
 		}
 		v, ok := jsonScalar(raw, f >= hfViews)
 		if !ok {
@@ -385,13 +458,19 @@ func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
 			if f >= hfViews {
 				want = "a number"
 			}
-			return HistoryPost{}, &LineError{Field: k, Message: "must be " + want + " or null"}
+			return HistoryPost{}, &LineError{Column: col, Field: k, Message: "must be " + want + " or null"}
 		}
-		if v != nil {
-			values[f], rank[f] = v, r
+		if key[f] != "" && rank[f] < r {
+			continue // a preferred name of the same field was given
 		}
+		key[f], rank[f], at[f] = k, r, col
+		values[f] = v
 	}
-	return buildHistoryPost(values)
+	p, le := buildHistoryPost(values)
+	if le != nil && le.Column < 0 {
+		le.Column = at[-le.Column]
+	}
+	return p, le
 }
 
 // jsonScalar reads a JSON string, a number (metrics) or null (nil).
@@ -457,8 +536,9 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 	p.Published = published
 	metrics := [...]**float64{&p.Metrics.Views, &p.Metrics.Reactions, &p.Metrics.Comments, &p.Metrics.Shares, &p.Metrics.Clicks, &p.Metrics.Signups}
 	given := false
-	for i, f := 0, hfViews; f <= hfSignups; i, f = i+1, f+1 {
-		s := strings.ReplaceAll(str(f), "_", "")
+	var engagement *float64
+	for f := hfViews; f <= hfEngagement; f++ {
+		s := str(f)
 		if s == "" {
 			continue
 		}
@@ -469,19 +549,33 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 		if n < 0 || n > MaxMetric {
 			return fail(f, "must be from 0 to "+strconv.FormatFloat(MaxMetric, 'f', -1, 64))
 		}
-		*metrics[i] = &n
+		if f == hfEngagement {
+			engagement = &n
+			continue
+		}
+		if n != math.Trunc(n) {
+			// 1.234 is a thousands separator more often than a fraction
+			// of a like: refuse it rather than count 1.234 likes.
+			return fail(f, "not a whole number: "+quoteValue(s)+" (a count: write 1234, with no separator)")
+		}
+		*metrics[f-hfViews] = &n
 		given = true
 	}
-	if !given {
-		return HistoryPost{}, &LineError{Message: "no engagement: give at least one of views, reactions, comments, shares, clicks, signups"}
+	switch {
+	case engagement != nil:
+		p.Engagement = *engagement
+	case given:
+		p.Engagement = p.Metrics.Engagement()
+	default:
+		return HistoryPost{}, &LineError{Message: "no engagement: give at least one of views, reactions, comments, shares, clicks, signups, or engagement"}
 	}
-	p.Engagement = p.Metrics.Engagement()
 	return p, nil
 }
 
 // publishedLayouts are the accepted forms of a published date; those
 // without a zone are UTC.
-var publishedLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly}
+var publishedLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
+	"2006-01-02 15:04", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04 -0700", time.RubyDate, time.DateOnly}
 
 func parsePublished(s string) (string, bool) {
 	for _, l := range publishedLayouts {

@@ -108,3 +108,83 @@ func TestHistoryKey(t *testing.T) {
 		t.Errorf("keys %s %s %s", a.Key(), b.Key(), c.Key())
 	}
 }
+
+// TestReadHistoryExports reads files as spreadsheets and networks export
+// them, and bad files as people make them: each bad line is reported at
+// the value at fault, the others imported.
+func TestReadHistoryExports(t *testing.T) {
+	type bad struct {
+		line, column int
+		field, msg   string
+	}
+	pad := func(prefix string, size int) string { // a JSONL line of exactly size bytes
+		return prefix[:len(prefix)-1] + strings.Repeat(" ", size-len(prefix)) + "}"
+	}
+	line := func(title string) string { return `{"title":"` + title + `","published":"2024-01-02","views":1}` }
+	tests := []struct {
+		name, format, file string
+		posts              int     // accepted
+		engagement         float64 // of the first post accepted
+		bad                []bad
+		fileErr            string // the whole file refused, with this in the message
+	}{
+		{name: "a bad value after a field over three lines", format: HistoryCSV,
+			file:  "title,body,published,reactions\nT,\"line1\nline2\nline3\",2024-01-02,x\nU,b,2024-01-02,4\n",
+			posts: 1, engagement: 4, bad: []bad{{4, 19, "reactions", "not a number"}}},
+		{name: "a quote never closed names the lines it swallowed", format: HistoryCSV,
+			file:  "title,published,reactions\nA,2024-01-02,1\n\"B,2024-01-02,1\nC,2024-01-02,1\nD,2024-01-02,1\n",
+			posts: 1, engagement: 1, bad: []bad{{5, 16, "", "lines 3–5 were read as one post"}}},
+		{name: "semicolons (a spreadsheet in a decimal-comma locale)", format: HistoryCSV,
+			file: "title;published;reactions\nHello, world;2024-01-02;5\n", posts: 1, engagement: 5},
+		{name: "tabs", format: HistoryCSV, file: "title\tpublished\treactions\nHello\t2024-01-02\t5\n", posts: 1, engagement: 5},
+		{name: "lone CR line ends", format: HistoryCSV, file: "title,published,reactions\rA,2024-01-02,1\rB,2024-01-03,2\r", posts: 2, engagement: 1},
+		{name: "a spreadsheet's empty rows", format: HistoryCSV, file: "title,published,reactions\nA,2024-01-02,1\n,,\n , , \n", posts: 1, engagement: 1},
+		{name: "UTF-16", format: HistoryCSV, file: "\xFF\xFEt\x00i\x00", fileErr: "UTF-16"},
+		{name: "UTF-16 JSONL", format: HistoryJSONL, file: "\xFF\xFE{\x00", fileErr: "UTF-16"},
+		{name: "export headers and an X date", format: HistoryCSV,
+			file:  "Post title,Created date,Impressions,Likes,Link clicks\nA,2024-01-02 10:00 +0000,900,10,3\nB,Tue Jan 02 10:00:00 +0000 2024,10,,\n",
+			posts: 2, engagement: 13},
+		{name: "a missing column lists the header", format: HistoryCSV, file: "Headline text,When,Likes\nA,2024-01-02,1\n",
+			fileErr: `(the first row has "Headline text", "When", "Likes")`},
+		{name: "counts are whole numbers", format: HistoryCSV, file: "title,published,reactions,comments\nA,2024-01-02,1.234,2\nB,2024-01-02,12.0,1\n",
+			posts: 1, engagement: 14, bad: []bad{{2, 14, "reactions", "not a whole number"}}},
+		{name: "engagement as one number wins over the metrics", format: HistoryJSONL,
+			file:  `{"title": "A", "created": "2024-01-02", "engagement": 5.5, "comments": 3, "id": "x"}` + "\n",
+			posts: 1, engagement: 5.5},
+		{name: "a key twice in two cases", format: HistoryJSONL,
+			file:  `{"title": "A", "Title": "B", "published": "2024-01-02", "views": 1}` + "\n" + `{"views": 1, "views": 2, "title": "C", "date": "2024-01-02"}` + "\n",
+			bad: []bad{{1, 25, "Title", `given twice (as "title" and "Title")`}, {2, 23, "views", "given twice"}}},
+		{name: "an alias after the preferred name is ignored", format: HistoryJSONL,
+			file: `{"title": "A", "headline": "B", "published": "2024-01-02", "views": 7}` + "\n", posts: 1, engagement: 7},
+		{name: "invalid UTF-8 in JSONL", format: HistoryJSONL, file: "{\"title\": \"caf\xe9\", \"published\": \"2024-01-02\", \"views\": 1}\n",
+			bad: []bad{{1, 15, "", "not valid UTF-8"}}},
+		{name: "a JSONL line of the largest size", format: HistoryJSONL, file: pad(line("A"), MaxHistoryLineBytes) + "\r\n" + pad(line("B"), MaxHistoryLineBytes+1) + "\n" + line("C"),
+			posts: 2, engagement: 1, bad: []bad{{2, 0, "", "at most 128 KiB"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			posts, _, got, err := readAll(t, tc.format, tc.file)
+			if tc.fileErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.fileErr) {
+					t.Fatalf("error %v, want one with %q", err, tc.fileErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(posts) != tc.posts || len(posts) > 0 && posts[0].Engagement != tc.engagement {
+				t.Errorf("posts %+v, want %d, the first with engagement %v", posts, tc.posts, tc.engagement)
+			}
+			if len(got) != len(tc.bad) {
+				t.Fatalf("bad lines %+v, want %+v", got, tc.bad)
+			}
+			for i, b := range tc.bad {
+				g := got[i]
+				if g.Line != b.line || g.Column != b.column || g.Field != b.field || !strings.Contains(g.Message, b.msg) {
+					t.Errorf("bad line %+v, want %+v", g, b)
+				}
+			}
+		})
+	}
+}
