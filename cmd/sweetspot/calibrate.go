@@ -11,9 +11,9 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/sweetspot/sweetspot/internal/calibration"
+	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/scoring"
 )
 
@@ -28,6 +28,9 @@ flags:
   --audience path   the community profile (JSON, the scoring contract's audience); required
   --history path    past posts, one JSON object per line: title, body, network,
                     engagement (a number >= 0), created (optional, e.g. 2026-03-01);
+                    other keys are ignored. The API's history files work too:
+                    published for created, and views, reactions, comments, shares,
+                    clicks, signups in place of engagement (weighted as the API does).
                     "-" reads standard input; required
   --out path        write the calibrated audience here (the same audience with its
                     calibration block), for sweetspot score --audience; when the
@@ -41,13 +44,18 @@ exit status: 0 calibrated (or not applied, as the report says), 1 bad input, 2 m
 // three ways, and a history larger than this is not a community's own.
 const maxHistoryBytes = 64 << 20
 
-// historyLine is one line of --history.
+// historyLine is one line of --history: the CLI's own names, and the
+// API's (domain.ReadHistory), so that one file works in both places.
+// Other keys are ignored, as the API ignores them: a line of an export or
+// of a data set carries ids and the like.
 type historyLine struct {
 	Title      string   `json:"title"`
 	Body       string   `json:"body"`
 	Network    string   `json:"network"`
 	Engagement *float64 `json:"engagement"`
 	Created    string   `json:"created"`
+	Published  string   `json:"published"`
+	domain.Metrics
 }
 
 // runCalibrate implements `sweetspot calibrate`.
@@ -167,32 +175,46 @@ func parseHistoryLine(line []byte) (calibration.Post, string) {
 	if trimmed := bytes.TrimSpace(line); trimmed[0] != '{' {
 		return calibration.Post{}, fmt.Sprintf(`expected a JSON object such as {"title": "...", "engagement": 12}, got %s`, jsonKind(trimmed[0]))
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&h); err != nil {
+	if err := json.Unmarshal(line, &h); err != nil {
 		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &typ):
+		if errors.As(err, &typ) {
 			return calibration.Post{}, fmt.Sprintf("field %q: expected %s, got JSON %s", typ.Field, typeName(typ.Type.String()), typ.Value)
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return calibration.Post{}, fmt.Sprintf("unknown field %s (fields: title, body, network, engagement, created)", strings.TrimPrefix(err.Error(), "json: unknown field "))
 		}
 		return calibration.Post{}, strings.TrimPrefix(err.Error(), "json: ")
 	}
+	metrics := [...]struct {
+		name string
+		v    *float64
+	}{{"engagement", h.Engagement}, {"views", h.Views}, {"reactions", h.Reactions}, {"comments", h.Comments},
+		{"shares", h.Shares}, {"clicks", h.Clicks}, {"signups", h.Signups}}
+	for _, m := range metrics {
+		if m.v != nil && (*m.v < 0 || *m.v > domain.MaxMetric) {
+			return calibration.Post{}, fmt.Sprintf("%q must be 0 or more (at most %g)", m.name, float64(domain.MaxMetric))
+		}
+	}
+	engagement := h.Engagement
+	if engagement == nil && h.Metrics != (domain.Metrics{}) {
+		e := h.Metrics.Engagement() // the API's weighting of an API history file
+		engagement = &e
+	}
 	switch {
-	case h.Engagement == nil:
-		return calibration.Post{}, `missing "engagement": every post needs its engagement (a number >= 0)`
-	case *h.Engagement < 0:
-		return calibration.Post{}, `"engagement" must be 0 or more`
+	case engagement == nil:
+		return calibration.Post{}, `missing "engagement": every post needs its engagement (a number >= 0), or the metrics views, reactions, comments, shares, clicks, signups`
 	case strings.TrimSpace(h.Title+h.Body) == "":
 		return calibration.Post{}, `empty post: give a "title" or a "body"`
 	}
-	if h.Created != "" {
-		if _, err := time.Parse(time.DateOnly, h.Created); err != nil {
-			if _, err := time.Parse(time.RFC3339, h.Created); err != nil {
-				return calibration.Post{}, fmt.Sprintf(`"created" %q: want a date (2026-03-01) or a time (2026-03-01T09:30:00Z)`, h.Created)
-			}
+	created, key := h.Created, "created"
+	if created == "" {
+		created, key = h.Published, "published"
+	}
+	if created != "" {
+		// In UTC RFC 3339, so that dates sort as strings whatever their
+		// zone or precision (calibration orders the posts by them).
+		utc, ok := domain.ParsePublished(strings.TrimSpace(created))
+		if !ok {
+			return calibration.Post{}, fmt.Sprintf(`%q %q: want a date (2026-03-01) or a time (2026-03-01T09:30:00Z), from 1990 to 2100`, key, created)
 		}
+		created = utc
 	}
 	if h.Network != "" {
 		id, ok := scoring.CanonicalNetwork(h.Network)
@@ -201,5 +223,5 @@ func parseHistoryLine(line []byte) (calibration.Post, string) {
 		}
 		h.Network = id
 	}
-	return calibration.Post{Title: h.Title, Body: h.Body, Network: h.Network, Engagement: *h.Engagement, Created: h.Created}, ""
+	return calibration.Post{Title: h.Title, Body: h.Body, Network: h.Network, Engagement: *engagement, Created: created}, ""
 }

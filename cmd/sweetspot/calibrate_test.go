@@ -70,7 +70,9 @@ func TestCalibrateBadInput(t *testing.T) {
 		{"malformed line", historyJSONL(3) + `{"title": "x", "engagement": 4` + "\n", 1, "line 4: malformed JSON"},
 		{"missing engagement", `{"title": "x"}` + "\n", 1, `line 1: missing "engagement"`},
 		{"negative engagement", `{"title": "x", "engagement": -2}` + "\n", 1, "0 or more"},
-		{"unknown field", `{"title": "x", "engagement": 2, "likes": 3}` + "\n", 1, `unknown field "likes"`},
+		{"a metric out of range", `{"title": "x", "reactions": 1e30}` + "\n", 1, `"reactions" must be 0 or more`},
+		{"no engagement and no metric", `{"title": "x", "likes_count": 3}` + "\n", 1, `missing "engagement"`},
+		{"a date before 1990", `{"title": "x", "engagement": 2, "created": "0001-01-01"}` + "\n", 1, `from 1990 to 2100`},
 		{"unknown network", `{"title": "x", "engagement": 2, "network": "myspace"}` + "\n", 1, "unknown network"},
 		{"not an object", `[1, 2]` + "\n", 1, "expected a JSON object"},
 		{"empty post", `{"engagement": 2}` + "\n", 1, "empty post"},
@@ -96,5 +98,67 @@ func TestCalibrateBadInput(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "", "calibrate", "--history", "-"); code != 2 {
 		t.Errorf("missing --audience: exit %d, want 2", code)
+	}
+}
+
+// TestCalibrateHistoryShapes: the same posts written as the API's history
+// files are (published, reactions) and as data sets and exports carry them
+// (ids, kinds and counts beside the engagement) calibrate exactly as the
+// CLI's own shape does.
+func TestCalibrateHistoryShapes(t *testing.T) {
+	report := func(history string) string {
+		t.Helper()
+		code, stdout, stderr := runCmd(t, history, "calibrate", "--audience", itAdmins, "--history", "-")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return stdout
+	}
+	reshape := func(f func(map[string]any)) string {
+		var b strings.Builder
+		for _, line := range strings.Split(strings.TrimSpace(historyJSONL(90)), "\n") {
+			var m map[string]any
+			if err := json.Unmarshal([]byte(line), &m); err != nil {
+				t.Fatal(err)
+			}
+			f(m)
+			j, _ := json.Marshal(m)
+			b.Write(j)
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	want := report(historyJSONL(90))
+	if !strings.Contains(want, `"applied": true`) {
+		t.Fatalf("the base history is not calibrated: %s", want)
+	}
+	for name, history := range map[string]string{
+		"API file": reshape(func(m map[string]any) {
+			m["published"], m["reactions"] = m["created"], m["engagement"]
+			delete(m, "created")
+			delete(m, "engagement")
+		}),
+		"data set lines": reshape(func(m map[string]any) {
+			m["id"], m["split"], m["engagement_kind"], m["comments"] = "medium:1", "profile", "medium_claps", 7
+		}),
+		"dates with a zone": reshape(func(m map[string]any) { m["created"] = m["created"].(string) + "T09:00:00+00:00" }),
+	} {
+		if got := report(history); got != want {
+			t.Errorf("%s: report\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
+func TestHistoryLineDates(t *testing.T) {
+	for _, tc := range []struct{ created, want string }{
+		{"2024-01-02", "2024-01-02T00:00:00Z"},
+		{"2024-01-02T01:00:00+05:00", "2024-01-01T20:00:00Z"}, // before the next one, in UTC
+		{"2024-01-01T22:00:00Z", "2024-01-01T22:00:00Z"},
+		{"2024-01-01T22:00:00.5Z", "2024-01-01T22:00:00Z"},
+	} {
+		p, problem := parseHistoryLine([]byte(`{"title": "x", "engagement": 1, "created": "` + tc.created + `"}`))
+		if problem != "" || p.Created != tc.want {
+			t.Errorf("created %q: %q (%s), want %q", tc.created, p.Created, problem, tc.want)
+		}
 	}
 }

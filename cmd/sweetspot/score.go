@@ -88,7 +88,7 @@ flags:
   --min-score N     exit with status 3 when the overall score is below N (0-100), for CI
   --jsonl           batch mode: read one draft per line as a JSON object
                     {"id": "...", "title", "body", "network", "kind"} (id required, the rest
-                    optional strings) and print one compact result per line, the line's id
+                    optional strings, other keys ignored) and print one compact result per line, the line's id
                     first; a bad line prints {"id","line","error"} instead and the rest go on.
                     --title, --network, --kind and --format text do not apply (each line
                     carries its own); lines are capped at ` + strconv.Itoa(maxJSONLLineBytes>>20) + ` MiB
@@ -697,7 +697,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	return line, tooLong, nil
 }
 
-// parseJSONLDraft strictly decodes one --jsonl line and checks its fields.
+// parseJSONLDraft decodes one --jsonl line and checks its fields.
 // It returns the draft (its ID set whenever the line had a readable id,
 // even when another field is wrong) or a problem to report; the network
 // comes back canonical ("x" gives "twitter") and the kind lower case.
@@ -723,21 +723,16 @@ func parseJSONLDraft(line []byte) (jsonlDraft, string) {
 	if trimmed := bytes.TrimSpace(line); trimmed[0] != '{' {
 		return d, fmt.Sprintf(`expected a JSON object such as {"id": "a1", "body": "..."}, got %s`, jsonKind(trimmed[0]))
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
 	// The line is valid JSON holding one object, so the only errors left
-	// are wrong types and unknown fields; encoding/json still fills the
-	// other fields, the id included.
-	if err := dec.Decode(&d); err != nil {
+	// are wrong types; encoding/json still fills the other fields, the id
+	// included. Other keys are ignored (as the API and calibrate ignore
+	// them): lines of an export or a data set score as they are.
+	if err := json.Unmarshal(line, &d); err != nil {
 		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &typ):
+		if errors.As(err, &typ) {
 			return d, fmt.Sprintf("field %q: expected %s, got JSON %s", typ.Field, typeName(typ.Type.String()), typ.Value)
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return d, fmt.Sprintf("unknown field %s (fields: id, title, body, network, kind)", strings.TrimPrefix(err.Error(), "json: unknown field "))
-		default:
-			return d, strings.TrimPrefix(err.Error(), "json: ")
 		}
+		return d, strings.TrimPrefix(err.Error(), "json: ")
 	}
 	if d.ID == "" {
 		return d, `missing "id": every line needs a non-empty string id to match its result`

@@ -526,7 +526,7 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 		}
 		p.Network = id
 	}
-	published, ok := parsePublished(str(hfPublished))
+	published, ok := ParsePublished(str(hfPublished))
 	if !ok {
 		if str(hfPublished) == "" {
 			return fail(hfPublished, "is missing: calibration orders posts by date")
@@ -577,7 +577,10 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 var publishedLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
 	"2006-01-02 15:04", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04 -0700", time.RubyDate, time.DateOnly}
 
-func parsePublished(s string) (string, bool) {
+// ParsePublished reads a published date in any of the accepted forms
+// (RFC 3339, YYYY-MM-DD, and the forms exports use) from 1990 to 2100, and
+// gives it as RFC 3339 in UTC: so that dates sort as strings.
+func ParsePublished(s string) (string, bool) {
 	for _, l := range publishedLayouts {
 		if t, err := time.Parse(l, s); err == nil && t.Year() >= 1990 && t.Year() <= 2100 {
 			return t.UTC().Format(time.RFC3339), true

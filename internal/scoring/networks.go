@@ -41,8 +41,11 @@ var networkRules = [...]network{
 	{id: "youtube", name: "YouTube", limit: 5000, idealMin: 200, idealMax: 2000, hashMax: 3, titleMin: 20, titleMax: 70, needsTitle: true},
 }
 
-// networkAliases maps other spellings to a network id.
-var networkAliases = map[string]string{"x": "twitter", "ig": "instagram", "fb": "facebook", "newsletter": "email", "article": "blog"}
+// networkAliases maps other spellings to a network id, and the blogging
+// platforms that exports and data sets name to the network their posts
+// read as (a Medium post is a blog post; a Substack post is a newsletter).
+var networkAliases = map[string]string{"x": "twitter", "ig": "instagram", "fb": "facebook", "newsletter": "email", "article": "blog",
+	"medium": "blog", "wordpress": "blog", "devto": "blog", "dev.to": "blog", "hashnode": "blog", "substack": "email"}
 
 // NetworkIDs returns the ids of the networks the channel check knows, sorted
 // (aliases such as "x" for "twitter" are accepted too, see CanonicalNetwork).
