@@ -15,6 +15,7 @@ import (
 	"github.com/sweetspot/sweetspot/internal/calibration"
 	"github.com/sweetspot/sweetspot/internal/domain"
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/textfile"
 )
 
 // calibrateUsage is the help text of `sweetspot calibrate -h`.
@@ -122,7 +123,12 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 		defer f.Close()
 		r = f
 	}
-	br := bufio.NewReader(io.LimitReader(r, maxHistoryBytes+1))
+	// A byte order mark, UTF-16 and lone-CR line ends as the API's imports
+	// read them (internal/textfile).
+	br, err := textfile.Prepare(bufio.NewReader(io.LimitReader(r, maxHistoryBytes+1)))
+	if err != nil {
+		return nil, fmt.Errorf("history %s: %w", path, err)
+	}
 	var posts []calibration.Post
 	read := 0
 	for n := 1; ; n++ {

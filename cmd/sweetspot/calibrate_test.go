@@ -72,6 +72,7 @@ func TestCalibrateBadInput(t *testing.T) {
 		{"negative engagement", `{"title": "x", "engagement": -2}` + "\n", 1, "0 or more"},
 		{"a metric out of range", `{"title": "x", "reactions": 1e30}` + "\n", 1, `"reactions" must be 0 or more`},
 		{"no engagement and no metric", `{"title": "x", "likes_count": 3}` + "\n", 1, `missing "engagement"`},
+		{"UTF-16", "\xFF\xFE{\x00", 1, "UTF-16"},
 		{"a date before 1990", `{"title": "x", "engagement": 2, "created": "0001-01-01"}` + "\n", 1, `from 1990 to 2100`},
 		{"unknown network", `{"title": "x", "engagement": 2, "network": "myspace"}` + "\n", 1, "unknown network"},
 		{"not an object", `[1, 2]` + "\n", 1, "expected a JSON object"},
@@ -142,6 +143,7 @@ func TestCalibrateHistoryShapes(t *testing.T) {
 			m["id"], m["split"], m["engagement_kind"], m["comments"] = "medium:1", "profile", "medium_claps", 7
 		}),
 		"dates with a zone": reshape(func(m map[string]any) { m["created"] = m["created"].(string) + "T09:00:00+00:00" }),
+		"lone CR line ends, a byte order mark": "\uFEFF" + strings.ReplaceAll(historyJSONL(90), "\n", "\r"),
 	} {
 		if got := report(history); got != want {
 			t.Errorf("%s: report\n%s\nwant\n%s", name, got, want)
