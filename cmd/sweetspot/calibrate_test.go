@@ -142,7 +142,7 @@ func TestCalibrateHistoryShapes(t *testing.T) {
 		"data set lines": reshape(func(m map[string]any) {
 			m["id"], m["split"], m["engagement_kind"], m["comments"] = "medium:1", "profile", "medium_claps", 7
 		}),
-		"dates with a zone": reshape(func(m map[string]any) { m["created"] = m["created"].(string) + "T09:00:00+00:00" }),
+		"dates with a zone":                    reshape(func(m map[string]any) { m["created"] = m["created"].(string) + "T09:00:00+00:00" }),
 		"lone CR line ends, a byte order mark": "\uFEFF" + strings.ReplaceAll(historyJSONL(90), "\n", "\r"),
 	} {
 		if got := report(history); got != want {
