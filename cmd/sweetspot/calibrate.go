@@ -10,11 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/sweetspot/sweetspot/internal/calibration"
 	"github.com/sweetspot/sweetspot/internal/domain"
-	"github.com/sweetspot/sweetspot/internal/scoring"
 	"github.com/sweetspot/sweetspot/internal/textfile"
 )
 
@@ -29,10 +27,11 @@ flags:
   --audience path   the community profile (JSON, the scoring contract's audience); required
   --history path    past posts, one JSON object per line: title, body, network,
                     engagement (a number >= 0), created (optional, e.g. 2026-03-01);
-                    other keys are ignored. The API's history files work too:
-                    published for created, and views, reactions, comments, shares,
-                    clicks, signups in place of engagement (weighted as the API does).
-                    "-" reads standard input; required
+                    other keys are ignored. The API's history files (JSONL) work too,
+                    with its names and aliases: published for created, and views,
+                    reactions, comments, shares, clicks, signups in place of
+                    engagement (weighted as the API does). "-" reads standard input;
+                    required
   --out path        write the calibrated audience here (the same audience with its
                     calibration block), for sweetspot score --audience; when the
                     calibration is not applied (too few posts, no gain) nothing is written
@@ -44,20 +43,6 @@ exit status: 0 calibrated (or not applied, as the report says), 1 bad input, 2 m
 // maxHistoryBytes caps the --history file: calibration reads every post
 // three ways, and a history larger than this is not a community's own.
 const maxHistoryBytes = 64 << 20
-
-// historyLine is one line of --history: the CLI's own names, and the
-// API's (domain.ReadHistory), so that one file works in both places.
-// Other keys are ignored, as the API ignores them: a line of an export or
-// of a data set carries ids and the like.
-type historyLine struct {
-	Title      string   `json:"title"`
-	Body       string   `json:"body"`
-	Network    string   `json:"network"`
-	Engagement *float64 `json:"engagement"`
-	Created    string   `json:"created"`
-	Published  string   `json:"published"`
-	domain.Metrics
-}
 
 // runCalibrate implements `sweetspot calibrate`.
 func runCalibrate(ctx context.Context, e env, args []string) error {
@@ -124,8 +109,9 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 		r = f
 	}
 	// A byte order mark, UTF-16 and lone-CR line ends as the API's imports
-	// read them (internal/textfile).
-	br, err := textfile.Prepare(bufio.NewReader(io.LimitReader(r, maxHistoryBytes+1)))
+	// read them (internal/textfile), which looks at the first buffer: room
+	// for a line of the longest kind.
+	br, err := textfile.Prepare(bufio.NewReaderSize(io.LimitReader(r, maxHistoryBytes+1), maxJSONLLineBytes))
 	if err != nil {
 		return nil, fmt.Errorf("history %s: %w", path, err)
 	}
@@ -150,9 +136,10 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 		}
 		line = bytes.TrimPrefix(bytes.TrimRight(line, "\r"), []byte("\ufeff"))
 		if len(bytes.TrimSpace(line)) > 0 {
-			p, problem := parseHistoryLine(line)
-			if problem != "" {
-				return nil, fmt.Errorf("history %s: line %d: %s", path, n, problem)
+			p, le := parseHistoryLine(line)
+			if le != nil {
+				le.Line = n
+				return nil, fmt.Errorf("history %s: %w", path, le)
 			}
 			posts = append(posts, p)
 			if len(posts) > calibration.MaxPosts {
@@ -166,68 +153,15 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 	return posts, nil
 }
 
-func parseHistoryLine(line []byte) (calibration.Post, string) {
-	var h historyLine
-	if !json.Valid(line) {
-		var v any
-		err := json.Unmarshal(line, &v)
-		var syntax *json.SyntaxError
-		if errors.As(err, &syntax) {
-			_, col := lineCol(line, max(syntax.Offset-1, 0))
-			return calibration.Post{}, fmt.Sprintf("malformed JSON at column %d: %s", col, strings.TrimPrefix(syntax.Error(), "json: "))
-		}
-		return calibration.Post{}, "malformed JSON"
+// parseHistoryLine reads one --history line with the API's own reader
+// (domain.ParseHistoryLine: the same names, aliases and checks, so one file
+// works in both places), relaxed as a local calibration allows: dates are
+// optional and the title and body have no length limit. An engagement key
+// is used as given; without one, the metrics weighted as the API does.
+func parseHistoryLine(line []byte) (calibration.Post, *domain.LineError) {
+	p, le := domain.ParseHistoryLine(line, domain.HistoryRules{DateOptional: true, AnyLength: true})
+	if le != nil {
+		return calibration.Post{}, le
 	}
-	if trimmed := bytes.TrimSpace(line); trimmed[0] != '{' {
-		return calibration.Post{}, fmt.Sprintf(`expected a JSON object such as {"title": "...", "engagement": 12}, got %s`, jsonKind(trimmed[0]))
-	}
-	if err := json.Unmarshal(line, &h); err != nil {
-		var typ *json.UnmarshalTypeError
-		if errors.As(err, &typ) {
-			return calibration.Post{}, fmt.Sprintf("field %q: expected %s, got JSON %s", typ.Field, typeName(typ.Type.String()), typ.Value)
-		}
-		return calibration.Post{}, strings.TrimPrefix(err.Error(), "json: ")
-	}
-	metrics := [...]struct {
-		name string
-		v    *float64
-	}{{"engagement", h.Engagement}, {"views", h.Views}, {"reactions", h.Reactions}, {"comments", h.Comments},
-		{"shares", h.Shares}, {"clicks", h.Clicks}, {"signups", h.Signups}}
-	for _, m := range metrics {
-		if m.v != nil && (*m.v < 0 || *m.v > domain.MaxMetric) {
-			return calibration.Post{}, fmt.Sprintf("%q must be 0 or more (at most %g)", m.name, float64(domain.MaxMetric))
-		}
-	}
-	engagement := h.Engagement
-	if engagement == nil && h.Metrics != (domain.Metrics{}) {
-		e := h.Metrics.Engagement() // the API's weighting of an API history file
-		engagement = &e
-	}
-	switch {
-	case engagement == nil:
-		return calibration.Post{}, `missing "engagement": every post needs its engagement (a number >= 0), or the metrics views, reactions, comments, shares, clicks, signups`
-	case strings.TrimSpace(h.Title+h.Body) == "":
-		return calibration.Post{}, `empty post: give a "title" or a "body"`
-	}
-	created, key := h.Created, "created"
-	if created == "" {
-		created, key = h.Published, "published"
-	}
-	if created != "" {
-		// In UTC RFC 3339, so that dates sort as strings whatever their
-		// zone or precision (calibration orders the posts by them).
-		utc, ok := domain.ParsePublished(strings.TrimSpace(created))
-		if !ok {
-			return calibration.Post{}, fmt.Sprintf(`%q %q: want a date (2026-03-01) or a time (2026-03-01T09:30:00Z), from 1990 to 2100`, key, created)
-		}
-		created = utc
-	}
-	if h.Network != "" {
-		id, ok := scoring.CanonicalNetwork(h.Network)
-		if !ok {
-			return calibration.Post{}, fmt.Sprintf("unknown network %q: use one of %s", h.Network, strings.Join(scoring.NetworkIDs(), ", "))
-		}
-		h.Network = id
-	}
-	return calibration.Post{Title: h.Title, Body: h.Body, Network: h.Network, Engagement: *engagement, Created: created}, ""
+	return calibration.Post{Title: p.Title, Body: p.Body, Network: p.Network, Engagement: p.Engagement, Created: p.Published}, nil
 }

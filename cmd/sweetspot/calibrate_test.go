@@ -67,17 +67,17 @@ func TestCalibrateBadInput(t *testing.T) {
 		code          int
 		want          string
 	}{
-		{"malformed line", historyJSONL(3) + `{"title": "x", "engagement": 4` + "\n", 1, "line 4: malformed JSON"},
-		{"missing engagement", `{"title": "x"}` + "\n", 1, `line 1: missing "engagement"`},
-		{"negative engagement", `{"title": "x", "engagement": -2}` + "\n", 1, "0 or more"},
-		{"a metric out of range", `{"title": "x", "reactions": 1e30}` + "\n", 1, `"reactions" must be 0 or more`},
-		{"no engagement and no metric", `{"title": "x", "likes_count": 3}` + "\n", 1, `missing "engagement"`},
+		{"malformed line", historyJSONL(3) + `{"title": "x", "engagement": 4` + "\n", 1, "line 4, column 30: not valid JSON"},
+		{"missing engagement", `{"title": "x"}` + "\n", 1, "line 1: no engagement"},
+		{"negative engagement", `{"title": "x", "engagement": -2}` + "\n", 1, "line 1, column 30: engagement: must be from 0"},
+		{"a metric out of range", `{"title": "x", "reactions": 1e30}` + "\n", 1, "line 1, column 29: reactions: must be from 0"},
+		{"no engagement and no metric", `{"title": "x", "likes_count": 3}` + "\n", 1, "line 1: no engagement"},
 		{"UTF-16", "\xFF\xFE{\x00", 1, "UTF-16"},
-		{"a date before 1990", `{"title": "x", "engagement": 2, "created": "0001-01-01"}` + "\n", 1, `from 1990 to 2100`},
+		{"a date before 1990", `{"title": "x", "engagement": 2, "created": "0001-01-01"}` + "\n", 1, "from 1990 to 2100"},
 		{"unknown network", `{"title": "x", "engagement": 2, "network": "myspace"}` + "\n", 1, "unknown network"},
-		{"not an object", `[1, 2]` + "\n", 1, "expected a JSON object"},
+		{"not an object", `[1, 2]` + "\n", 1, "line 1: not a JSON object"},
 		{"empty post", `{"engagement": 2}` + "\n", 1, "empty post"},
-		{"bad date", `{"title": "x", "engagement": 2, "created": "2026-3-1"}` + "\n", 1, `"created" "2026-3-1"`},
+		{"bad date", `{"title": "x", "engagement": 2, "created": "2026-3-1"}` + "\n", 1, `line 1, column 44: published: not a date: "2026-3-1"`},
 		{"some posts dated", `{"title": "a post", "engagement": 2, "created": "2026-03-01"}` + "\n" + `{"title": "another post", "engagement": 3}` + "\n", 1, "give every post one, or none"},
 	}
 	for _, tc := range cases {
@@ -158,9 +158,9 @@ func TestHistoryLineDates(t *testing.T) {
 		{"2024-01-01T22:00:00Z", "2024-01-01T22:00:00Z"},
 		{"2024-01-01T22:00:00.5Z", "2024-01-01T22:00:00Z"},
 	} {
-		p, problem := parseHistoryLine([]byte(`{"title": "x", "engagement": 1, "created": "` + tc.created + `"}`))
-		if problem != "" || p.Created != tc.want {
-			t.Errorf("created %q: %q (%s), want %q", tc.created, p.Created, problem, tc.want)
+		p, le := parseHistoryLine([]byte(`{"title": "x", "engagement": 1, "created": "` + tc.created + `"}`))
+		if le != nil || p.Created != tc.want {
+			t.Errorf("created %q: %q (%v), want %q", tc.created, p.Created, le, tc.want)
 		}
 	}
 }

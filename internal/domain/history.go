@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -192,6 +193,23 @@ func (e *LineError) Error() string {
 	return s + ": " + e.Message
 }
 
+// HistoryRules relax the checks of a post for a history read whole by
+// `sweetspot calibrate` rather than stored by the API.
+type HistoryRules struct {
+	// DateOptional accepts a post without a published date (calibration
+	// then keeps the file's order; a file is all dated or all undated).
+	DateOptional bool
+	// AnyLength lifts the limits on the title and the body (the API keeps
+	// what it reads; a local file may hold whole articles).
+	AnyLength bool
+}
+
+// ParseHistoryLine reads one line of a JSONL history file as ReadHistory
+// does, under rules. The error's Line is 0: the caller knows it.
+func ParseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
+	return parseHistoryLine(b, rules)
+}
+
 // ReadHistory reads a history file (HistoryCSV or HistoryJSONL) line by line
 // and calls post for each post it accepts (with its line) and bad for each
 // line it rejects; a bad line does not stop the others. A post repeating an
@@ -244,6 +262,7 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 	if err != nil {
 		return csvLineError(err)
 	}
+	head = slices.Clone(head) // ReuseRecord: the next Read overwrites it
 	var cols [numHistoryFields]int
 	var rank [numHistoryFields]int
 	for f := range cols {
@@ -290,11 +309,11 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 				at[f][0], at[f][1] = cr.FieldPos(i)
 			}
 		}
-		p, le := buildHistoryPost(values)
+		p, le := buildHistoryPost(values, HistoryRules{})
 		if le != nil {
 			le.Line = line
-			if le.Column < 0 { // the value's own line: a quoted field may span lines
-				le.Line, le.Column = at[-le.Column][0], at[-le.Column][1]
+			if f := -le.Column; f > 0 { // the value's own line: a quoted field may span lines
+				le.Line, le.Column = at[f][0], at[f][1]
 			}
 			bad(*le)
 			continue
@@ -382,7 +401,7 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 		}
 		b = bytes.TrimRight(b, "\r\n")
 		if len(bytes.TrimSpace(b)) > 0 {
-			p, le := parseHistoryLine(b)
+			p, le := parseHistoryLine(b, HistoryRules{})
 			if le != nil {
 				le.Line = line
 				bad(*le)
@@ -399,7 +418,7 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 // parseHistoryLine reads one JSONL line. Its keys are read in order, so
 // that a key given twice (also in another case: "title" and "Title") is an
 // error rather than a coin toss; columns are 1-based byte offsets.
-func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
+func parseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
 	if !utf8.Valid(b) {
 		i := 0
 		for i < len(b) {
@@ -411,21 +430,21 @@ func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
 		}
 		return HistoryPost{}, &LineError{Column: i + 1, Message: "is not valid UTF-8: save the file as UTF-8"}
 	}
-	var obj any
-	if err := json.Unmarshal(b, &obj); err != nil {
+	if !json.Valid(b) {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		if err := json.Unmarshal(b, new(any)); errors.As(err, &se) {
 			return HistoryPost{}, &LineError{Column: max(1, int(se.Offset)), Message: "not valid JSON: " + se.Error()}
 		}
-		return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
+		return HistoryPost{}, &LineError{Message: "not valid JSON"}
 	}
-	if _, ok := obj.(map[string]any); !ok {
+	if bytes.TrimSpace(b)[0] != '{' {
 		return HistoryPost{}, &LineError{Message: `not a JSON object: each line is one post, {"title": "...", "published": "2026-03-01", "reactions": 12}`}
 	}
 	var values [numHistoryFields]*string
 	var rank [numHistoryFields]int
 	var key [numHistoryFields]string
 	var at [numHistoryFields]int
+	given := map[string]string{} // normalized name: the key as written
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if _, err := dec.Token(); err != nil { // {
 		return HistoryPost{}, &LineError{Message: "not valid JSON: " + err.Error()}
@@ -445,13 +464,15 @@ func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
 		if f == hfNone {
 			continue
 		}
-		if key[f] != "" && rank[f] == r {
+		n := historyName(k)
+		if first, twice := given[n]; twice {
 			msg := "given twice"
-			if key[f] != k {
-				msg += " (as " + strconv.Quote(key[f]) + " and " + strconv.Quote(k) + ")"
+			if first != k {
+				msg += " (as " + strconv.Quote(first) + " and " + strconv.Quote(k) + ")"
 			}
 			return HistoryPost{}, &LineError{Column: col, Field: k, Message: msg}
 		}
+		given[n] = k
 		v, ok := jsonScalar(raw, f >= hfViews)
 		if !ok {
 			want := "a string"
@@ -460,13 +481,16 @@ func parseHistoryLine(b []byte) (HistoryPost, *LineError) {
 			}
 			return HistoryPost{}, &LineError{Column: col, Field: k, Message: "must be " + want + " or null"}
 		}
-		if key[f] != "" && rank[f] < r {
-			continue // a preferred name of the same field was given
+		// The preferred name of a field wins over its aliases, unless it
+		// is null or blank: {"title": null, "subject": "S"} has a title.
+		blank := v == nil || strings.TrimSpace(*v) == ""
+		if !blank && (values[f] == nil || strings.TrimSpace(*values[f]) == "" || r < rank[f]) ||
+			blank && key[f] == "" {
+			key[f], rank[f], at[f] = k, r, col
+			values[f] = v
 		}
-		key[f], rank[f], at[f] = k, r, col
-		values[f] = v
 	}
-	p, le := buildHistoryPost(values)
+	p, le := buildHistoryPost(values, rules)
 	if le != nil && le.Column < 0 {
 		le.Column = at[-le.Column]
 	}
@@ -495,7 +519,7 @@ func jsonScalar(raw json.RawMessage, number bool) (*string, bool) {
 // buildHistoryPost checks one post's values (nil: the column or key is
 // absent). A *LineError with a negative Column asks the caller for the
 // column of that field (-field).
-func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
+func buildHistoryPost(v [numHistoryFields]*string, rules HistoryRules) (HistoryPost, *LineError) {
 	str := func(f historyField) string {
 		if v[f] == nil {
 			return ""
@@ -514,6 +538,7 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 	switch {
 	case p.Title == "" && p.Body == "":
 		return fail(hfBody, "an empty post: give a title or a body")
+	case rules.AnyLength:
 	case utf8.RuneCountInString(p.Title) > MaxTitleLen:
 		return fail(hfTitle, "is longer than "+strconv.Itoa(MaxTitleLen)+" characters")
 	case utf8.RuneCountInString(p.Body) > MaxOfferBodyLen:
@@ -527,11 +552,11 @@ func buildHistoryPost(v [numHistoryFields]*string) (HistoryPost, *LineError) {
 		p.Network = id
 	}
 	published, ok := ParsePublished(str(hfPublished))
-	if !ok {
+	if !ok && !(rules.DateOptional && str(hfPublished) == "") {
 		if str(hfPublished) == "" {
 			return fail(hfPublished, "is missing: calibration orders posts by date")
 		}
-		return fail(hfPublished, "not a date: "+quoteValue(str(hfPublished))+" (use 2026-03-01 or 2026-03-01T09:30:00Z)")
+		return fail(hfPublished, "not a date: "+quoteValue(str(hfPublished))+" (use 2026-03-01 or 2026-03-01T09:30:00Z, from 1990 to 2100)")
 	}
 	p.Published = published
 	metrics := [...]**float64{&p.Metrics.Views, &p.Metrics.Reactions, &p.Metrics.Comments, &p.Metrics.Shares, &p.Metrics.Clicks, &p.Metrics.Signups}

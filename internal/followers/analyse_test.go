@@ -296,7 +296,7 @@ func TestMixes(t *testing.T) {
 		{Network: "linkedin", BirthYear: 1964},
 		{Network: "LinkedIn", BirthYear: 1965},
 		{Network: "x", Age: AgeBracket{Min: 25, Max: 34}},
-		{Network: "Substack", BirthYear: 1940},
+		{Network: "Myspace", BirthYear: 1940},
 		{Network: "twitter"},
 		{Age: AgeBracket{Min: 30, Max: 30}, BirthYear: 1970}, // the birth year wins
 		{},

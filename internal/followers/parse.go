@@ -390,19 +390,40 @@ func (r *Reader) nextJSONL() (Follower, error) {
 			return Follower{}, r.readErr(err)
 		}
 		b = bytes.TrimRight(b, "\r\n")
-		if len(bytes.TrimSpace(b)) == 0 {
-			if err == io.EOF {
-				return Follower{}, io.EOF
+		if len(bytes.TrimSpace(b)) > 0 {
+			if !utf8.Valid(b) {
+				return Follower{}, &ParseError{Line: r.line, Column: invalidUTF8At(b) + 1, Message: "not valid UTF-8: save the file as UTF-8"}
 			}
-			continue
+			f, empty, perr := parseJSONLine(b, r.line)
+			if perr != nil || !empty {
+				return f, perr
+			}
+			// {} or only nulls and empty strings: no follower, as a row of
+			// blank cells in a CSV file.
 		}
-		return parseJSONLine(b, r.line)
+		if err == io.EOF {
+			return Follower{}, io.EOF
+		}
 	}
 }
 
+// invalidUTF8At is the offset of the first byte of b that is not UTF-8.
+func invalidUTF8At(b []byte) int {
+	i := 0
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
 // parseJSONLine reads one JSONL line: an object whose known keys fill a
-// Follower. Columns are byte offsets into the line, 1-based.
-func parseJSONLine(b []byte, line int) (Follower, error) {
+// Follower. Columns are byte offsets into the line, 1-based. empty reports
+// an object with nothing in it: no key, or only nulls and blank strings.
+func parseJSONLine(b []byte, line int) (f Follower, empty bool, err error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	bad := func(err error) error {
@@ -419,31 +440,34 @@ func parseJSONLine(b []byte, line int) (Follower, error) {
 	}
 	tok, err := dec.Token()
 	if err != nil {
-		return Follower{}, bad(err)
+		return Follower{}, false, bad(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return Follower{}, &ParseError{Line: line, Column: skipSpace(b, 0) + 1, Message: `each line must be one JSON object, such as {"bio": "..."}`}
+		return Follower{}, false, &ParseError{Line: line, Column: skipSpace(b, 0) + 1, Message: `each line must be one JSON object, such as {"bio": "..."}`}
 	}
-	var f Follower
+	empty = true
 	var seen [numRoles]bool
 	rank := [numRoles]int{}
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
-			return Follower{}, bad(err)
+			return Follower{}, false, bad(err)
 		}
 		key, _ := kt.(string)
 		col := valueStart(b, int(dec.InputOffset())) + 1
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return Follower{}, bad(err)
+			return Follower{}, false, bad(err)
+		}
+		if t := bytes.TrimSpace(raw); !bytes.Equal(t, []byte("null")) && !blankJSONString(t) {
+			empty = false
 		}
 		ro, k := roleOf(key)
 		if ro == roleNone {
 			continue
 		}
 		if seen[ro] && rank[ro] == k {
-			return Follower{}, &ParseError{Line: line, Column: col, Field: key, Message: "given twice"}
+			return Follower{}, false, &ParseError{Line: line, Column: col, Field: key, Message: "given twice"}
 		}
 		if seen[ro] && rank[ro] < k {
 			continue
@@ -452,20 +476,26 @@ func parseJSONLine(b []byte, line int) (Follower, error) {
 		if msg == "" {
 			var cause error
 			if msg, cause = setField(&f, ro, s, false); msg != "" {
-				return Follower{}, &ParseError{Line: line, Column: col, Field: key, Message: msg, Err: cause}
+				return Follower{}, false, &ParseError{Line: line, Column: col, Field: key, Message: msg, Err: cause}
 			}
 		} else {
-			return Follower{}, &ParseError{Line: line, Column: col, Field: key, Message: msg}
+			return Follower{}, false, &ParseError{Line: line, Column: col, Field: key, Message: msg}
 		}
 		seen[ro], rank[ro] = true, k
 	}
 	if _, err := dec.Token(); err != nil { // the closing '}'
-		return Follower{}, bad(err)
+		return Follower{}, false, bad(err)
 	}
 	if off := skipSpace(b, int(dec.InputOffset())); off < len(b) {
-		return Follower{}, &ParseError{Line: line, Column: off + 1, Message: "more than one JSON value on the line: one object a line"}
+		return Follower{}, false, &ParseError{Line: line, Column: off + 1, Message: "more than one JSON value on the line: one object a line"}
 	}
-	return f, nil
+	return f, empty, nil
+}
+
+// blankJSONString reports whether raw is a JSON string of only spaces.
+func blankJSONString(raw []byte) bool {
+	var s string
+	return len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil && strings.TrimSpace(s) == ""
 }
 
 // jsonValue turns a raw JSON value into the text setField reads: a string,

@@ -15,13 +15,15 @@ import (
 
 // ErrUTF16 is the error for a file in UTF-16 or UTF-32 (what Excel's
 // "Unicode text" export writes): the imports read UTF-8 only.
-var ErrUTF16 = errors.New(`the file is UTF-16 or UTF-32 (Excel's "Unicode text"): save it as UTF-8 ("CSV UTF-8")`)
+var ErrUTF16 = errors.New(`the file is UTF-16 or UTF-32 (Excel's "Unicode text"), or not text: save it as UTF-8 ("CSV UTF-8")`)
 
 // Prepare readies br, whose buffer should hold at least a line, for
 // reading: it drops a UTF-8 byte order mark, refuses UTF-16 and UTF-32
-// (ErrUTF16), and when the file ends its lines with a lone carriage return
-// (the classic Mac OS "CSV (Macintosh)" export: a \r and no \n in the first
-// buffer) it returns a reader of the same size that reads each \r as \n.
+// (ErrUTF16: their mark, or a NUL byte in the first buffer, which no text
+// file has), and when the file ends its lines with a lone carriage return
+// (the classic Mac OS "CSV (Macintosh)" export: lone \r, no \r\n, and no
+// more \n than lone \r, which spreadsheets write for line breaks inside a
+// cell) it returns a reader of the same size that reads each \r as \n.
 // Otherwise it returns br itself. Nothing but the mark is consumed.
 func Prepare(br *bufio.Reader) (*bufio.Reader, error) {
 	head, err := br.Peek(br.Size())
@@ -36,7 +38,12 @@ func Prepare(br *bufio.Reader) (*bufio.Reader, error) {
 		br.Discard(3)
 		head = head[3:]
 	}
-	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, ErrUTF16
+	}
+	crlf := bytes.Count(head, []byte("\r\n"))
+	lone, lf := bytes.Count(head, []byte{'\r'})-crlf, bytes.Count(head, []byte{'\n'})-crlf
+	if lone > 0 && crlf == 0 && lone >= lf {
 		return bufio.NewReaderSize(crReader{br}, br.Size()), nil
 	}
 	return br, nil
@@ -56,17 +63,31 @@ func (c crReader) Read(p []byte) (int, error) {
 }
 
 // SniffComma picks a CSV file's separator from its first line: a comma,
-// unless the line has none but has semicolons (spreadsheets in locales
-// with a decimal comma) or tabs. It reads nothing.
+// unless the line has none outside quotes but has semicolons (spreadsheets
+// in locales with a decimal comma) or tabs. It reads nothing.
 func SniffComma(br *bufio.Reader) rune {
 	head, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
+	var comma, semi, tab int
+	quoted := false
+scan:
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted // a doubled quote toggles twice
+		case quoted:
+		case c == '\n' || c == '\r':
+			break scan
+		case c == ',':
+			comma++
+		case c == ';':
+			semi++
+		case c == '\t':
+			tab++
+		}
 	}
-	if bytes.IndexByte(head, ',') >= 0 {
+	if comma > 0 {
 		return ','
 	}
-	semi, tab := bytes.Count(head, []byte{';'}), bytes.Count(head, []byte{'\t'})
 	switch {
 	case semi > 0 && semi >= tab:
 		return ';'

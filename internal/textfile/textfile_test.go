@@ -23,6 +23,10 @@ func TestPrepare(t *testing.T) {
 		{name: "UTF-16 BE", in: "\xFE\xFF\x00a", err: ErrUTF16},
 		{name: "UTF-32 BE", in: "\x00\x00\xFE\xFF", err: ErrUTF16},
 		{name: "empty", in: "", want: ""},
+		{name: "only a mark", in: "\uFEFF", want: ""},
+		{name: "lone CR lines with a line feed in a cell", in: "a,b\r\"x\ny\",2\r3,4\r", want: "a,b\n\"x\ny\",2\n3,4\n"},
+		{name: "UTF-16 without its mark", in: "a\x00,\x00b\x00", err: ErrUTF16},
+		{name: "UTF-16 behind a UTF-8 mark", in: "\uFEFF\xFF\xFEa\x00", err: ErrUTF16},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			br, err := Prepare(bufio.NewReaderSize(strings.NewReader(tc.in), 16))
@@ -50,8 +54,11 @@ func TestSniffComma(t *testing.T) {
 		{"title\tpublished\n", '\t'},
 		{"title;a\tb\tc\n", '\t'},
 		{"title\n", ','},
-		{"title,x;y\n", ','}, // a comma wins: semicolons may be text
-		{"a;b", ';'},         // no newline
+		{"title,x;y\n", ','},                           // a comma wins: semicolons may be text
+		{"a;b", ';'},                                   // no newline
+		{"\"Title, main\";published;reactions\n", ';'}, // a comma inside quotes is text
+		{"\"say \"\"a,b\"\"\";c\n", ';'},
+		{"a;b\rc,d\r", ';'}, // lone-CR lines: the first line ends at the CR
 	} {
 		if got := SniffComma(bufio.NewReader(strings.NewReader(tc.in))); got != tc.want {
 			t.Errorf("SniffComma(%q) = %q, want %q", tc.in, got, tc.want)
