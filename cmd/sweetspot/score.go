@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/sweetspot/sweetspot/internal/scoring"
+	"github.com/sweetspot/sweetspot/internal/textfile"
 )
 
 // Limits on what `sweetspot score` reads. Both are far above any real
@@ -602,6 +603,13 @@ func scoreJSONL(ctx context.Context, e env, profile *scoring.Profile, opts score
 		last = l.n
 		if l.n == 1 {
 			l.data = bytes.TrimPrefix(l.data, []byte("\uFEFF")) // a byte order mark
+			// UTF-16 (its mark, or the NUL bytes of its ASCII): say so once
+			// rather than report every line as malformed JSON. (The input is
+			// a stream, so textfile.Prepare, which peeks a whole buffer, is
+			// not used here.)
+			if bytes.HasPrefix(l.data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(l.data, []byte{0xFE, 0xFF}) || bytes.IndexByte(l.data, 0) >= 0 {
+				return fmt.Errorf("drafts: %s: %w", source, textfile.ErrUTF16)
+			}
 		}
 		if !l.tooLong && len(bytes.TrimSpace(l.data)) == 0 {
 			continue

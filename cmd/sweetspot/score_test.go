@@ -594,6 +594,7 @@ func TestScoreJSONL(t *testing.T) {
 			[]outcome{{"a1", 0, ""}, {"a2", 0, ""}, {"<a3 & co>", 0, ""}, {"s1", 0, ""}}, nil},
 		{"no final newline", good + "\n" + good2, nil, 0, []outcome{{"a1", 0, ""}, {"a2", 0, ""}}, nil},
 		{"empty input", "", nil, 0, nil, nil},
+		{"UTF-16", "\xFF\xFE{\x00\"\x00", nil, 1, nil, []string{"UTF-16"}},
 		{"blank lines skipped but counted", "\n" + good + "\n\n  \t\n\r\n" + `{"id":"b","network":"myspace"}` + "\n\n", nil, 1,
 			[]outcome{{"a1", 0, ""}, {"b", 6, `unknown network "myspace"`}}, []string{"line 6: unknown network", "1 of 2 lines could not be scored"}},
 		{"CRLF line endings", good + "\r\n" + good2 + "\r\n\r\n" + `{"id":"c",}` + "\r\n" + good3 + "\r\n", nil, 1,

@@ -571,6 +571,7 @@ func buildHistoryPost(v [numHistoryFields]*string, rules HistoryRules) (HistoryP
 		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
 			return fail(f, "not a number: "+quoteValue(s))
 		}
+		n += 0 // -0 is 0
 		if n < 0 || n > MaxMetric {
 			return fail(f, "must be from 0 to "+strconv.FormatFloat(MaxMetric, 'f', -1, 64))
 		}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -195,5 +196,17 @@ func TestReadHistoryExports(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMinusZero: "-0" is a count of 0, stored as 0 (not as -0, which JSON
+// would print as a negative number).
+func TestMinusZero(t *testing.T) {
+	posts, _, bad, err := readAll(t, HistoryCSV, "title,published,reactions\nA,2024-01-02,-0\n")
+	if err != nil || len(bad) > 0 || len(posts) != 1 {
+		t.Fatalf("posts %+v, bad %+v, error %v", posts, bad, err)
+	}
+	if r := posts[0].Metrics.Reactions; r == nil || *r != 0 || math.Signbit(*r) {
+		t.Errorf("reactions %v", r)
 	}
 }
