@@ -20,6 +20,8 @@ func TestEventTTLDays(t *testing.T) {
 		{"3", 0, true}, // shorter than a day's close: no recount possible
 		{"ten", 0, true},
 		{"4000", 0, true},
+		{"354", 354 * 24 * time.Hour, false},
+		{"355", 0, true}, // beyond what erasure and export look back
 	}
 	for _, c := range cases {
 		cfg, err := config.FromEnv(func(k string) string {

@@ -30,9 +30,13 @@ const (
 	// MinEventTTLDays: a day's raw events must outlive the day's close
 	// (engagement.MaxEventAge after it) so its counters can be recounted.
 	MinEventTTLDays = 7
-	// MaxEventTTLDays: ten years; keeping raw events longer is a choice
-	// for an archive (S3), not for the table.
-	MaxEventTTLDays = 3650
+	// MaxEventTTLDays: member erasure and the export find raw events day
+	// by day (they have no index by member), at most 366 days back
+	// (engagement.MaxInsightDays), and look back the TTL plus 3 days of
+	// late arrival, a week of TTL deletion lag and a day: 354 + 11 = 365
+	// days back, 366 days with today. Keeping raw events longer is a
+	// choice for an archive (S3), not for the table.
+	MaxEventTTLDays = 354
 )
 
 // Index names.

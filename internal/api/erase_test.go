@@ -1,0 +1,100 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/sweetspot/sweetspot/internal/api"
+	"github.com/sweetspot/sweetspot/internal/engagement"
+	"github.com/sweetspot/sweetspot/internal/store"
+	"github.com/sweetspot/sweetspot/internal/store/storetest"
+	"github.com/sweetspot/sweetspot/internal/table"
+)
+
+// clockedEnv is an env whose API and store share a clock the test moves.
+func clockedEnv(t *testing.T, ttl time.Duration, start time.Time) (*env, *atomic.Int64) {
+	t.Helper()
+	var now atomic.Int64
+	now.Store(start.UnixNano())
+	clock := func() time.Time { return time.Unix(0, now.Load()).UTC() }
+	base := storetest.New(t)
+	st, err := store.Open(context.Background(), store.Config{Endpoint: storetest.Endpoint(), Table: base.Table(), Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newEnvOn(t, api.Options{Now: clock, EventTTL: ttl}, st), &now
+}
+
+// TestEraseEveryKeptEvent: a member's raw event is exported and erased for
+// as long as it may still be stored, whatever the TTL: an event arrives up
+// to 72 hours after its own day and lives the TTL from its arrival, and
+// DynamoDB removes expired items days late. (Erasure and export find raw
+// events day by day; they once looked back only the TTL and a day, at most
+// 366 days, while EVENT_TTL_DAYS went up to 3,650.)
+func TestEraseEveryKeptEvent(t *testing.T) {
+	day := 24 * time.Hour
+	for _, tc := range []struct {
+		name  string
+		ttl   time.Duration
+		late  time.Duration // between the event's time and its arrival
+		after time.Duration // from the arrival to the erasure
+	}{
+		{"default TTL, on time, just expired", 0, 0, 30*day + time.Hour},
+		{"default TTL, 71 hours late, not yet expired", 0, 71 * time.Hour, 29 * day},
+		{"default TTL, late, expired but not yet removed", 0, 71 * time.Hour, 30*day + 6*day},
+		{"the longest TTL, late, expired but not yet removed", table.MaxEventTTLDays * day, 71 * time.Hour, table.MaxEventTTLDays*day + 6*day},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arrival := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+			e, now := clockedEnv(t, tc.ttl, arrival)
+			_, c, o := e.seed(e.admin)
+			at := arrival.Add(-tc.late)
+			e.must(202, "POST", "/v1/events", e.admin, map[string]any{"events": []any{map[string]any{
+				"id": "ev-erase-0001", "offer": o, "community": c, "member": "person-0001", "type": "view",
+				"time": at.Format(time.RFC3339)}}})
+			now.Store(arrival.Add(tc.after).UnixNano())
+			if x := e.do("GET", "/v1/export", e.admin, nil); strings.Count(string(x.body), `"type":"event"`) != 1 {
+				t.Errorf("export: %d event lines, want 1", strings.Count(string(x.body), `"type":"event"`))
+			}
+			if r := e.must(200, "DELETE", "/v1/communities/"+c+"/members/person-0001", e.admin, nil); r["events_deleted"] != 1.0 {
+				t.Errorf("erasure: %v", r)
+			}
+			left, err := e.st.RawEvents(context.Background(), e.ws.ID, c, engagement.Day(at))
+			if err != nil || len(left) != 0 {
+				t.Errorf("raw events left after the erasure: %d (%v)", len(left), err)
+			}
+		})
+	}
+}
+
+// TestEraseAfterTheCommunityIsDeleted: deleting a community leaves its
+// members and raw events to their TTL; a person may still ask to be erased
+// from it, and is.
+func TestEraseAfterTheCommunityIsDeleted(t *testing.T) {
+	t0 := time.Now().UTC()
+	e, _ := clockedEnv(t, 0, t0)
+	_, c, o := e.seed(e.admin)
+	e.must(202, "POST", "/v1/events", e.admin, map[string]any{"events": []any{map[string]any{
+		"id": "ev-erase-0002", "offer": o, "community": c, "member": "person-0002", "type": "view",
+		"time": t0.Format(time.RFC3339)}}})
+	e.must(204, "DELETE", "/v1/offers/"+o, e.admin, nil)
+	e.must(204, "DELETE", "/v1/communities/"+c, e.admin, nil)
+	if r := e.must(200, "DELETE", "/v1/communities/"+c+"/members/person-0002", e.admin, nil); r["events_deleted"] != 1.0 {
+		t.Errorf("erasure: %v", r)
+	}
+	members, err := e.st.Members(context.Background(), e.ws.ID, c)
+	if err != nil || len(members) != 0 {
+		t.Errorf("members left: %d (%v)", len(members), err)
+	}
+	left, err := e.st.RawEvents(context.Background(), e.ws.ID, c, engagement.Day(t0))
+	if err != nil || len(left) != 0 {
+		t.Errorf("raw events left: %d (%v)", len(left), err)
+	}
+	// Nothing to erase: 404, as for a member never seen.
+	if r := e.do("DELETE", "/v1/communities/"+c+"/members/person-0002", e.admin, nil); r.status != 404 {
+		t.Errorf("a second erasure: %d %s", r.status, r.body)
+	}
+}
