@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -112,35 +113,71 @@ func (a *API) export(w http.ResponseWriter, r *http.Request, p *Principal) error
 			flusher.Flush()
 		}
 	}
+	// Each community's members and raw events, then those of communities
+	// deleted while theirs may still be stored (left to their TTL), each
+	// after a deleted_community line.
 	days := a.keptDays()
-	for _, c := range communities {
-		members, err := a.store.Members(ctx, ws, c.ID)
+	gone := errors.New("the client is gone")
+	people := func(community string) error {
+		members, err := a.store.Members(ctx, ws, community)
 		if err != nil {
-			return fail(err)
+			return err
 		}
 		for _, m := range members {
 			m.Applied = nil // bookkeeping digests, not data
 			if err := emit("member", m); err != nil {
-				return nil
+				return gone
 			}
 		}
 		for _, d := range days {
-			evs, err := a.store.RawEvents(ctx, ws, c.ID, d)
+			evs, err := a.store.RawEvents(ctx, ws, community, d)
 			if err != nil {
-				return fail(err)
+				return err
 			}
 			for _, e := range evs {
 				if err := emit("event", e); err != nil {
-					return nil
+					return gone
 				}
 			}
 		}
 		if flusher != nil {
 			flusher.Flush()
 		}
+		return nil
+	}
+	ids := map[string]bool{}
+	for _, c := range communities {
+		ids[c.ID] = true
+		if err := people(c.ID); err != nil {
+			return failUnlessGone(err, gone, fail)
+		}
+	}
+	deleted, err := a.store.DeletedCommunities(ctx, ws)
+	if err != nil {
+		return fail(err)
+	}
+	for _, d := range deleted {
+		if ids[d.ID] { // a deletion cut short: the community is still there
+			continue
+		}
+		if err := emit("deleted_community", d); err != nil {
+			return nil
+		}
+		if err := people(d.ID); err != nil {
+			return failUnlessGone(err, gone, fail)
+		}
 	}
 	_ = enc.Encode(exportLine{"end", counts})
 	return nil
+}
+
+// failUnlessGone ends an export on a store error with its error line, and
+// silently when the client has gone (nothing can reach it any more).
+func failUnlessGone(err, gone error, fail func(error) error) error {
+	if errors.Is(err, gone) {
+		return nil
+	}
+	return fail(err)
 }
 
 // pages adapts a paged list to the export loop: it emits one page's items

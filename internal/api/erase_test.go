@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -71,8 +72,8 @@ func TestEraseEveryKeptEvent(t *testing.T) {
 }
 
 // TestEraseAfterTheCommunityIsDeleted: deleting a community leaves its
-// members and raw events to their TTL; a person may still ask to be erased
-// from it, and is.
+// members and raw events to their TTL; the export still finds them, and a
+// person may still ask to be erased from it, and is.
 func TestEraseAfterTheCommunityIsDeleted(t *testing.T) {
 	t0 := time.Now().UTC()
 	e, _ := clockedEnv(t, 0, t0)
@@ -82,6 +83,37 @@ func TestEraseAfterTheCommunityIsDeleted(t *testing.T) {
 		"time": t0.Format(time.RFC3339)}}})
 	e.must(204, "DELETE", "/v1/offers/"+o, e.admin, nil)
 	e.must(204, "DELETE", "/v1/communities/"+c, e.admin, nil)
+	// The export still lists what the deleted community left, after a
+	// deleted_community line.
+	export := func() (deleted, members, events int) {
+		t.Helper()
+		for _, line := range strings.Split(strings.TrimSpace(string(e.do("GET", "/v1/export", e.admin, nil).body)), "\n") {
+			var l struct {
+				Type string         `json:"type"`
+				Data map[string]any `json:"data"`
+			}
+			if err := json.Unmarshal([]byte(line), &l); err != nil {
+				t.Fatalf("export line %q: %v", line, err)
+			}
+			switch l.Type {
+			case "deleted_community":
+				if l.Data["id"] != c || l.Data["deleted_at"] == "" {
+					t.Errorf("deleted_community %v", l.Data)
+				}
+				deleted++
+			case "member":
+				members++
+			case "event":
+				events++
+			case "community":
+				t.Errorf("the deleted community is exported as a community: %v", l.Data)
+			}
+		}
+		return deleted, members, events
+	}
+	if d, m, ev := export(); d != 1 || m != 1 || ev != 1 {
+		t.Errorf("export after the deletion: %d deleted communities, %d members, %d events; want 1, 1, 1", d, m, ev)
+	}
 	if r := e.must(200, "DELETE", "/v1/communities/"+c+"/members/person-0002", e.admin, nil); r["events_deleted"] != 1.0 {
 		t.Errorf("erasure: %v", r)
 	}
@@ -92,6 +124,9 @@ func TestEraseAfterTheCommunityIsDeleted(t *testing.T) {
 	left, err := e.st.RawEvents(context.Background(), e.ws.ID, c, engagement.Day(t0))
 	if err != nil || len(left) != 0 {
 		t.Errorf("raw events left: %d (%v)", len(left), err)
+	}
+	if d, m, ev := export(); d != 1 || m != 0 || ev != 0 {
+		t.Errorf("export after the erasure: %d deleted communities, %d members, %d events; want 1, 0, 0", d, m, ev)
 	}
 	// Nothing to erase: 404, as for a member never seen.
 	if r := e.do("DELETE", "/v1/communities/"+c+"/members/person-0002", e.admin, nil); r.status != 404 {

@@ -26,6 +26,9 @@ const (
 	skCommunity = "COMM#"
 	skPartner   = "PART#"
 	skOffer     = "OFFER#"
+	// skDeletedCommunity records a deleted community while its members
+	// and raw events may live (DeleteCommunity).
+	skDeletedCommunity = "GONE#COMM#"
 )
 
 // versionAttr is the optimistic-concurrency attribute (domain.Meta.Version).

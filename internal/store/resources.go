@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -93,7 +94,13 @@ func (s *Store) UpdateCommunity(ctx context.Context, ws string, c *domain.Commun
 	return s.update(ctx, item{ws: ws, sk: skCommunity + c.ID, kind: "community", value: c, meta: &c.Meta, noun: "community"})
 }
 
-// DeleteCommunity deletes a community no offer targets.
+// DeleteCommunity deletes a community no offer targets. Its members and
+// raw events are left to their TTL (deleting them is unbounded work for
+// one request), so it first records the deletion (DeletedCommunities) for
+// as long as they may live: the export still finds them, and erasure
+// still reaches them. Recorded first, so a deletion cut short leaves the
+// record beside a community that still exists, never data nobody can find;
+// retrying the deletion completes it.
 func (s *Store) DeleteCommunity(ctx context.Context, ws, id string) error {
 	if _, err := s.GetCommunity(ctx, ws, id); err != nil {
 		return err
@@ -104,7 +111,44 @@ func (s *Store) DeleteCommunity(ctx context.Context, ws, id string) error {
 	if err := s.refusedIfReferenced(ctx, ws, skOffer, "communities", id, "community", "offer"); err != nil {
 		return err
 	}
+	now := s.now().UTC()
+	rec := s.key(ws, skDeletedCommunity+id)
+	rec["id"] = strAV(id)
+	rec["deleted_at"] = strAV(now.Format(time.RFC3339))
+	rec[kindAttr] = strAV("deleted community")
+	rec[table.TTL] = numAV(now.Add(deletedCommunityTTL).Unix())
+	if _, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: rec}); err != nil {
+		return s.fail("record the deleted community", err)
+	}
 	return s.remove(ctx, ws, skCommunity+id, "community")
+}
+
+// deletedCommunityTTL is how long a deleted community's record is kept:
+// its members live MemberTTL after their last event (none comes after the
+// deletion: no offer targets the community), its raw events less, and
+// DynamoDB removes expired items days late.
+const deletedCommunityTTL = MemberTTL + 14*24*time.Hour
+
+// DeletedCommunity is a community deleted while its members or raw events
+// may still be stored.
+type DeletedCommunity struct {
+	ID        string `json:"id" dynamodbav:"id"`
+	DeletedAt string `json:"deleted_at" dynamodbav:"deleted_at"`
+}
+
+// DeletedCommunities lists the deleted communities of workspace ws whose
+// members or raw events may still be stored.
+func (s *Store) DeletedCommunities(ctx context.Context, ws string) ([]DeletedCommunity, error) {
+	var out []DeletedCommunity
+	err := each(ctx, s, s.tableQuery(ws, skDeletedCommunity, "deleted communities"), []string{"id", "deleted_at"}, func(av map[string]types.AttributeValue) error {
+		var d DeletedCommunity
+		if err := attributevalue.UnmarshalMap(av, &d); err != nil {
+			return domain.Wrap(domain.Internal, err, "internal error")
+		}
+		out = append(out, d)
+		return nil
+	})
+	return out, err
 }
 
 // ---- partners ----

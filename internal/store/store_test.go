@@ -273,3 +273,39 @@ func TestGetCommunitiesBatch(t *testing.T) {
 		t.Fatalf("another workspace's community: %v", err)
 	}
 }
+
+// TestDeletedCommunityRecord: deleting a community records it first, so a
+// deletion cut short (the store fails between the record and the delete)
+// leaves the community and its record, never data nobody can find; the
+// retry completes it with one record. Records are per workspace.
+func TestDeletedCommunityRecord(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.New(t)
+	ws := storetest.Workspace(t, st, "A")
+	other := storetest.Workspace(t, st, "B")
+	c := community("IT admins")
+	if err := st.CreateCommunity(ctx, ws.ID, &c); err != nil {
+		t.Fatal(err)
+	}
+	cut := openFaulty(t, st, refuse{"DeleteItem": true})
+	if err := cut.DeleteCommunity(ctx, ws.ID, c.ID); err == nil {
+		t.Fatal("the deletion succeeded although the store refused DeleteItem")
+	}
+	if _, err := st.GetCommunity(ctx, ws.ID, c.ID); err != nil {
+		t.Fatalf("the community after a deletion cut short: %v", err)
+	}
+	recs, err := st.DeletedCommunities(ctx, ws.ID)
+	if err != nil || len(recs) != 1 || recs[0].ID != c.ID {
+		t.Fatalf("records after a deletion cut short: %+v (%v)", recs, err)
+	}
+	if err := st.DeleteCommunity(ctx, ws.ID, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	recs, err = st.DeletedCommunities(ctx, ws.ID)
+	if err != nil || len(recs) != 1 || recs[0].ID != c.ID || recs[0].DeletedAt == "" {
+		t.Fatalf("records after the retry: %+v (%v)", recs, err)
+	}
+	if recs, err := st.DeletedCommunities(ctx, other.ID); err != nil || len(recs) != 0 {
+		t.Errorf("another workspace sees %+v (%v)", recs, err)
+	}
+}
