@@ -27,11 +27,11 @@ flags:
   --audience path   the community profile (JSON, the scoring contract's audience); required
   --history path    past posts, one JSON object per line: title, body, network,
                     engagement (a number >= 0), created (optional, e.g. 2026-03-01);
-                    other keys are ignored. The API's history files (JSONL) work too,
-                    with its names and aliases: published for created, and views,
-                    reactions, comments, shares, clicks, signups in place of
-                    engagement (weighted as the API does). "-" reads standard input;
-                    required
+                    keys that are none of the API's history names or aliases are
+                    ignored. The API's history files (JSONL) work too: published for
+                    created, and views, reactions, comments, shares, clicks, signups
+                    in place of engagement (weighted as the API does). "-" reads
+                    standard input; required
   --out path        write the calibrated audience here (the same audience with its
                     calibration block), for sweetspot score --audience; when the
                     calibration is not applied (too few posts, no gain) nothing is written
@@ -159,7 +159,7 @@ func readHistory(ctx context.Context, stdin io.Reader, path string) ([]calibrati
 // optional and the title and body have no length limit. An engagement key
 // is used as given; without one, the metrics weighted as the API does.
 func parseHistoryLine(line []byte) (calibration.Post, *domain.LineError) {
-	p, le := domain.ParseHistoryLine(line, domain.HistoryRules{DateOptional: true, AnyLength: true})
+	p, le := domain.ParseHistoryLine(line, domain.HistoryRules{DateOptional: true, AnyLength: true, EngagementAsGiven: true})
 	if le != nil {
 		return calibration.Post{}, le
 	}

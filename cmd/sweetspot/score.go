@@ -89,7 +89,7 @@ flags:
   --min-score N     exit with status 3 when the overall score is below N (0-100), for CI
   --jsonl           batch mode: read one draft per line as a JSON object
                     {"id": "...", "title", "body", "network", "kind"} (id required, the rest
-                    optional strings, other keys ignored) and print one compact result per line, the line's id
+                    optional strings; other keys ignored, each named once on stderr) and print one compact result per line, the line's id
                     first; a bad line prints {"id","line","error"} instead and the rest go on.
                     --title, --network, --kind and --format text do not apply (each line
                     carries its own); lines are capped at ` + strconv.Itoa(maxJSONLLineBytes>>20) + ` MiB
@@ -582,6 +582,7 @@ func scoreJSONL(ctx context.Context, e env, profile *scoring.Profile, opts score
 
 	var drafts, bad, below, last int
 	firstBelow := ""
+	ignored := map[string]bool{}
 	for {
 		// Checked first: select picks at random when a line is also ready.
 		if err := ctx.Err(); err != nil {
@@ -636,6 +637,14 @@ func scoreJSONL(ctx context.Context, e env, profile *scoring.Profile, opts score
 			continue
 		}
 
+		// Other keys are ignored, each named once: a typo ("tittle") is
+		// seen, a data set's extra keys do not stop the run.
+		for _, k := range unknownJSONLKeys(l.data) {
+			if !ignored[k] {
+				ignored[k] = true
+				fmt.Fprintf(e.stderr, "sweetspot score: line %d: note: key %q ignored (keys: id, title, body, network, kind)\n", l.n, k)
+			}
+		}
 		result := profile.Score(scoring.Content{Title: d.Title, Body: d.Body, Network: d.Network, Kind: d.Kind})
 		if err := writeJSONLResult(e.stdout, d.ID, result); err != nil {
 			return fmt.Errorf("writing the result of line %d: %w", l.n, err)
@@ -757,6 +766,24 @@ func parseJSONLDraft(line []byte) (jsonlDraft, string) {
 		return d, fmt.Sprintf("unknown kind %q: use one of %s", d.Kind, strings.Join(knownKinds(), ", "))
 	}
 	return d, ""
+}
+
+// unknownJSONLKeys lists the keys of a --jsonl line (a valid JSON object)
+// that are none of jsonlDraft's, matched as encoding/json matches them
+// (ignoring case).
+func unknownJSONLKeys(line []byte) []string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(line, &m) != nil {
+		return nil
+	}
+	var out []string
+	for k := range m {
+		if !slices.ContainsFunc([]string{"id", "title", "body", "network", "kind"}, func(f string) bool { return strings.EqualFold(f, k) }) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // writeJSONLResult prints one --jsonl result: the result's compact JSON

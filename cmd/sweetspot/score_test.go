@@ -610,8 +610,8 @@ func TestScoreJSONL(t *testing.T) {
 			[]outcome{{"", 1, "column 12: invalid character '{' after top-level value"}}, []string{"line 1: "}},
 		{"not an object", "[\"a1\"]\nnull\n\"a1\"\n", nil, 1,
 			[]outcome{{"", 1, "expected a JSON object"}, {"", 2, "got null"}, {"", 3, "got a string"}}, []string{"line 1: ", "line 2: ", "line 3: "}},
-		{"other keys ignored (a data set's line)", `{"id":"u","body":"text","tags":["x"],"engagement":12,"split":"heldout"}` + "\n" + good + "\n", nil, 0,
-			[]outcome{{"u", 0, ""}, {"a1", 0, ""}}, nil},
+		{"other keys ignored, each named once (a data set's line, a typo)", `{"id":"u","body":"text","tags":["x"],"engagement":12,"split":"heldout"}` + "\n" + `{"id":"v","tittle":"x","body":"y","split":"profile"}` + "\n" + good + "\n", nil, 0,
+			[]outcome{{"u", 0, ""}, {"v", 0, ""}, {"a1", 0, ""}}, []string{`line 1: note: key "engagement" ignored`, `line 1: note: key "split" ignored`, `line 1: note: key "tags" ignored`, `line 2: note: key "tittle" ignored`}},
 		{"missing id", `{"body":"text"}` + "\n" + `{"id":"","body":"text"}` + "\n" + `{"id":null}` + "\n" + good + "\n", nil, 1,
 			[]outcome{{"", 1, `missing "id"`}, {"", 2, `missing "id"`}, {"", 3, `missing "id"`}, {"a1", 0, ""}},
 			[]string{"line 1: missing", "line 2: missing", "line 3: missing", "3 of 4 lines"}},
@@ -942,5 +942,15 @@ func TestScoreTextCapsFirst(t *testing.T) {
 				t.Errorf("%q in:\n%s", tc.absent, text)
 			}
 		})
+	}
+}
+
+// TestScoreJSONLIgnoredKeysOnce: an ignored key is named once, on the first
+// line that has it, however many lines carry it.
+func TestScoreJSONLIgnoredKeysOnce(t *testing.T) {
+	lines := strings.Repeat(`{"id":"a","body":"Restore one server every month.","split":"heldout"}`+"\n", 5)
+	code, _, stderr := runCmd(t, lines, "score", "--audience", itAdmins, "--jsonl")
+	if code != 0 || strings.Count(stderr, `key "split" ignored`) != 1 || !strings.Contains(stderr, "line 1: note") {
+		t.Errorf("exit %d, stderr %q: want one note, on line 1", code, stderr)
 	}
 }

@@ -46,7 +46,9 @@ func (a *API) keptDays() []string {
 	if ttl <= 0 {
 		ttl = store.DefaultEventTTL
 	}
-	today := a.now().UTC().Truncate(24 * time.Hour)
+	// The newest day: an event may be up to MaxClockSkew in the future,
+	// so filed under tomorrow in the last minutes of a day.
+	today := a.now().UTC().Add(engagement.MaxClockSkew).Truncate(24 * time.Hour)
 	from := today.Add(-ttl - engagement.MaxEventAge - ttlLag - 24*time.Hour)
 	if today.Sub(from) >= engagement.MaxInsightDays*24*time.Hour {
 		from = today.AddDate(0, 0, -(engagement.MaxInsightDays - 1))
@@ -198,10 +200,10 @@ func pages[T any](list func(cursor string) (store.Page[T], error), typ string, e
 }
 
 // eraseMember deletes a member of a community and the member's raw events
-// still kept (a data-subject request). The community need not exist any
-// more: deleting a community leaves its members and raw events to their
-// TTL, and a person may still ask to be erased from it; the keys carry the
-// caller's workspace, so no other workspace is reached. The log line says
+// still kept (a data-subject request). The community may have been
+// deleted (Store.KnownCommunity): that leaves its members and raw events to
+// their TTL, and a person may still ask to be erased from it. The keys
+// carry the caller's workspace, so no other workspace is reached. The log line says
 // that a member of the community was erased and how many events went,
 // never the member's id: the request log carries the route pattern, not
 // the path.
@@ -213,6 +215,9 @@ func (a *API) eraseMember(w http.ResponseWriter, r *http.Request, p *Principal) 
 	member := r.PathValue("member")
 	if !validMember(member) {
 		return domain.Errorf(domain.NotFound, "", "no such member")
+	}
+	if err := a.store.KnownCommunity(r.Context(), p.WorkspaceID, id); err != nil {
+		return err
 	}
 	n, err := a.store.EraseMember(r.Context(), p.WorkspaceID, id, member, a.keptDays())
 	if err != nil {

@@ -132,3 +132,34 @@ func TestEraseAfterTheCommunityIsDeleted(t *testing.T) {
 		t.Errorf("a second erasure: %d %s", r.status, r.body)
 	}
 }
+
+// TestEraseAcrossWorkspaces: another workspace's admin cannot erase a
+// member of this workspace's community, existing or deleted: 404, and the
+// member and raw events stay. An unknown community is a 404 at once.
+func TestEraseAcrossWorkspaces(t *testing.T) {
+	t0 := time.Now().UTC()
+	e, _ := clockedEnv(t, 0, t0)
+	_, bAdmin, _ := e.workspace("B")
+	_, c, o := e.seed(e.admin)
+	e.must(202, "POST", "/v1/events", e.admin, map[string]any{"events": []any{map[string]any{
+		"id": "ev-erase-0003", "offer": o, "community": c, "member": "person-0003", "type": "view",
+		"time": t0.Format(time.RFC3339)}}})
+	still := func(when string) {
+		t.Helper()
+		if r := e.do("DELETE", "/v1/communities/"+c+"/members/person-0003", bAdmin, nil); r.status != 404 {
+			t.Errorf("%s: B erases A's member: %d %s", when, r.status, r.body)
+		}
+		members, err := e.st.Members(context.Background(), e.ws.ID, c)
+		left, err2 := e.st.RawEvents(context.Background(), e.ws.ID, c, engagement.Day(t0))
+		if err != nil || err2 != nil || len(members) != 1 || len(left) != 1 {
+			t.Errorf("%s: A's member and events after B's attempt: %d, %d (%v %v)", when, len(members), len(left), err, err2)
+		}
+	}
+	still("community there")
+	e.must(204, "DELETE", "/v1/offers/"+o, e.admin, nil)
+	e.must(204, "DELETE", "/v1/communities/"+c, e.admin, nil)
+	still("community deleted")
+	if r := e.do("DELETE", "/v1/communities/com_nosuchcommunity/members/person-0003", e.admin, nil); r.status != 404 || !strings.Contains(string(r.body), "no such community") {
+		t.Errorf("an unknown community: %d %s", r.status, r.body)
+	}
+}

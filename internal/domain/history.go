@@ -124,8 +124,8 @@ const (
 	hfClicks
 	hfSignups
 	// hfEngagement is the one engagement number, when the file has it
-	// already (as `sweetspot calibrate`'s history does): it is used as
-	// given, in place of the weighted sum of the metrics.
+	// already (as `sweetspot calibrate`'s history does): used when a post
+	// has no metric, or always under HistoryRules.EngagementAsGiven.
 	hfEngagement
 	numHistoryFields
 )
@@ -155,8 +155,10 @@ var fieldNames = [numHistoryFields]string{hfTitle: "title", hfBody: "body", hfNe
 // historyName normalizes a header or key: "Sign-ups", "sign_ups" and
 // "Sign ups" are all "signups".
 func historyName(s string) string {
-	return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	return nameSeparators.Replace(strings.ToLower(strings.TrimSpace(s)))
 }
+
+var nameSeparators = strings.NewReplacer(" ", "", "-", "", "_", "")
 
 func historyFieldOf(name string) (historyField, int) {
 	n := historyName(name)
@@ -202,6 +204,12 @@ type HistoryRules struct {
 	// AnyLength lifts the limits on the title and the body (the API keeps
 	// what it reads; a local file may hold whole articles).
 	AnyLength bool
+	// EngagementAsGiven takes an engagement value over the metrics: the
+	// CLI's history format, where it is the one number and other counts
+	// ride along. Otherwise an engagement value counts only when a post
+	// has no metric: an export's "Engagements" column is each platform's
+	// own sum, and the API weighs the metrics it knows one way.
+	EngagementAsGiven bool
 }
 
 // ParseHistoryLine reads one line of a JSONL history file as ReadHistory
@@ -221,7 +229,7 @@ func ParseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
 // MaxOfferBodyLen characters), a published date (RFC 3339, or YYYY-MM-DD
 // for midnight UTC), a known network or none, and at least one metric
 // (whole numbers from 0 to MaxMetric) or an engagement number. Engagement
-// is that number when given, else Metrics.Engagement.
+// is Metrics.Engagement, or that number for a post with no metric.
 func ReadHistory(r io.Reader, format string, post func(line int, p HistoryPost) error, bad func(LineError)) error {
 	seen := map[string]int{}
 	accept := func(line int, p HistoryPost) error {
@@ -297,7 +305,7 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 			continue // a blank line, or a spreadsheet's row of empty cells
 		}
 		if len(rec) != len(head) {
-			bad(LineError{Line: line, Message: strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(len(head)) + " (quote a field that holds a comma)"})
+			bad(LineError{Line: line, Message: strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(len(head)) + " (quote a field that holds the separator)"})
 			continue
 		}
 		var values [numHistoryFields]*string
@@ -312,8 +320,10 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 		p, le := buildHistoryPost(values, HistoryRules{})
 		if le != nil {
 			le.Line = line
-			if f := -le.Column; f > 0 { // the value's own line: a quoted field may span lines
+			if f := -le.Column; f > 0 && cols[f] >= 0 { // the value's own line: a quoted field may span lines
 				le.Line, le.Column = at[f][0], at[f][1]
+			} else if f > 0 {
+				le.Column = 0 // a field the file has no column for: the row as a whole
 			}
 			bad(*le)
 			continue
@@ -419,15 +429,7 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 // that a key given twice (also in another case: "title" and "Title") is an
 // error rather than a coin toss; columns are 1-based byte offsets.
 func parseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
-	if !utf8.Valid(b) {
-		i := 0
-		for i < len(b) {
-			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
+	if i := textfile.InvalidUTF8(b); i >= 0 {
 		return HistoryPost{}, &LineError{Column: i + 1, Message: "is not valid UTF-8: save the file as UTF-8"}
 	}
 	if !json.Valid(b) {
@@ -588,7 +590,7 @@ func buildHistoryPost(v [numHistoryFields]*string, rules HistoryRules) (HistoryP
 		given = true
 	}
 	switch {
-	case engagement != nil:
+	case engagement != nil && (rules.EngagementAsGiven || !given):
 		p.Engagement = *engagement
 	case given:
 		p.Engagement = p.Metrics.Engagement()

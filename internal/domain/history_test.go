@@ -124,8 +124,9 @@ func TestReadHistoryExports(t *testing.T) {
 	line := func(title string) string { return `{"title":"` + title + `","published":"2024-01-02","views":1}` }
 	tests := []struct {
 		name, format, file string
-		posts              int     // accepted
-		engagement         float64 // of the first post accepted
+		posts              int      // accepted
+		engagement         float64  // of the first post accepted
+		titles             []string // of the posts accepted, when given
 		bad                []bad
 		fileErr            string // the whole file refused, with this in the message
 	}{
@@ -149,15 +150,20 @@ func TestReadHistoryExports(t *testing.T) {
 			fileErr: `(the first row has "Headline text", "When", "Likes")`},
 		{name: "counts are whole numbers", format: HistoryCSV, file: "title,published,reactions,comments\nA,2024-01-02,1.234,2\nB,2024-01-02,12.0,1\n",
 			posts: 1, engagement: 14, bad: []bad{{2, 14, "reactions", "not a whole number"}}},
-		{name: "engagement as one number wins over the metrics", format: HistoryJSONL,
+		{name: "an engagement value counts only without metrics (an export's own sum)", format: HistoryJSONL,
 			file:  `{"title": "A", "created": "2024-01-02", "engagement": 5.5, "comments": 3, "id": "x"}` + "\n",
-			posts: 1, engagement: 5.5},
+			posts: 1, engagement: 6},
+		{name: "an engagement value alone", format: HistoryJSONL,
+			file: `{"title": "A", "created": "2024-01-02", "engagement": 5.5}` + "\n", posts: 1, engagement: 5.5},
+		{name: "an empty title and no body column: the row's line", format: HistoryCSV,
+			file:  "title,published,views\nA,2026-03-01,1\n,2026-03-02,5\n",
+			posts: 1, engagement: 1, bad: []bad{{3, 0, "body", "an empty post"}}},
 		{name: "a key twice in two cases", format: HistoryJSONL,
 			file: `{"title": "A", "Title": "B", "published": "2024-01-02", "views": 1}` + "\n" + `{"views": 1, "views": 2, "title": "C", "date": "2024-01-02"}` + "\n",
 			bad:  []bad{{1, 25, "Title", `given twice (as "title" and "Title")`}, {2, 23, "views", "given twice"}}},
 		{name: "a null or blank preferred name leaves the alias", format: HistoryJSONL,
 			file:  `{"title": null, "subject": "S", "published": "2024-01-02", "views": 3}` + "\n" + `{"title": " ", "headline": "H", "date": "2024-01-02", "views": 4}` + "\n",
-			posts: 2, engagement: 3},
+			posts: 2, engagement: 3, titles: []string{"S", "H"}},
 		{name: "a huge number under an ignored key", format: HistoryJSONL,
 			file:  `{"id": 1e400, "title": "A", "published": "2024-01-02", "views": 3}` + "\n" + `{"title": "B", "published": "2024-01-02", "views": 1e400}` + "\n",
 			posts: 1, engagement: 3, bad: []bad{{2, 52, "views", "not a number"}}},
@@ -165,7 +171,7 @@ func TestReadHistoryExports(t *testing.T) {
 			file: `{"title": "A", "subject": "B", "Subject": "C", "published": "2024-01-02", "views": 1}` + "\n",
 			bad:  []bad{{1, 43, "Subject", `given twice (as "subject" and "Subject")`}}},
 		{name: "an alias after the preferred name is ignored", format: HistoryJSONL,
-			file: `{"title": "A", "headline": "B", "published": "2024-01-02", "views": 7}` + "\n", posts: 1, engagement: 7},
+			file: `{"title": "A", "headline": "B", "published": "2024-01-02", "views": 7}` + "\n", posts: 1, engagement: 7, titles: []string{"A"}},
 		{name: "invalid UTF-8 in JSONL", format: HistoryJSONL, file: "{\"title\": \"caf\xe9\", \"published\": \"2024-01-02\", \"views\": 1}\n",
 			bad: []bad{{1, 15, "", "not valid UTF-8"}}},
 		{name: "a JSONL line of the largest size", format: HistoryJSONL, file: pad(line("A"), MaxHistoryLineBytes) + "\r\n" + pad(line("B"), MaxHistoryLineBytes+1) + "\n" + line("C"),
@@ -185,6 +191,11 @@ func TestReadHistoryExports(t *testing.T) {
 			}
 			if len(posts) != tc.posts || len(posts) > 0 && posts[0].Engagement != tc.engagement {
 				t.Errorf("posts %+v, want %d, the first with engagement %v", posts, tc.posts, tc.engagement)
+			}
+			for i, title := range tc.titles {
+				if i >= len(posts) || posts[i].Title != title {
+					t.Errorf("post %d: %+v, want the title %q", i+1, posts, title)
+				}
 			}
 			if len(got) != len(tc.bad) {
 				t.Fatalf("bad lines %+v, want %+v", got, tc.bad)

@@ -286,7 +286,7 @@ func (r *Reader) nextCSV() (Follower, int, error) {
 			return Follower{}, 0, io.EOF
 		}
 		if err != nil {
-			return Follower{}, 0, r.csvErr(err, rec)
+			return Follower{}, 0, r.csvErr(err)
 		}
 		// A blank line, or a row a spreadsheet wrote for formatted empty
 		// cells, is no follower.
@@ -327,7 +327,7 @@ func (r *Reader) startCSV() error {
 		return &ParseError{Line: 1, Message: "the file is empty: the first row must name the columns, one of them bio, description, about or summary"}
 	}
 	if err != nil {
-		return r.csvErr(err, head)
+		return r.csvErr(err)
 	}
 	r.cols.n = len(head)
 	rank := [numRoles]int{}
@@ -353,16 +353,13 @@ func (r *Reader) startCSV() error {
 
 // csvErr turns an error of encoding/csv into a *ParseError with a message
 // a person can act on.
-func (r *Reader) csvErr(err error, rec []string) error {
+func (r *Reader) csvErr(err error) error {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
 		return r.readErr(err)
 	}
 	e := &ParseError{Line: pe.Line, Column: pe.Column, Message: pe.Err.Error()}
 	switch {
-	case errors.Is(pe.Err, csv.ErrFieldCount):
-		e.Column = 0
-		e.Message = strconv.Itoa(len(rec)) + " fields where the header has " + strconv.Itoa(r.cols.n) + " (quote a field that holds the separator)"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		e.Message = `a " inside an unquoted field: quote the whole field and double the quote ("say ""hi""")`
 	case errors.Is(pe.Err, csv.ErrQuote):
@@ -391,8 +388,8 @@ func (r *Reader) nextJSONL() (Follower, error) {
 		}
 		b = bytes.TrimRight(b, "\r\n")
 		if len(bytes.TrimSpace(b)) > 0 {
-			if !utf8.Valid(b) {
-				return Follower{}, &ParseError{Line: r.line, Column: invalidUTF8At(b) + 1, Message: "not valid UTF-8: save the file as UTF-8"}
+			if i := textfile.InvalidUTF8(b); i >= 0 {
+				return Follower{}, &ParseError{Line: r.line, Column: i + 1, Message: "not valid UTF-8: save the file as UTF-8"}
 			}
 			f, empty, perr := parseJSONLine(b, r.line)
 			if perr != nil || !empty {
@@ -407,18 +404,6 @@ func (r *Reader) nextJSONL() (Follower, error) {
 	}
 }
 
-// invalidUTF8At is the offset of the first byte of b that is not UTF-8.
-func invalidUTF8At(b []byte) int {
-	i := 0
-	for i < len(b) {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return i
-}
 
 // parseJSONLine reads one JSONL line: an object whose known keys fill a
 // Follower. Columns are byte offsets into the line, 1-based. empty reports

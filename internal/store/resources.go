@@ -115,12 +115,33 @@ func (s *Store) DeleteCommunity(ctx context.Context, ws, id string) error {
 	rec := s.key(ws, skDeletedCommunity+id)
 	rec["id"] = strAV(id)
 	rec["deleted_at"] = strAV(now.Format(time.RFC3339))
-	rec[kindAttr] = strAV("deleted community")
+	rec[kindAttr] = strAV("deleted-community")
 	rec[table.TTL] = numAV(now.Add(deletedCommunityTTL).Unix())
 	if _, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: rec}); err != nil {
 		return s.fail("record the deleted community", err)
 	}
 	return s.remove(ctx, ws, skCommunity+id, "community")
+}
+
+// KnownCommunity returns nil when community id of workspace ws exists, or
+// was deleted while its members or raw events may still be stored
+// (DeleteCommunity's record): what member erasure may reach. Otherwise a
+// NotFound error, so a mistyped id costs one or two reads, not a search of
+// every kept day.
+func (s *Store) KnownCommunity(ctx context.Context, ws, id string) error {
+	_, err := s.GetCommunity(ctx, ws, id)
+	if err == nil || domain.AsError(err).Code != domain.NotFound {
+		return err
+	}
+	out, err := s.db.GetItem(ctx, &dynamodb.GetItemInput{TableName: &s.table, Key: s.key(ws, skDeletedCommunity+id),
+		ConsistentRead: aws.Bool(true), ProjectionExpression: aws.String("id")})
+	if err != nil {
+		return s.fail("read a deleted community", err)
+	}
+	if len(out.Item) == 0 {
+		return domain.Errorf(domain.NotFound, "", "no such community")
+	}
+	return nil
 }
 
 // deletedCommunityTTL is how long a deleted community's record is kept:

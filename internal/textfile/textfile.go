@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUTF16 is the error for a file in UTF-16 or UTF-32 (what Excel's
@@ -106,4 +107,17 @@ func Blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// InvalidUTF8 is the offset of the first byte of b that is not UTF-8, or
+// -1: the column to name in a message.
+func InvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
