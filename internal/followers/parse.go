@@ -404,7 +404,6 @@ func (r *Reader) nextJSONL() (Follower, error) {
 	}
 }
 
-
 // parseJSONLine reads one JSONL line: an object whose known keys fill a
 // Follower. Columns are byte offsets into the line, 1-based. empty reports
 // an object with nothing in it: no key, or only nulls and blank strings.
