@@ -147,11 +147,19 @@ func (a *API) export(w http.ResponseWriter, r *http.Request, p *Principal) error
 		}
 		return nil
 	}
+	// stop ends the export on a store error with its error line, and
+	// silently when the client has gone (nothing reaches it any more).
+	stop := func(err error) error {
+		if errors.Is(err, gone) {
+			return nil
+		}
+		return fail(err)
+	}
 	ids := map[string]bool{}
 	for _, c := range communities {
 		ids[c.ID] = true
 		if err := people(c.ID); err != nil {
-			return failUnlessGone(err, gone, fail)
+			return stop(err)
 		}
 	}
 	deleted, err := a.store.DeletedCommunities(ctx, ws)
@@ -166,20 +174,11 @@ func (a *API) export(w http.ResponseWriter, r *http.Request, p *Principal) error
 			return nil
 		}
 		if err := people(d.ID); err != nil {
-			return failUnlessGone(err, gone, fail)
+			return stop(err)
 		}
 	}
 	_ = enc.Encode(exportLine{"end", counts})
 	return nil
-}
-
-// failUnlessGone ends an export on a store error with its error line, and
-// silently when the client has gone (nothing can reach it any more).
-func failUnlessGone(err, gone error, fail func(error) error) error {
-	if errors.Is(err, gone) {
-		return nil
-	}
-	return fail(err)
 }
 
 // pages adapts a paged list to the export loop: it emits one page's items

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,17 +14,15 @@ import (
 )
 
 // clockedEnv is an env whose API and store share a clock the test moves.
-func clockedEnv(t *testing.T, ttl time.Duration, start time.Time) (*env, *atomic.Int64) {
+func clockedEnv(t *testing.T, ttl time.Duration, start time.Time) (*env, *benchClock) {
 	t.Helper()
-	var now atomic.Int64
-	now.Store(start.UnixNano())
-	clock := func() time.Time { return time.Unix(0, now.Load()).UTC() }
+	clk := &benchClock{t: start}
 	base := storetest.New(t)
-	st, err := store.Open(context.Background(), store.Config{Endpoint: storetest.Endpoint(), Table: base.Table(), Now: clock})
+	st, err := store.Open(context.Background(), store.Config{Endpoint: storetest.Endpoint(), Table: base.Table(), Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newEnvOn(t, api.Options{Now: clock, EventTTL: ttl}, st), &now
+	return newEnvOn(t, api.Options{Now: clk.Now, EventTTL: ttl}, st), clk
 }
 
 // TestEraseEveryKeptEvent: a member's raw event is exported and erased for
@@ -49,13 +46,13 @@ func TestEraseEveryKeptEvent(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			arrival := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-			e, now := clockedEnv(t, tc.ttl, arrival)
+			e, clk := clockedEnv(t, tc.ttl, arrival)
 			_, c, o := e.seed(e.admin)
 			at := arrival.Add(-tc.late)
 			e.must(202, "POST", "/v1/events", e.admin, map[string]any{"events": []any{map[string]any{
 				"id": "ev-erase-0001", "offer": o, "community": c, "member": "person-0001", "type": "view",
 				"time": at.Format(time.RFC3339)}}})
-			now.Store(arrival.Add(tc.after).UnixNano())
+			clk.Set(arrival.Add(tc.after))
 			if x := e.do("GET", "/v1/export", e.admin, nil); strings.Count(string(x.body), `"type":"event"`) != 1 {
 				t.Errorf("export: %d event lines, want 1", strings.Count(string(x.body), `"type":"event"`))
 			}

@@ -201,13 +201,8 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 	// test post is scored by a model whose settings and weights saw only
 	// older posts; the rhos of the slices are averaged, weighted by sizes.
 	var rho, base0, weight float64
-	for k := 0; k < len(ValidationCuts)-1; k++ {
-		lo := int(math.Round(ValidationCuts[k] * float64(len(posts))))
-		hi := int(math.Round(ValidationCuts[k+1] * float64(len(posts))))
-		train, test := posts[:lo], posts[lo:hi]
-		if len(train) < MinPosts/2 || len(test) < 3 {
-			continue
-		}
+	for _, sl := range forwardSlices(posts) {
+		train, test := sl.train, sl.test
 		trial := a
 		trial.Calibration = fit(train, stems, choose(train, stems, candidates)).block(train)
 		if q := trial.Calibration.Quantiles; q[0] == q[len(q)-1] {
@@ -217,16 +212,14 @@ func FitGrid(a scoring.Audience, history []Post, candidates []Settings) (scoring
 		if err != nil {
 			return a, rep, fmt.Errorf("compiling the calibration: %w", err)
 		}
-		// Engagement on the test posts, normalised by the training
-		// posts' network medians (networks are not on one scale).
-		medians := networkMedians(train)
-		var calib, uncal, eng []float64
+		// Engagement on the test posts is normalised by the training
+		// posts' network medians (sl.eng: networks are not on one scale).
+		var calib, uncal []float64
 		for _, x := range test {
 			calib = append(calib, float64(p.Score(x.content).Score))
 			uncal = append(uncal, x.features[0])
-			eng = append(eng, x.logEng-medians[x.network])
 		}
-		c, u := stats.Spearman(calib, eng), stats.Spearman(uncal, eng)
+		c, u := stats.Spearman(calib, sl.eng), stats.Spearman(uncal, sl.eng)
 		if math.IsNaN(c) || math.IsNaN(u) {
 			continue
 		}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -212,12 +211,6 @@ type HistoryRules struct {
 	EngagementAsGiven bool
 }
 
-// ParseHistoryLine reads one line of a JSONL history file as ReadHistory
-// does, under rules. The error's Line is 0: the caller knows it.
-func ParseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
-	return parseHistoryLine(b, rules)
-}
-
 // ReadHistory reads a history file (HistoryCSV or HistoryJSONL) line by line
 // and calls post for each post it accepts (with its line) and bad for each
 // line it rejects; a bad line does not stop the others. A post repeating an
@@ -270,7 +263,6 @@ func readHistoryCSV(br *bufio.Reader, post func(int, HistoryPost) error, bad fun
 	if err != nil {
 		return csvLineError(err)
 	}
-	head = slices.Clone(head) // ReuseRecord: the next Read overwrites it
 	var cols [numHistoryFields]int
 	var rank [numHistoryFields]int
 	for f := range cols {
@@ -411,7 +403,7 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 		}
 		b = bytes.TrimRight(b, "\r\n")
 		if len(bytes.TrimSpace(b)) > 0 {
-			p, le := parseHistoryLine(b, HistoryRules{})
+			p, le := ParseHistoryLine(b, HistoryRules{})
 			if le != nil {
 				le.Line = line
 				bad(*le)
@@ -425,10 +417,12 @@ func readHistoryJSONL(br *bufio.Reader, post func(int, HistoryPost) error, bad f
 	}
 }
 
-// parseHistoryLine reads one JSONL line. Its keys are read in order, so
-// that a key given twice (also in another case: "title" and "Title") is an
-// error rather than a coin toss; columns are 1-based byte offsets.
-func parseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
+// ParseHistoryLine reads one line of a JSONL history file as ReadHistory
+// does, under rules; the error's Line is 0 (the caller knows it). Its keys
+// are read in order, so that a key given twice (also in another case:
+// "title" and "Title") is an error rather than a coin toss; columns are
+// 1-based byte offsets.
+func ParseHistoryLine(b []byte, rules HistoryRules) (HistoryPost, *LineError) {
 	if i := textfile.InvalidUTF8(b); i >= 0 {
 		return HistoryPost{}, &LineError{Column: i + 1, Message: "is not valid UTF-8: save the file as UTF-8"}
 	}
